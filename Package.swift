@@ -1,0 +1,34 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Canonym",
+    products: [
+        .library(name: "Canonym", targets: ["Canonym"]),
+        .executable(name: "canonym", targets: ["CanonymCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only target that sees ICU's headers: a plain-C facade over the system ICU.
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
+        ),
+        .target(
+            name: "Canonym",
+            dependencies: ["CICU"]
+        ),
+        .executableTarget(
+            name: "CanonymCLI",
+            dependencies: [
+                "Canonym",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CanonymTests", dependencies: ["Canonym"]),
+        .testTarget(name: "CanonymCLITests", dependencies: ["Canonym"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

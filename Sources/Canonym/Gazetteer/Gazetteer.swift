@@ -1,0 +1,152 @@
+import Dispatch
+import Synchronization
+
+/// One name an entity goes by (its canonical form or an alias), folded once at load time.
+public struct GazetteerName: Sendable {
+    /// Index of the entity in ``Gazetteer/entities``.
+    public let entity: Int
+    public let text: String
+    public let isCanonical: Bool
+    public let form: NameForm
+}
+
+/// An immutable set of entities and their names, merged from one or more gazetteer files.
+///
+/// ```swift
+/// let gazetteer = try Gazetteer.load(paths: ["gazetteers/places.tsv", "gazetteers/people.tsv"])
+/// gazetteer.entity(id: "city:tashkent")?.canonical   // "Tashkent"
+/// ```
+public final class Gazetteer: Sendable {
+    public let entities: [Entity]
+    public let names: [GazetteerName]
+    /// Problems that did not stop loading (ambiguous aliases, ignored country codes, …).
+    public let warnings: [GazetteerIssue]
+    private let entityIndexByID: [String: Int]
+    /// Every romanisation key of every name → indices into `names`.
+    let namesByKey: [String: [Int]]
+
+    /// Builds a gazetteer from entities. Duplicate ids are errors.
+    /// - Complexity: O(total length of all names); folding runs on all cores.
+    public init(entities: [Entity], folder: NameFolder = .shared) throws(GazetteerError) {
+        var indexByID: [String: Int] = [:]
+        var errors: [GazetteerIssue] = []
+        for (index, entity) in entities.enumerated() {
+            if let first = indexByID[entity.id] {
+                let firstAt = entities[first].location.map { " (first defined at \($0))" } ?? ""
+                errors.append(.init(.error, at: entity.location ?? .init(file: "<memory>", line: 0),
+                                    "duplicate id \"\(entity.id)\"\(firstAt)"))
+            } else {
+                indexByID[entity.id] = index
+            }
+        }
+        if !errors.isEmpty { throw GazetteerError(issues: errors) }
+
+        var texts: [(entity: Int, text: String, isCanonical: Bool)] = []
+        for (index, entity) in entities.enumerated() {
+            texts.append((index, entity.canonical, true))
+            for alias in entity.aliases { texts.append((index, alias, false)) }
+        }
+        let forms = Self.foldAll(texts.map(\.text), folder: folder)
+        var names: [GazetteerName] = []
+        names.reserveCapacity(texts.count)
+        var byKey: [String: [Int]] = [:]
+        for (index, item) in texts.enumerated() where !forms[index].isEmpty {
+            let form = forms[index]
+            for romanization in form.romanizations {
+                byKey[romanization.joined(separator: " "), default: []].append(names.count)
+            }
+            names.append(GazetteerName(entity: item.entity, text: item.text, isCanonical: item.isCanonical, form: form))
+        }
+        self.entities = entities
+        self.names = names
+        self.entityIndexByID = indexByID
+        self.namesByKey = byKey
+        self.warnings = Self.ambiguityWarnings(entities: entities, names: names, byKey: byKey)
+    }
+
+    /// Loads and merges gazetteer files. Every error of every file is reported at once.
+    public static func load(paths: [String], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
+        var entities: [Entity] = []
+        var issues: [GazetteerIssue] = []
+        for path in paths {
+            let read = GazetteerReader.read(contentsOf: path)
+            entities += read.entities
+            issues += read.issues
+        }
+        return try build(entities: entities, readIssues: issues, folder: folder)
+    }
+
+    /// Loads gazetteers from in-memory TSV texts, each with the name used in messages.
+    public static func load(texts: [(name: String, text: String)], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
+        var entities: [Entity] = []
+        var issues: [GazetteerIssue] = []
+        for (name, text) in texts {
+            let read = GazetteerReader.read(Array(text.utf8), file: name)
+            entities += read.entities
+            issues += read.issues
+        }
+        return try build(entities: entities, readIssues: issues, folder: folder)
+    }
+
+    private static func build(entities: [Entity], readIssues: [GazetteerIssue], folder: NameFolder) throws(GazetteerError) -> Gazetteer {
+        let readErrors = readIssues.filter { $0.severity == .error }
+        let gazetteer: Gazetteer
+        do {
+            gazetteer = try Gazetteer(entities: entities, folder: folder)
+        } catch {
+            throw GazetteerError(issues: readErrors + error.issues)
+        }
+        if !readErrors.isEmpty { throw GazetteerError(issues: readErrors) }
+        return Gazetteer(copying: gazetteer, extraWarnings: readIssues.filter { $0.severity == .warning })
+    }
+
+    private init(copying other: Gazetteer, extraWarnings: [GazetteerIssue]) {
+        entities = other.entities
+        names = other.names
+        entityIndexByID = other.entityIndexByID
+        namesByKey = other.namesByKey
+        warnings = extraWarnings + other.warnings
+    }
+
+    public func entity(id: String) -> Entity? {
+        entityIndexByID[id].map { entities[$0] }
+    }
+
+    public func entityIndex(id: String) -> Int? {
+        entityIndexByID[id]
+    }
+
+    /// Names whose folded form is shared by several entities: the same spelling means different things.
+    public var ambiguousKeys: [(key: String, entities: [Int])] {
+        namesByKey.compactMap { key, nameIndices in
+            let owners = Set(nameIndices.map { names[$0].entity })
+            return owners.count > 1 ? (key, owners.sorted()) : nil
+        }.sorted { $0.key < $1.key }
+    }
+
+    private static func ambiguityWarnings(entities: [Entity], names: [GazetteerName], byKey: [String: [Int]]) -> [GazetteerIssue] {
+        var warnings: [GazetteerIssue] = []
+        for (key, nameIndices) in byKey {
+            var owners: [Int] = []
+            for index in nameIndices where !owners.contains(names[index].entity) { owners.append(names[index].entity) }
+            guard owners.count > 1 else { continue }
+            let later = entities[owners[owners.count - 1]]
+            let ids = owners.map { "\"\(entities[$0].id)\"" }.joined(separator: ", ")
+            warnings.append(.init(.warning, at: later.location ?? .init(file: "<memory>", line: 0),
+                                  "the name \"\(key)\" (folded) belongs to several entities: \(ids); matches on it are ambiguous"))
+        }
+        return warnings.sorted { ($0.location.file, $0.location.line, $0.message) < ($1.location.file, $1.location.line, $1.message) }
+    }
+
+    /// Folds many names on all cores, keeping their order.
+    static func foldAll(_ texts: [String], folder: NameFolder) -> [NameForm] {
+        let chunkCount = max(1, min(64, texts.count / 512))
+        let results = Mutex<[[NameForm]]>(Array(repeating: [], count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let range = (texts.count * chunk / chunkCount)..<(texts.count * (chunk + 1) / chunkCount)
+            let folded = texts[range].map { folder.fold($0) }
+            results.withLock { $0[chunk] = folded }
+        }
+        return results.withLock { $0.flatMap { $0 } }
+    }
+}

@@ -1,0 +1,232 @@
+/// What one edit between two romanised words costs, and why.
+///
+/// The costs encode how transliteration and typing really vary a name: a same-sound swap
+/// (French *ou* for English *u*, *kh*/*h*, *sch*/*sh*, *w*/*v*), a voicing pair (*k*/*g*, *t*/*d*),
+/// a vowel or a *y*-glide inserted or dropped, a doubled letter — all cheap; an unrelated
+/// consonant swapped in — dear. Multi-letter rules let one edit turn *tch* into *ch*.
+/// Every cost carries a label, so a score can explain itself.
+public struct CostModel: Sendable {
+    /// A rewrite between two letter sequences, applied in either direction.
+    public struct Rule: Sendable, Hashable {
+        public let from: String
+        public let to: String
+        public let cost: Float
+        public let label: String
+    }
+
+    static let alphabetSize = 37  // a-z, 0-9, and one slot for anything else
+    @inline(__always) static func code(_ byte: UInt8) -> Int {
+        switch byte {
+        case 97...122: Int(byte) - 97
+        case 48...57: Int(byte) - 48 + 26
+        default: 36
+        }
+    }
+
+    /// Substitution cost and label index for every letter pair (row-major, `alphabetSize`²).
+    private(set) var substitution: [Float]
+    private(set) var substitutionLabel: [UInt8]
+    /// Cost of inserting (or deleting) each letter on its own.
+    private(set) var indel: [Float]
+    private(set) var indelLabel: [UInt8]
+    /// Multi-letter rules, indexed by the pair of their last letters (both directions stored).
+    private(set) var rulesByLastLetters: [[RuleRef]]
+    public private(set) var rules: [Rule]
+    /// Cost of deleting or inserting a letter next to the same letter (*ss* ~ *s*).
+    public var doubling: Float
+    /// Cost of swapping two adjacent letters.
+    public var transposition: Float
+    /// An edit touching the first letter of a word costs this many times more: people notice it.
+    public var initialFactor: Float
+    /// Dropping a final *e* (French *Poutine*, *Oukraine*): a mute letter.
+    public var finalMuteE: Float
+
+    /// Labels are stored as small indices; this is the table they index.
+    public private(set) var labels: [String] = ["unrelated letters", "letter inserted or dropped", "doubled letter", "mute final e"]
+    let doubledLabel: UInt8 = 2
+    let muteLabel: UInt8 = 3
+
+    struct RuleRef: Sendable {
+        let from: [UInt8]
+        let to: [UInt8]
+        let cost: Float
+        let label: UInt8
+    }
+
+    private mutating func labelIndex(_ label: String) -> UInt8 {
+        if let index = labels.firstIndex(of: label) { return UInt8(index) }
+        labels.append(label)
+        return UInt8(labels.count - 1)
+    }
+
+    /// An empty model: every substitution and indel costs 1; add classes and rules to it.
+    public init(unrelated: Float = 1, indel: Float = 1) {
+        let n = Self.alphabetSize
+        substitution = [Float](repeating: unrelated, count: n * n)
+        substitutionLabel = [UInt8](repeating: 0, count: n * n)
+        for i in 0..<n { substitution[i * n + i] = 0 }
+        self.indel = [Float](repeating: indel, count: n)
+        indelLabel = [UInt8](repeating: 1, count: n)
+        rulesByLastLetters = Array(repeating: [], count: n * n)
+        rules = []
+        doubling = 0.15
+        transposition = 0.6
+        initialFactor = 1.0
+        finalMuteE = 0.25
+    }
+
+    /// Sets the cost of substituting any two letters of `letters` for each other.
+    public mutating func setSubstitution(among letters: String, cost: Float, label: String) {
+        let index = labelIndex(label)
+        let bytes = Array(letters.utf8)
+        for a in bytes { for b in bytes where a != b {
+            let cell = Self.code(a) * Self.alphabetSize + Self.code(b)
+            substitution[cell] = cost
+            substitutionLabel[cell] = index
+        } }
+    }
+
+    public mutating func setIndel(_ letters: String, cost: Float, label: String) {
+        let index = labelIndex(label)
+        for byte in letters.utf8 {
+            indel[Self.code(byte)] = cost
+            indelLabel[Self.code(byte)] = index
+        }
+    }
+
+    /// Adds a rewrite `from` ↔ `to` (both directions).
+    public mutating func addRule(_ from: String, _ to: String, cost: Float, label: String) {
+        let index = labelIndex(label)
+        rules.append(Rule(from: from, to: to, cost: cost, label: label))
+        for (a, b) in [(Array(from.utf8), Array(to.utf8)), (Array(to.utf8), Array(from.utf8))] {
+            guard let lastA = a.last, let lastB = b.last else { continue }
+            rulesByLastLetters[Self.code(lastA) * Self.alphabetSize + Self.code(lastB)]
+                .append(RuleRef(from: a, to: b, cost: cost, label: index))
+        }
+    }
+
+    @inline(__always) func substitutionCost(_ a: UInt8, _ b: UInt8) -> Float {
+        substitution[Self.code(a) * Self.alphabetSize + Self.code(b)]
+    }
+
+    @inline(__always) func indelCost(_ a: UInt8) -> Float { indel[Self.code(a)] }
+
+    @inline(__always) func rules(endingWith a: UInt8, _ b: UInt8) -> [RuleRef] {
+        rulesByLastLetters[Self.code(a) * Self.alphabetSize + Self.code(b)]
+    }
+
+    func substitutionLabelText(_ a: UInt8, _ b: UInt8) -> String {
+        labels[Int(substitutionLabel[Self.code(a) * Self.alphabetSize + Self.code(b)])]
+    }
+
+    func indelLabelText(_ a: UInt8) -> String { labels[Int(indelLabel[Self.code(a)])] }
+}
+
+extension CostModel {
+    /// The default model: romanisation conventions of Russian, Ukrainian, Kazakh, Kyrgyz and
+    /// Uzbek names in English (BGN/PCGN, ALA-LC), French, German, ISO 9 and scholarly systems,
+    /// plus common typing errors. Costs were set by hand from those conventions, then checked
+    /// on the development sets (see README, "Accuracy").
+    public static let standard: CostModel = {
+        var m = CostModel(unrelated: 1.0, indel: 0.8)
+        m.initialFactor = 1.25
+        // Vowels stand for each other across schemes (reduced vowels, ё/е, ы/и, ə/a).
+        m.setSubstitution(among: "aeiouy", cost: 0.5, label: "vowel for vowel")
+        m.setSubstitution(among: "ei", cost: 0.4, label: "vowel for vowel")
+        m.setSubstitution(among: "ou", cost: 0.4, label: "vowel for vowel")
+        m.setSubstitution(among: "iy", cost: 0.15, label: "i/y (й, ы, и)")
+        m.setSubstitution(among: "jy", cost: 0.2, label: "j/y glide")
+        m.setSubstitution(among: "ij", cost: 0.3, label: "i/j glide")
+        m.setSubstitution(among: "ey", cost: 0.4, label: "vowel for vowel")
+        // Voicing pairs: the errors of machine translation and dictation, and real variants.
+        m.setSubstitution(among: "kg", cost: 0.35, label: "voicing k/g")
+        m.setSubstitution(among: "td", cost: 0.35, label: "voicing t/d")
+        m.setSubstitution(among: "pb", cost: 0.35, label: "voicing p/b")
+        m.setSubstitution(among: "sz", cost: 0.3, label: "voicing s/z")
+        m.setSubstitution(among: "fv", cost: 0.3, label: "voicing f/v")
+        // Same sound, different letter.
+        m.setSubstitution(among: "vw", cost: 0.15, label: "w/v (German, Polish)")
+        m.setSubstitution(among: "ck", cost: 0.25, label: "c/k")
+        m.setSubstitution(among: "qk", cost: 0.25, label: "q/k (Kazakh, Arabic)")
+        m.setSubstitution(among: "hg", cost: 0.3, label: "h/g (Ukrainian г)")
+        m.setSubstitution(among: "hx", cost: 0.3, label: "h/x (х)")
+        m.setSubstitution(among: "kx", cost: 0.4, label: "k/x (х)")
+        m.setSubstitution(among: "cs", cost: 0.4, label: "c/s")
+        m.setSubstitution(among: "cz", cost: 0.4, label: "c/z (ц)")
+        m.setSubstitution(among: "jz", cost: 0.35, label: "j/z (ж)")
+        m.setSubstitution(among: "wu", cost: 0.4, label: "w/u (Arabic و)")
+        m.setSubstitution(among: "mn", cost: 0.7, label: "nasal m/n")
+        m.setSubstitution(among: "lr", cost: 0.8, label: "liquid l/r")
+        // Letters that come and go: vowels, glides, the h of digraphs.
+        m.setIndel("aeiou", cost: 0.35, label: "vowel inserted or dropped")
+        m.setIndel("y", cost: 0.25, label: "y-glide inserted or dropped")
+        m.setIndel("j", cost: 0.35, label: "j-glide inserted or dropped")
+        m.setIndel("h", cost: 0.3, label: "h inserted or dropped")
+        m.setIndel("w", cost: 0.4, label: "w inserted or dropped")
+
+        // Conventions that rewrite several letters at once.
+        let french = "French convention", german = "German convention", english = "English convention"
+        m.addRule("ou", "u", cost: 0.1, label: french)
+        m.addRule("ou", "w", cost: 0.3, label: french)
+        m.addRule("tch", "ch", cost: 0.1, label: french)
+        m.addRule("ch", "sh", cost: 0.15, label: "ch/sh (ш)")
+        m.addRule("dj", "j", cost: 0.1, label: french)
+        m.addRule("dj", "dzh", cost: 0.1, label: "dj/dzh (дж)")
+        m.addRule("j", "zh", cost: 0.15, label: "j/zh (ж)")
+        m.addRule("j", "dzh", cost: 0.1, label: "j/dzh (дж)")
+        m.addRule("ch", "tsch", cost: 0.1, label: german)
+        m.addRule("tch", "tsch", cost: 0.1, label: german)
+        m.addRule("sh", "sch", cost: 0.1, label: german)
+        m.addRule("ch", "kh", cost: 0.2, label: german)
+        m.addRule("dsch", "j", cost: 0.15, label: german)
+        m.addRule("dsch", "dzh", cost: 0.1, label: german)
+        m.addRule("sch", "shch", cost: 0.15, label: "shch/sch (щ)")
+        m.addRule("shch", "chtch", cost: 0.1, label: french)
+        m.addRule("schtsch", "shch", cost: 0.1, label: german)
+        m.addRule("kh", "h", cost: 0.15, label: "kh/h (х)")
+        m.addRule("kh", "x", cost: 0.2, label: "kh/x (х)")
+        m.addRule("kh", "ch", cost: 0.2, label: german)
+        m.addRule("gh", "g", cost: 0.1, label: english)
+        m.addRule("gh", "kh", cost: 0.3, label: "gh/kh (ғ)")
+        m.addRule("zh", "z", cost: 0.3, label: "zh/z (ž)")
+        m.addRule("sh", "s", cost: 0.3, label: "sh/s (š)")
+        m.addRule("ch", "c", cost: 0.3, label: "ch/c (č)")
+        m.addRule("ts", "c", cost: 0.2, label: "ts/c (ц)")
+        m.addRule("ts", "tz", cost: 0.15, label: german)
+        m.addRule("ts", "z", cost: 0.3, label: german)
+        m.addRule("ts", "tc", cost: 0.2, label: "ts/tc (ц)")
+        m.addRule("cz", "ch", cost: 0.2, label: "Polish convention")
+        m.addRule("sz", "sh", cost: 0.2, label: "Polish convention")
+        m.addRule("ks", "x", cost: 0.1, label: "x/ks")
+        m.addRule("ph", "f", cost: 0.1, label: english)
+        m.addRule("th", "t", cost: 0.1, label: english)
+        m.addRule("ck", "k", cost: 0.1, label: english)
+        m.addRule("ff", "v", cost: 0.2, label: "ff/v (final в)")
+        m.addRule("ye", "e", cost: 0.15, label: "ye/e (е)")
+        m.addRule("je", "e", cost: 0.15, label: "je/e (е)")
+        m.addRule("ie", "ye", cost: 0.1, label: "ie/ye (е)")
+        m.addRule("ya", "ia", cost: 0.1, label: "ya/ia (я)")
+        m.addRule("ja", "ya", cost: 0.1, label: "ja/ya (я)")
+        m.addRule("ja", "ia", cost: 0.1, label: "ja/ia (я)")
+        m.addRule("ya", "a", cost: 0.25, label: "ya/a (я)")
+        m.addRule("yu", "iu", cost: 0.1, label: "yu/iu (ю)")
+        m.addRule("ju", "yu", cost: 0.1, label: "ju/yu (ю)")
+        m.addRule("yu", "u", cost: 0.25, label: "yu/u (ю)")
+        m.addRule("iou", "yu", cost: 0.1, label: french)
+        m.addRule("yo", "io", cost: 0.1, label: "yo/io (ё)")
+        m.addRule("jo", "yo", cost: 0.1, label: "jo/yo (ё)")
+        m.addRule("yo", "e", cost: 0.3, label: "yo/e (ё)")
+        m.addRule("iy", "y", cost: 0.1, label: "iy/y (ий)")
+        m.addRule("iy", "i", cost: 0.15, label: "iy/i (ий)")
+        m.addRule("ij", "y", cost: 0.1, label: "ij/y (ий)")
+        m.addRule("ii", "y", cost: 0.15, label: "ii/y (ий)")
+        m.addRule("yi", "i", cost: 0.15, label: "yi/i (ый)")
+        m.addRule("ue", "u", cost: 0.2, label: "ue/u (German ü)")
+        m.addRule("oe", "o", cost: 0.2, label: "oe/o (German ö)")
+        m.addRule("ae", "a", cost: 0.2, label: "ae/a (German ä)")
+        m.addRule("ai", "ay", cost: 0.1, label: "ai/ay (ай)")
+        m.addRule("ei", "ey", cost: 0.1, label: "ei/ey (ей)")
+        m.addRule("oi", "oy", cost: 0.1, label: "oi/oy (ой)")
+        return m
+    }()
+}

@@ -1,0 +1,116 @@
+import CICU
+import Synchronization
+
+/// Thin Swift wrappers over the `CICU` facade. Nothing here exposes an ICU type.
+enum ICU {
+    /// An ICU failure, with ICU's own error name kept for diagnosis.
+    struct Failure: Error, CustomStringConvertible {
+        let operation: String
+        let errorName: String
+        var description: String { "ICU \(operation) failed: \(errorName)" }
+    }
+
+    /// The version of the system ICU Canonym is linked with.
+    static var version: String { String(cString: canonym_icu_version()) }
+
+    /// Runs an ICU call that fills a UTF-16 buffer: once with a guess, once more with the size ICU asked for.
+    static func withResizingBuffer(
+        _ source: [UInt16], operation: String,
+        _ call: (UnsafePointer<UInt16>, Int32, UnsafeMutablePointer<UInt16>, Int32) -> Int32
+    ) throws -> [UInt16] {
+        var capacity = max(16, source.count * 2)
+        for _ in 0..<2 {
+            var output = [UInt16](repeating: 0, count: capacity)
+            let needed = source.withUnsafeBufferPointer { src in
+                output.withUnsafeMutableBufferPointer { dst in
+                    call(src.baseAddress!, Int32(src.count), dst.baseAddress!, Int32(capacity))
+                }
+            }
+            if needed < 0 { throw Failure(operation: operation, errorName: "U_ILLEGAL_ARGUMENT_ERROR") }
+            if Int(needed) <= capacity { return Array(output.prefix(Int(needed))) }
+            capacity = Int(needed)
+        }
+        throw Failure(operation: operation, errorName: "U_BUFFER_OVERFLOW_ERROR")
+    }
+
+    /// Canonical composition (NFC).
+    static func nfc(_ text: String) -> String {
+        let units = Array(text.utf16)
+        guard !units.isEmpty, let out = try? withResizingBuffer(units, operation: "NFC", canonym_normalize_nfc) else {
+            return text
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// Full Unicode case folding (ß → ss, Σ/ς → σ).
+    static func foldCase(_ text: String) -> String {
+        let units = Array(text.utf16)
+        guard !units.isEmpty, let out = try? withResizingBuffer(units, operation: "case folding", canonym_fold_case) else {
+            return text
+        }
+        return String(decoding: out, as: UTF16.self)
+    }
+
+    /// ICU's script code for a scalar (see `Script`).
+    static func scriptCode(of scalar: Unicode.Scalar) -> Int32 {
+        canonym_script_of(scalar.value)
+    }
+}
+
+/// One ICU transform, opened once. ICU transliterators are not safe for concurrent use, so
+/// every call goes through a lock; callers cache results so the lock is rarely contended.
+final class Transliterator: Sendable {
+    let id: String
+    private let handle: Mutex<OpaquePointer>
+
+    init(id: String) throws {
+        self.id = id
+        let units = Array(id.utf16)
+        var errorName = [CChar](repeating: 0, count: 64)
+        let opened = units.withUnsafeBufferPointer { idBuffer in
+            canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), &errorName, Int32(errorName.count))
+        }
+        guard let opened else {
+            let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            throw ICU.Failure(operation: "opening transform \"\(id)\"", errorName: name)
+        }
+        handle = Mutex(opened)
+    }
+
+    deinit {
+        handle.withLock { canonym_translit_close($0) }
+    }
+
+    func transliterate(_ text: String) throws -> String {
+        let source = Array(text.utf16)
+        if source.isEmpty { return text }
+        var capacity = max(32, source.count * 4)
+        var errorName = [CChar](repeating: 0, count: 64)
+        for _ in 0..<2 {
+            var buffer = source + [UInt16](repeating: 0, count: capacity - source.count)
+            let length = handle.withLock { pointer in
+                canonym_translit_apply(pointer, &buffer, Int32(source.count), Int32(capacity), &errorName, Int32(errorName.count))
+            }
+            if length < 0 {
+                let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                throw ICU.Failure(operation: "transform \"\(id)\"", errorName: name)
+            }
+            if Int(length) <= capacity { return String(decoding: buffer.prefix(Int(length)), as: UTF16.self) }
+            capacity = Int(length) + 16
+        }
+        throw ICU.Failure(operation: "transform \"\(id)\"", errorName: "U_BUFFER_OVERFLOW_ERROR")
+    }
+
+    /// Opened transforms, shared process-wide; opening one costs milliseconds.
+    private static let opened = Mutex<[String: Transliterator]>([:])
+
+    static func shared(_ id: String) throws -> Transliterator {
+        if let existing = opened.withLock({ $0[id] }) { return existing }
+        let created = try Transliterator(id: id)
+        return opened.withLock { table in
+            if let raced = table[id] { return raced }
+            table[id] = created
+            return created
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Synchronization
+
+/// Folds written names into ``NameForm``s: NFC, transliteration to Latin through ICU
+/// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words.
+///
+/// Pure-ASCII names never reach ICU. Other words are folded once per transform and cached,
+/// so a corpus that repeats names pays ICU's price once per distinct word.
+/// Safe to share between threads.
+///
+/// ```swift
+/// let folder = NameFolder()
+/// folder.fold("Қасым-Жомарт Тоқаев").key   // "qasym zhomart toqaev"
+/// folder.fold("l'Ouzbékistan").key        // "ouzbekistan"
+/// ```
+public final class NameFolder: Sendable {
+    /// Words folded so far, per transform. Bounded: cleared when it grows past `cacheLimit`.
+    private let cache = Mutex<[String: [String]]>([:])
+    private let cacheLimit: Int
+
+    public init(cacheLimit: Int = 200_000) {
+        self.cacheLimit = cacheLimit
+    }
+
+    /// The process-wide folder the library uses by default.
+    public static let shared = NameFolder()
+
+    /// Folds one name. Never fails: a word ICU cannot transliterate is kept as its ASCII letters.
+    /// - Complexity: O(n) in the name's length; ICU runs only for uncached non-ASCII words.
+    public func fold(_ name: String) -> NameForm {
+        if let ascii = Self.foldASCII(name) { return ascii }
+        let display = Self.collapseWhitespace(ICU.nfc(name))
+        let words = Tokenizer.words(display)
+        var scripts = Set<Script>()
+        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scripts.insert(s) } } }
+
+        var schemes: [[String]]
+        if scripts.contains(.cyrillic) {
+            let orthography = CyrillicOrthography.detect(in: display.unicodeScalars)
+            var transforms = [orthography.transformID]
+            if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append("Cyrillic-Latin") }
+            var seen = Set<String>()
+            schemes = transforms.filter { seen.insert($0).inserted }.map { id in
+                words.flatMap { foldWord($0, cyrillicTransform: id) }
+            }
+        } else {
+            schemes = [words.flatMap { foldWord($0, cyrillicTransform: nil) }]
+        }
+        var distinct: [[String]] = []
+        for scheme in schemes where !distinct.contains(scheme) { distinct.append(scheme) }
+        return NameForm(display: display, romanizations: distinct, scripts: scripts)
+    }
+
+    /// The ICU transform chain that brings `word` to ASCII, or nil when it is ASCII already.
+    private static func transformID(for word: String, cyrillicTransform: String?) -> String? {
+        var script: Script?
+        for scalar in word.unicodeScalars where !scalar.isASCII {
+            if let s = Script.of(scalar), s != .latin { script = s; break }
+            script = script ?? .latin
+        }
+        guard let script else { return nil }
+        let first: String? = switch script {
+        case .latin: nil
+        case .cyrillic: cyrillicTransform ?? "Russian-Latin/BGN"
+        case .greek: "Greek-Latin/UNGEGN"
+        case .arabic: "Arabic-Latin"
+        case .hebrew: "Hebrew-Latin"
+        case .armenian: "Armenian-Latin/BGN"
+        case .georgian: "Georgian-Latin/BGN"
+        case .han: "Han-Latin/Names"
+        case .other: "Any-Latin"
+        }
+        return first.map { "\($0); Latin-ASCII" } ?? "Latin-ASCII"
+    }
+
+    /// Kazakh, Kyrgyz, Ukrainian and Belarusian names reach the English-language press through
+    /// their Russian spelling (*Қасым-Жомарт Тоқаев* → *Kassym-Jomart Tokayev*): this reading
+    /// first maps their own letters to the nearest Russian ones, then applies Russian BGN/PCGN.
+    static let russianReading = "russian-reading"
+    private static let russianLetters: [Unicode.Scalar: Unicode.Scalar] = [
+        "ә": "а", "Ә": "А", "ғ": "г", "Ғ": "Г", "қ": "к", "Қ": "К", "ң": "н", "Ң": "Н", "ө": "о", "Ө": "О",
+        "ұ": "у", "Ұ": "У", "ү": "у", "Ү": "У", "һ": "х", "Һ": "Х", "і": "и", "І": "И", "ї": "и", "Ї": "И",
+        "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г", "ў": "у", "Ў": "У", "ҳ": "х", "Ҳ": "Х", "ӣ": "и", "Ӣ": "И",
+        "ӯ": "у", "Ӯ": "У",
+    ]
+
+    private func foldWord(_ word: String, cyrillicTransform: String?) -> [String] {
+        if cyrillicTransform == Self.russianReading {
+            var mapped = String.UnicodeScalarView()
+            for scalar in word.unicodeScalars {
+                switch scalar {
+                case "ҷ": mapped.append(contentsOf: "дж".unicodeScalars)
+                case "Ҷ": mapped.append(contentsOf: "Дж".unicodeScalars)
+                default: mapped.append(Self.russianLetters[scalar] ?? scalar)
+                }
+            }
+            return foldWord(String(mapped), cyrillicTransform: CyrillicOrthography.russian.transformID)
+        }
+        guard let id = Self.transformID(for: word, cyrillicTransform: cyrillicTransform) else {
+            return Self.asciiWords(word)
+        }
+        let cacheKey = id + "\u{0}" + word
+        if let hit = cache.withLock({ $0[cacheKey] }) { return hit }
+        let latin = (try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word
+        let folded = Self.asciiWords(latin)
+        cache.withLock { table in
+            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
+            table[cacheKey] = folded
+        }
+        return folded
+    }
+
+    /// Lower-case ASCII words of already-transliterated text; anything else is dropped.
+    static func asciiWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)
+            case UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "\t"):
+                if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)); current.removeAll() }
+            default: break
+            }
+        }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    /// The fast path: an ASCII name is folded byte by byte, with the same rules as `Tokenizer`.
+    static func foldASCII(_ name: String) -> NameForm? {
+        var isASCII = true
+        var words: [String] = []
+        var current: [UInt8] = []
+        var display: [UInt8] = []
+        var pendingApostrophe = false
+        var pendingSpace = false
+        var wordStartsUpper = false
+        display.reserveCapacity(name.utf8.count)
+        func flush() {
+            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+            pendingApostrophe = false
+        }
+        for byte in name.utf8 {
+            if byte >= 0x80 { isASCII = false; break }
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace { pendingSpace = !display.isEmpty } else {
+                if pendingSpace { display.append(0x20); pendingSpace = false }
+                display.append(byte)
+            }
+            switch byte {
+            case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                if !current.isEmpty { pendingApostrophe = true }
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingApostrophe {
+                    if isElidedPrefix(current, upperCase: wordStartsUpper) { current.removeAll(keepingCapacity: true) }
+                    pendingApostrophe = false
+                }
+                if current.isEmpty { wordStartsUpper = byte <= UInt8(ascii: "Z") }
+                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            default:
+                flush()
+            }
+        }
+        guard isASCII else { return nil }
+        flush()
+        return NameForm(display: String(decoding: display, as: UTF8.self), romanizations: [words],
+                        scripts: words.isEmpty ? [] : [.latin])
+    }
+
+    /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.
+    private static func isElidedPrefix(_ current: [UInt8], upperCase: Bool) -> Bool {
+        current == [0x6C] || current == [0x71, 0x75] || (current == [0x64] && !upperCase)
+    }
+
+    static func collapseWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

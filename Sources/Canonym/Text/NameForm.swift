@@ -1,0 +1,24 @@
+/// A name folded into comparable forms.
+///
+/// `display` is the name as written, in NFC with white space collapsed. `tokens` is its primary
+/// romanisation: lower-case ASCII words, with punctuation, hyphens and elided articles
+/// (*l'*, *d'*) removed. A name in a non-Latin script can be read under several romanisation
+/// schemes; `romanizations` holds each distinct one, the primary first.
+public struct NameForm: Sendable, Hashable {
+    public let display: String
+    public let romanizations: [[String]]
+    /// Scripts the name's letters are written in.
+    public let scripts: Set<Script>
+
+    public var tokens: [String] { romanizations[0] }
+    /// The primary romanisation as one string, tokens separated by single spaces.
+    public var key: String { tokens.joined(separator: " ") }
+    public var isEmpty: Bool { tokens.isEmpty }
+
+    public init(display: String, romanizations: [[String]], scripts: Set<Script>) {
+        precondition(!romanizations.isEmpty, "a name form has at least one romanisation")
+        self.display = display
+        self.romanizations = romanizations
+        self.scripts = scripts
+    }
+}

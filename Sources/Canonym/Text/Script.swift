@@ -1,0 +1,70 @@
+/// The writing systems Canonym distinguishes when choosing a transliteration.
+public enum Script: String, Sendable, Hashable, CaseIterable {
+    case latin, cyrillic, greek, arabic, hebrew, armenian, georgian, han, other
+
+    /// ICU UScriptCode values (uscript.h); stable across ICU versions.
+    private static let byICUCode: [Int32: Script] = [
+        25: .latin, 8: .cyrillic, 14: .greek, 2: .arabic, 19: .hebrew, 3: .armenian, 12: .georgian,
+        17: .han,
+    ]
+
+    /// The script of one scalar; `nil` for common and inherited characters (digits, marks, punctuation).
+    static func of(_ scalar: Unicode.Scalar) -> Script? {
+        if scalar.isASCII {
+            let v = scalar.value
+            return (v >= 65 && v <= 90) || (v >= 97 && v <= 122) ? .latin : nil
+        }
+        let code = ICU.scriptCode(of: scalar)
+        if code == 0 || code == 1 { return nil }
+        return byICUCode[code] ?? .other
+    }
+}
+
+/// Which Cyrillic orthography a name is written in, told by the letters only it uses.
+/// The choice picks the BGN/PCGN romanisation that reads the name as its speakers would.
+public enum CyrillicOrthography: String, Sendable, CaseIterable {
+    case kazakh, kyrgyz, uzbek, tajik, ukrainian, belarusian, russian
+
+    /// ICU transform producing this orthography's BGN/PCGN romanisation.
+    var transformID: String {
+        switch self {
+        case .kazakh: "Kazakh-Latin/BGN"
+        case .kyrgyz: "Kirghiz-Latin/BGN"
+        case .uzbek: NameFolder.russianReading  // ICU's Uzbek-Latin/BGN reads the Arabic script
+        case .tajik: NameFolder.russianReading  // ICU has no Tajik transform
+        case .ukrainian: "Ukrainian-Latin/BGN"
+        case .belarusian: "Belarusian-Latin/BGN"
+        case .russian: "Russian-Latin/BGN"
+        }
+    }
+
+    /// Decides from the letters present; letters shared by several orthographies decide nothing.
+    /// Tajik: ҷ ӣ ӯ; Uzbek: ҳ, or ў with қ/ғ/и; Kazakh: ә ғ қ ұ һ (and і with ң/ө/ү);
+    /// Kyrgyz: ң ө ү without the Kazakh ones;
+    /// Ukrainian: ї є ґ (or і without ў); Belarusian: ў; otherwise Russian.
+    static func detect<S: Sequence>(in scalars: S) -> CyrillicOrthography where S.Element == Unicode.Scalar {
+        var tajikOnly = false, uzbekOrTajik = false, kazakhOrUzbek = false, russianI = false
+        var kazakhOnly = false, kyrgyzOrKazakh = false, ukrainianOnly = false, belarusianOnly = false, dottedI = false
+        for scalar in scalars {
+            switch scalar.value {
+            case 0x04B7, 0x04B6, 0x04E3, 0x04E2, 0x04EF, 0x04EE: tajikOnly = true
+            case 0x04B3, 0x04B2: uzbekOrTajik = true
+            case 0x0493, 0x0492, 0x049B, 0x049A: kazakhOrUzbek = true
+            case 0x04D9, 0x04D8, 0x04B1, 0x04B0, 0x04BB, 0x04BA: kazakhOnly = true
+            case 0x04A3, 0x04A2, 0x04E9, 0x04E8, 0x04AF, 0x04AE: kyrgyzOrKazakh = true
+            case 0x0457, 0x0407, 0x0454, 0x0404, 0x0491, 0x0490: ukrainianOnly = true
+            case 0x045E, 0x040E: belarusianOnly = true
+            case 0x0456, 0x0406: dottedI = true
+            case 0x0438, 0x0418: russianI = true  // Belarusian writes і, never и
+            default: break
+            }
+        }
+        if tajikOnly { return .tajik }
+        if uzbekOrTajik || (belarusianOnly && (kazakhOrUzbek || russianI)) { return .uzbek }
+        if kazakhOnly || kazakhOrUzbek || (kyrgyzOrKazakh && dottedI) { return .kazakh }
+        if kyrgyzOrKazakh { return .kyrgyz }
+        if belarusianOnly { return .belarusian }
+        if ukrainianOnly || dottedI { return .ukrainian }
+        return .russian
+    }
+}

@@ -1,0 +1,53 @@
+/// Splits a written name into raw words, before any transliteration.
+///
+/// White space, hyphens, dots and other punctuation separate words (*Kassym-Jomart* → two words,
+/// *V.* → *V*). Apostrophes never separate: a French elided article before them is dropped
+/// (*l'Ouzbékistan*, *d’Astana*, *qu'Antony*), otherwise they are removed and the word closes up
+/// (*O'Brien* → *OBrien*, *Ma'arrat* → *Maarrat*). Combining marks stay with their letter.
+enum Tokenizer {
+    static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x27, 0x60, 0xB4, 0x2BC, 0x2BB, 0x2B9, 0x2BE, 0x2BF, 0x2018, 0x2019, 0x201B, 0x2032, 0x2C8: true
+        default: false
+        }
+    }
+
+    /// Lower-case elided articles and conjunctions that French writes before a vowel-initial name.
+    /// Upper-case *D'* is kept (*D'Alema*), as it is usually part of the name itself.
+    private static let elidedPrefixes: Set<String> = ["l", "d", "qu", "L", "Qu", "QU"]
+
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let p = scalar.properties
+        return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+            || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
+    }
+
+    /// Raw words of `text`, in order.
+    static func words(_ text: String) -> [String] {
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        var pendingApostrophe = false
+        func flush() {
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
+            pendingApostrophe = false
+        }
+        for scalar in text.unicodeScalars {
+            if isApostrophe(scalar) {
+                if !current.isEmpty { pendingApostrophe = true }
+                continue
+            }
+            if isWordScalar(scalar) {
+                if pendingApostrophe {
+                    if elidedPrefixes.contains(String(current)) { current = String.UnicodeScalarView() }
+                    pendingApostrophe = false
+                }
+                current.append(scalar)
+            } else {
+                flush()
+            }
+        }
+        flush()
+        return words
+    }
+}
