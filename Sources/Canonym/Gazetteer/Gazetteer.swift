@@ -1,6 +1,13 @@
 import Dispatch
 import Synchronization
 
+/// Where a gazetteer's TSV comes from.
+public enum GazetteerSource: Sendable, Hashable {
+    case file(String)
+    /// A TSV text held in memory, with the name used in messages.
+    case text(name: String, String)
+}
+
 /// One name an entity goes by (its canonical form or an alias), folded once at load time.
 public struct GazetteerName: Sendable {
     /// Index of the entity in ``Gazetteer/entities``.
@@ -66,26 +73,47 @@ public final class Gazetteer: Sendable {
 
     /// Loads and merges gazetteer files. Every error of every file is reported at once.
     public static func load(paths: [String], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
+        try load(paths.map(GazetteerSource.file), folder: folder)
+    }
+
+    /// Loads and merges gazetteers from files and in-memory texts, in order.
+    public static func load(_ sources: [GazetteerSource], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
         var entities: [Entity] = []
         var issues: [GazetteerIssue] = []
-        for path in paths {
-            let read = GazetteerReader.read(contentsOf: path)
+        for source in sources {
+            let read = switch source {
+            case .file(let path): GazetteerReader.read(contentsOf: path)
+            case .text(let name, let text): GazetteerReader.read(Array(text.utf8), file: name)
+            }
             entities += read.entities
             issues += read.issues
         }
         return try build(entities: entities, readIssues: issues, folder: folder)
     }
 
-    /// Loads gazetteers from in-memory TSV texts, each with the name used in messages.
-    public static func load(texts: [(name: String, text: String)], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
-        var entities: [Entity] = []
-        var issues: [GazetteerIssue] = []
-        for (name, text) in texts {
-            let read = GazetteerReader.read(Array(text.utf8), file: name)
-            entities += read.entities
-            issues += read.issues
+    /// Reads and validates gazetteers without stopping at errors: every error and warning,
+    /// sorted by file and line, and the merged gazetteer when there were no errors.
+    public static func check(_ sources: [GazetteerSource], folder: NameFolder = .shared) -> (gazetteer: Gazetteer?, issues: [GazetteerIssue]) {
+        do {
+            let gazetteer = try load(sources, folder: folder)
+            return (gazetteer, gazetteer.warnings)
+        } catch {
+            var issues = error.issues
+            var entities: [Entity] = []
+            for source in sources {
+                let read = switch source {
+                case .file(let path): GazetteerReader.read(contentsOf: path)
+                case .text(let name, let text): GazetteerReader.read(Array(text.utf8), file: name)
+                }
+                entities += read.entities
+                issues += read.issues.filter { $0.severity == .warning }
+            }
+            var seen = Set<String>()
+            let unique = entities.filter { seen.insert($0.id).inserted }
+            if let partial = try? Gazetteer(entities: unique, folder: folder) { issues += partial.warnings }
+            let ordered = Set(issues).sorted { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
+            return (nil, ordered)
         }
-        return try build(entities: entities, readIssues: issues, folder: folder)
     }
 
     private static func build(entities: [Entity], readIssues: [GazetteerIssue], folder: NameFolder) throws(GazetteerError) -> Gazetteer {

@@ -2,12 +2,91 @@ import ArgumentParser
 import Canonym
 
 struct MatchCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "match")
-    @Argument var names: [String] = []
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Match names, one per line, against the gazetteers.",
+        discussion: """
+        Reads FILE (or standard input) and writes one JSON object per input line, in input order: \
+        input, status (exact, alias, fuzzy, ambiguous, unknown, or error for an unreadable line), \
+        id, canonical, score, type, matched. Unreadable lines are reported on stderr as \
+        FILE:LINE:COLUMN and still get their output record; the exit code is then 1.
+        """)
+
+    @OptionGroup var gazetteers: GazetteerOptions
+    @OptionGroup var matching: MatchingOptions
+
+    @Argument(help: ArgumentHelp("Names, one per line; standard input when absent or \"-\".", valueName: "file"))
+    var file: String?
+
+    @Option(help: "Output format: json (JSON Lines) or tsv.")
+    var format: OutputFormat = .json
+
+    @Option(help: "Report this many candidates per name (json: a \"candidates\" array).")
+    var candidates = 0
+
+    @Flag(help: "Include the explanation of each score (json: an \"explanation\" array).")
+    var explain = false
+
+    @Option(help: "Lines longer than this many bytes are reported as errors.")
+    var maxLineBytes = 65_536
+
+    func validate() throws {
+        if candidates < 0 { throw ValidationError("--candidates must be 0 or more") }
+        if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
+    }
+
     func run() throws {
-        for name in names {
-            let f = NameFolder.shared.fold(name)
-            print(f.romanizations)
+        let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
+        let input = try InputFile(path: file)
+        defer { input.close() }
+        var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
+        let output = OutputWriter()
+        let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
+        if let header = renderer.header { output.write(header) }
+        var unreadable = 0
+        do {
+            while let line = try reader.next() {
+                switch line {
+                case .text(let text, _):
+                    output.write(renderer.render(matcher.match(text)))
+                case .unreadable(let raw, let number, let column, let reason):
+                    unreadable += 1
+                    Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
+                    output.write(renderer.renderError(input: raw, message: reason))
+                }
+            }
+        } catch {
+            output.flush()
+            Diagnostics.error("\(input.displayName): cannot read: \(error)")
+            throw ExitCode(2)
         }
+        output.flush()
+        if unreadable > 0 { throw ExitCode(1) }
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json, tsv
+}
+
+/// Decision settings shared by the commands that match.
+struct MatchingOptions: ParsableArguments {
+    @Option(help: "Minimum score for a fuzzy match (0-1).")
+    var threshold: Double?
+
+    @Option(help: "Another entity within this score of the best makes the match ambiguous.")
+    var margin: Double?
+
+    func options(candidateCount: Int) -> MatchOptions {
+        var options = MatchOptions()
+        if let threshold { options.threshold = threshold }
+        if let margin { options.ambiguityMargin = margin }
+        options.candidateCount = candidateCount
+        return options
+    }
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
+        if let margin, !(0...1).contains(margin) { throw ValidationError("--margin must be between 0 and 1") }
     }
 }

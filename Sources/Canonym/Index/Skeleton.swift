@@ -1,0 +1,52 @@
+/// A coarse phonetic key of a romanised word, for finding candidates (never for deciding).
+///
+/// Transliteration conventions are folded (*tch*, *tsch*, *sch*, *sh*, *ch* → one symbol;
+/// *kh* → *k*; *zh*, *dzh*, *dj*, *j* and the vowels, which vary the most, are dropped),
+/// voicing is folded (g→k, d→t, b→p, z→s, v→f, w→f), and doubled letters are collapsed.
+/// A vowel that starts the word is kept as `a`, so *Astana* and *Stan* stay apart.
+///
+/// ```swift
+/// Skeleton.of("tchernenko")  // "xrnnk" → "xrnk" after collapsing
+/// ```
+enum Skeleton {
+    /// Multi-letter conventions, longest first; each maps to one symbol (or nothing).
+    private static let digraphs: [(String, UInt8?)] = [
+        ("schtsch", 0x78), ("shch", 0x78), ("tsch", 0x78), ("dsch", nil), ("chtch", 0x78),
+        ("sch", 0x78), ("tch", 0x78), ("dzh", nil), ("sh", 0x78), ("ch", 0x78), ("cz", 0x78), ("sz", 0x78),
+        ("zh", nil), ("dj", nil), ("kh", UInt8(ascii: "k")), ("gh", UInt8(ascii: "k")), ("ph", UInt8(ascii: "f")),
+        ("th", UInt8(ascii: "t")), ("ck", UInt8(ascii: "k")), ("ts", UInt8(ascii: "c")), ("tz", UInt8(ascii: "c")),
+        ("tc", UInt8(ascii: "c")), ("qu", UInt8(ascii: "k")), ("ks", UInt8(ascii: "x")),
+    ].map { (String($0.0), $0.1) }
+    private static let digraphBytes: [([UInt8], UInt8?)] = digraphs.map { (Array($0.0.utf8), $0.1) }
+
+    static func of(_ word: String) -> [UInt8] { of(Array(word.utf8)) }
+
+    static func of(_ word: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.count)
+        var i = 0
+        if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); i = 1 }
+        outer: while i < word.count {
+            for (pattern, symbol) in digraphBytes where pattern.count <= word.count - i && pattern[0] == word[i] {
+                if word[i..<(i + pattern.count)].elementsEqual(pattern) {
+                    if let symbol, out.last != symbol { out.append(symbol) }
+                    i += pattern.count
+                    continue outer
+                }
+            }
+            let folded: UInt8? = switch word[i] {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"),
+                 UInt8(ascii: "y"), UInt8(ascii: "j"), UInt8(ascii: "h"): nil
+            case UInt8(ascii: "g"), UInt8(ascii: "q"): UInt8(ascii: "k")
+            case UInt8(ascii: "d"): UInt8(ascii: "t")
+            case UInt8(ascii: "b"): UInt8(ascii: "p")
+            case UInt8(ascii: "z"): UInt8(ascii: "s")
+            case UInt8(ascii: "v"), UInt8(ascii: "w"): UInt8(ascii: "f")
+            default: word[i]
+            }
+            if let folded, out.last != folded { out.append(folded) }
+            i += 1
+        }
+        return out
+    }
+}

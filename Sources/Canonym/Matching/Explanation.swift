@@ -1,0 +1,54 @@
+/// Why a candidate scored what it did: the folded words compared, and for each pair of words
+/// the edits that turn one into the other, with their costs and reasons.
+public struct Explanation: Sendable, Hashable {
+    public struct WordComparison: Sendable, Hashable {
+        public let queryWord: String
+        public let nameWord: String
+        public let similarity: Double
+        public let edits: [Edit]
+    }
+
+    public let queryWords: [String]
+    public let nameWords: [String]
+    public let comparisons: [WordComparison]
+    /// Query words the name does not account for.
+    public let extraWords: [String]
+    /// Name words the query leaves out.
+    public let omittedWords: [String]
+    public let comparedJoined: Bool
+    public let reordered: Bool
+    public let score: Double
+
+    /// One line per fact, for terminals and JSON: `"togayev ~ tokayev 0.95: g→k 0.35 (voicing k/g)"`.
+    public var lines: [String] {
+        var lines = ["query words: \(queryWords.joined(separator: " ")); name words: \(nameWords.joined(separator: " "))"]
+        if comparedJoined { lines.append("compared run together (word breaks differ)") }
+        for comparison in comparisons {
+            let edits = comparison.edits.isEmpty ? "identical" : comparison.edits.map(\.description).joined(separator: ", ")
+            lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
+        }
+        if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
+        if !extraWords.isEmpty { lines.append("not in the name: \(extraWords.joined(separator: " "))") }
+        if reordered { lines.append("words in another order") }
+        return lines
+    }
+}
+
+extension Matcher {
+    /// Explains a candidate's score edit by edit.
+    public func explain(_ candidate: Candidate) -> Explanation {
+        let alignment = candidate.alignment
+        func comparison(_ query: String, _ name: String, _ similarity: Double) -> Explanation.WordComparison {
+            let edits = WeightedEditDistance.alignment(Array(query.utf8), Array(name.utf8), model: scorer.model).edits
+            return .init(queryWord: query, nameWord: name, similarity: similarity, edits: edits)
+        }
+        let comparisons: [Explanation.WordComparison] = alignment.comparedJoined
+            ? [comparison(candidate.queryTokens.joined(), candidate.nameTokens.joined(), alignment.score)]
+            : alignment.pairs.map { comparison(candidate.queryTokens[$0.queryToken], candidate.nameTokens[$0.nameToken], $0.similarity) }
+        return Explanation(
+            queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
+            extraWords: alignment.extraQueryTokens.map { candidate.queryTokens[$0] },
+            omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
+            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered, score: candidate.score)
+    }
+}

@@ -1,0 +1,93 @@
+/// Matches names against a gazetteer: exact and alias lookups by folded key, then fuzzy
+/// scoring of the candidates the index proposes, then a decision.
+///
+/// ```swift
+/// let matcher = Matcher(gazetteer: try Gazetteer.load(paths: ["places.tsv"]))
+/// let match = matcher.match("Tachkent")
+/// match.status            // .alias, or .fuzzy with a score, when "Tachkent" is not listed
+/// match.entity?.canonical // "Tashkent"
+/// ```
+///
+/// Safe to share between threads: all state is immutable after `init`.
+public final class Matcher: Sendable {
+    public let gazetteer: Gazetteer
+    public let options: MatchOptions
+    public let scorer: NameScorer
+    let folder: NameFolder
+    let index: CandidateIndex
+
+    /// - Complexity: O(total length of all names) to build the index.
+    public init(gazetteer: Gazetteer, options: MatchOptions = MatchOptions(), scorer: NameScorer = NameScorer(),
+                folder: NameFolder = .shared) {
+        self.gazetteer = gazetteer
+        self.options = options
+        self.scorer = scorer
+        self.folder = folder
+        self.index = CandidateIndex(gazetteer: gazetteer)
+    }
+
+    /// Matches one name.
+    /// - Complexity: a hash lookup for names the gazetteer knows; otherwise proportional to the
+    ///   postings of the query's skeleton bigrams plus `indexCandidateLimit` name comparisons.
+    public func match(_ input: String) -> Match {
+        let form = folder.fold(input)
+        guard !form.isEmpty else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
+        let ranked = rank(form)
+        guard let top = ranked.first else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
+        let shown = Array(ranked.prefix(options.candidateCount))
+
+        if top.score >= 1, top.alignment.pairs.allSatisfy({ $0.similarity >= 1 }), isKeyMatch(form, top) {
+            let tied = ranked.filter { $0.score >= 1 && isKeyMatch(form, $0) }
+            if tied.count > 1 {
+                let chosen = tied.max { ($0.entity.weight, $0.matchedNameIsCanonical ? 1 : 0) < ($1.entity.weight, $1.matchedNameIsCanonical ? 1 : 0) }!
+                return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id })
+            }
+            return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown)
+        }
+        guard top.score >= options.threshold(for: top.entity.type) else {
+            return Match(input: input, status: .unknown, best: nil, candidates: shown)
+        }
+        let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
+        if close.count > 1 {
+            let chosen = close.max { $0.entity.weight < $1.entity.weight } ?? top
+            return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id })
+        }
+        return Match(input: input, status: .fuzzy, best: top, candidates: shown)
+    }
+
+    /// The query folds to exactly this candidate's name (some romanisation of each).
+    private func isKeyMatch(_ form: NameForm, _ candidate: Candidate) -> Bool {
+        candidate.queryTokens == candidate.nameTokens && !candidate.alignment.comparedJoined
+            && candidate.alignment.extraQueryTokens.isEmpty && candidate.alignment.omittedNameTokens.isEmpty
+    }
+
+    /// Every entity worth considering, best first, each with its best-scoring name.
+    func rank(_ form: NameForm) -> [Candidate] {
+        var entries = Set(index.candidates(for: form.romanizations, limit: options.indexCandidateLimit))
+        for romanization in form.romanizations {
+            for nameIndex in gazetteer.namesByKey[romanization.joined(separator: " ")] ?? [] {
+                entries.formUnion(index.entries(ofName: nameIndex))
+            }
+        }
+        let queries = form.romanizations.map { tokens in (tokens, tokens.map { Array($0.utf8) }) }
+        var bestByEntity: [Int: Candidate] = [:]
+        for entryIndex in entries {
+            let entry = index.entries[Int(entryIndex)]
+            let name = gazetteer.names[Int(entry.name)]
+            let entity = gazetteer.entities[name.entity]
+            for (tokens, bytes) in queries {
+                let alignment = scorer.align(query: bytes, name: entry.tokens, type: entity.type)
+                let current = bestByEntity[name.entity]
+                let better = current.map { alignment.score > $0.score || (alignment.score == $0.score && name.isCanonical && !$0.matchedNameIsCanonical) } ?? true
+                if better {
+                    bestByEntity[name.entity] = Candidate(
+                        entity: entity, score: alignment.score, matchedName: name.text, matchedNameIsCanonical: name.isCanonical,
+                        alignment: alignment, queryTokens: tokens, nameTokens: entry.tokens.map { String(decoding: $0, as: UTF8.self) })
+                }
+            }
+        }
+        return bestByEntity.values.sorted {
+            $0.score != $1.score ? $0.score > $1.score : $0.entity.weight != $1.entity.weight ? $0.entity.weight > $1.entity.weight : $0.entity.id < $1.entity.id
+        }
+    }
+}

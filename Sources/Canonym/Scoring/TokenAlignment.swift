@@ -1,0 +1,116 @@
+/// How the words of a query line up with the words of one gazetteer name, and the score in [0, 1].
+public struct TokenAlignment: Sendable, Hashable {
+    public struct Pair: Sendable, Hashable {
+        public let queryToken: Int
+        public let nameToken: Int
+        public let similarity: Double
+    }
+
+    public let score: Double
+    public let pairs: [Pair]
+    /// Query words the name does not explain (they weigh fully against the match).
+    public let extraQueryTokens: [Int]
+    /// Name words the query leaves out (a given name, a generic word): they weigh lightly.
+    public let omittedNameTokens: [Int]
+    /// True when the words were compared run together (*Salaconsilina* ~ *Sala Consilina*).
+    public let comparedJoined: Bool
+    public let reordered: Bool
+}
+
+/// Scores a query against a gazetteer name: words paired by best similarity; the score is the
+/// length-weighted mean similarity of the paired words, with extra query words counting as 0;
+/// each name word the query leaves out takes a penalty off (small for a given name, large for
+/// a surname); and the whole names are compared run together as well.
+///
+/// Word similarity is `1 - cost / longer length`, with the cost from `WeightedEditDistance`;
+/// a one-letter word pairs with a word of the same initial at 0.85.
+public struct NameScorer: Sendable {
+    public var model: CostModel
+    /// What leaving out one word of the name costs, as a factor off the score: a person's given
+    /// names and patronymic are often left out, the surname (last word) rarely; a place or an
+    /// organisation loses a word (*Amphoe*, *Oblast*, *Group*) now and then.
+    public var omittedGivenNamePenalty: Float = 0.03
+    public var omittedSurnamePenalty: Float = 0.3
+    public var omittedWordPenalty: Float = 0.12
+    /// Factor applied when paired words come in another order.
+    public var reorderFactor: Float = 0.97
+    /// Word pairs below this similarity are not paired at all.
+    public var pairingFloor: Float = 0.5
+
+    public init(model: CostModel = .standard) {
+        self.model = model
+    }
+
+    public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
+        if a == b { return 1 }
+        if a.isEmpty || b.isEmpty { return 0 }
+        if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 0.85 : 0 }
+        let cost = WeightedEditDistance.distance(a, b, model: model)
+        return max(0, 1 - cost / Float(max(a.count, b.count)))
+    }
+
+    /// - Complexity: O(n·m·w²) for n query words, m name words of at most w letters; pairing
+    ///   is exact (dynamic programming over subsets) for up to 8 name words.
+    public func align(query: [[UInt8]], name: [[UInt8]], type: EntityType) -> TokenAlignment {
+        let n = min(query.count, 8), m = min(name.count, 8)
+        var similarities = [Float](repeating: 0, count: n * m)
+        for i in 0..<n { for j in 0..<m { similarities[i * m + j] = similarity(query[i], name[j]) } }
+        let weight = { (token: [UInt8]) -> Float in Float(max(token.count, 1)) }
+
+        // Best pairing: maximise Σ pair weight · (similarity − floor), over subsets of name words.
+        let states = 1 << m
+        var best = [Float](repeating: -.infinity, count: (n + 1) * states)
+        var choice = [Int8](repeating: -1, count: (n + 1) * states)
+        best[0] = 0
+        for i in 0..<n {
+            for mask in 0..<states where best[i * states + mask] > -.infinity {
+                let base = best[i * states + mask]
+                if base > best[(i + 1) * states + mask] { best[(i + 1) * states + mask] = base; choice[(i + 1) * states + mask] = -1 }
+                for j in 0..<m where mask & (1 << j) == 0 {
+                    let s = similarities[i * m + j]
+                    guard s >= pairingFloor else { continue }
+                    let gain = base + (weight(query[i]) + weight(name[j])) / 2 * (s - pairingFloor + 0.01)
+                    let next = (i + 1) * states + (mask | (1 << j))
+                    if gain > best[next] { best[next] = gain; choice[next] = Int8(j) }
+                }
+            }
+        }
+        var mask = (0..<states).max { best[n * states + $0] < best[n * states + $1] } ?? 0
+        var pairs: [TokenAlignment.Pair] = []
+        for i in stride(from: n, to: 0, by: -1) {
+            let j = Int(choice[i * states + mask])
+            if j >= 0 {
+                pairs.append(.init(queryToken: i - 1, nameToken: j, similarity: Double(similarities[(i - 1) * m + j])))
+                mask &= ~(1 << j)
+            }
+        }
+        pairs.reverse()
+
+        let pairedQuery = Set(pairs.map(\.queryToken)), pairedName = Set(pairs.map(\.nameToken))
+        let extra = (0..<query.count).filter { !pairedQuery.contains($0) }
+        let omitted = (0..<name.count).filter { !pairedName.contains($0) }
+        var numerator: Float = 0, denominator: Float = 0
+        for pair in pairs {
+            let w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
+            numerator += w * Float(pair.similarity)
+            denominator += w
+        }
+        for i in extra { denominator += weight(query[i]) }
+        var score = denominator > 0 ? numerator / denominator : 0
+        for j in omitted {
+            score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty) : omittedWordPenalty)
+        }
+        let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
+        if reordered { score *= reorderFactor }
+
+        if query.count > 1 || name.count > 1 {
+            let joined = similarity(Array(query.joined()), Array(name.joined()))
+            if joined > score {
+                return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
+                                      comparedJoined: true, reordered: false)
+            }
+        }
+        return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
+                              comparedJoined: false, reordered: reordered)
+    }
+}
