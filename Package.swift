@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CanonymTests", dependencies: ["Canonym"]),
-        .testTarget(name: "CanonymCLITests", dependencies: ["Canonym"]),
+        .testTarget(name: "CanonymCLITests", dependencies: ["Canonym", "CanonymCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,10 +1,12 @@
 import ArgumentParser
+import Canonym
 
 @main
 struct CanonymCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "canonym",
         abstract: "Reconcile spelling variants of names against gazetteers and report their canonical forms.",
-        subcommands: [MatchCommand.self]
+        version: CanonymVersion.string,
+        subcommands: [MatchCommand.self, ExplainCommand.self, GazetteerCommand.self]
     )
 }

@@ -26,7 +26,8 @@ public struct GazetteerName: Sendable {
 public final class Gazetteer: Sendable {
     public let entities: [Entity]
     public let names: [GazetteerName]
-    /// Problems that did not stop loading (ambiguous aliases, ignored country codes, …).
+    /// Problems the reader found that did not stop loading (ignored country codes, empty aliases, …).
+    /// Names shared by several entities are listed by ``ambiguityWarnings()``.
     public let warnings: [GazetteerIssue]
     private let entityIndexByID: [String: Int]
     /// Every romanisation key of every name → indices into `names`.
@@ -68,7 +69,7 @@ public final class Gazetteer: Sendable {
         self.names = names
         self.entityIndexByID = indexByID
         self.namesByKey = byKey
-        self.warnings = Self.ambiguityWarnings(entities: entities, names: names, byKey: byKey)
+        self.warnings = []
     }
 
     /// Loads and merges gazetteer files. Every error of every file is reported at once.
@@ -96,7 +97,7 @@ public final class Gazetteer: Sendable {
     public static func check(_ sources: [GazetteerSource], folder: NameFolder = .shared) -> (gazetteer: Gazetteer?, issues: [GazetteerIssue]) {
         do {
             let gazetteer = try load(sources, folder: folder)
-            return (gazetteer, gazetteer.warnings)
+            return (gazetteer, sorted(gazetteer.warnings + gazetteer.ambiguityWarnings()))
         } catch {
             var issues = error.issues
             var entities: [Entity] = []
@@ -110,9 +111,8 @@ public final class Gazetteer: Sendable {
             }
             var seen = Set<String>()
             let unique = entities.filter { seen.insert($0.id).inserted }
-            if let partial = try? Gazetteer(entities: unique, folder: folder) { issues += partial.warnings }
-            let ordered = Set(issues).sorted { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
-            return (nil, ordered)
+            if let partial = try? Gazetteer(entities: unique, folder: folder) { issues += partial.ambiguityWarnings() }
+            return (nil, sorted(Array(Set(issues))))
         }
     }
 
@@ -152,9 +152,14 @@ public final class Gazetteer: Sendable {
         }.sorted { $0.key < $1.key }
     }
 
-    private static func ambiguityWarnings(entities: [Entity], names: [GazetteerName], byKey: [String: [Int]]) -> [GazetteerIssue] {
+    private static func sorted(_ issues: [GazetteerIssue]) -> [GazetteerIssue] {
+        issues.sorted { ($0.location.file, $0.location.line, $0.location.column, $0.message) < ($1.location.file, $1.location.line, $1.location.column, $1.message) }
+    }
+
+    /// A warning for every folded name that several entities share: matches on it are ambiguous.
+    public func ambiguityWarnings() -> [GazetteerIssue] {
         var warnings: [GazetteerIssue] = []
-        for (key, nameIndices) in byKey {
+        for (key, nameIndices) in namesByKey {
             var owners: [Int] = []
             for index in nameIndices where !owners.contains(names[index].entity) { owners.append(names[index].entity) }
             guard owners.count > 1 else { continue }
@@ -163,7 +168,7 @@ public final class Gazetteer: Sendable {
             warnings.append(.init(.warning, at: later.location ?? .init(file: "<memory>", line: 0),
                                   "the name \"\(key)\" (folded) belongs to several entities: \(ids); matches on it are ambiguous"))
         }
-        return warnings.sorted { ($0.location.file, $0.location.line, $0.message) < ($1.location.file, $1.location.line, $1.message) }
+        return Self.sorted(warnings)
     }
 
     /// Folds many names on all cores, keeping their order.

@@ -36,7 +36,7 @@ public enum GazetteerReader {
                 SourceLocation(file: file, line: lineNumber, column: 1 + cells.prefix(cellIndex).reduce(0) { $0 + $1.count + 1 })
             }
             guard let names = header else {
-                header = cells.map { $0.trimmingCharacters(in: .whitespaces) }
+                header = cells.map { trimmed($0) }
                 for (index, name) in header!.enumerated() {
                     if let first = column[name] {
                         issues.append(.init(.error, at: at(index), "column \"\(name)\" appears twice (first at column \(at(first).column))"))
@@ -54,19 +54,19 @@ public enum GazetteerReader {
                 issues.append(.init(.error, at: at(names.count), "the row has \(cells.count) cells but the header has \(names.count) columns"))
                 continue
             }
-            func cell(_ name: String) -> (String, SourceLocation)? {
+            func cell(_ name: String) -> (String, Int)? {
                 guard let index = column[name], index < cells.count else { return nil }
-                return (cells[index].trimmingCharacters(in: .whitespaces), at(index))
+                return (trimmed(cells[index]), index)
             }
             var rowIsValid = true
-            func fail(_ location: SourceLocation, _ message: String) {
-                issues.append(.init(.error, at: location, message))
+            func fail(_ cellIndex: Int, _ message: String) {
+                issues.append(.init(.error, at: at(cellIndex), message))
                 rowIsValid = false
             }
-            let (id, idAt) = cell("id") ?? ("", at(0))
-            let (canonical, canonicalAt) = cell("canonical") ?? ("", at(min(cells.count, column["canonical"]!)))
-            if id.isEmpty { fail(idAt, "the id is empty") }
-            if canonical.isEmpty { fail(canonicalAt, "the canonical name is empty") }
+            let (id, idIndex) = cell("id") ?? ("", min(cells.count, column["id"]!))
+            let (canonical, canonicalIndex) = cell("canonical") ?? ("", min(cells.count, column["canonical"]!))
+            if id.isEmpty { fail(idIndex, "the id is empty") }
+            if canonical.isEmpty { fail(canonicalIndex, "the canonical name is empty") }
 
             var type = EntityType.other
             if let (text, location) = cell("type"), !text.isEmpty {
@@ -83,17 +83,22 @@ public enum GazetteerReader {
             var country: String?
             if let (text, location) = cell("country"), !text.isEmpty {
                 if text.count == 2, text.allSatisfy({ $0.isASCII && $0.isLetter }) { country = text.uppercased() } else {
-                    issues.append(.init(.warning, at: location, "the country \"\(text)\" is not an ISO 3166 alpha-2 code; ignored"))
+                    issues.append(.init(.warning, at: at(location), "the country \"\(text)\" is not an ISO 3166 alpha-2 code; ignored"))
                 }
             }
             var aliases: [String] = []
             if let (text, location) = cell("aliases"), !text.isEmpty {
                 var seen: Set<String> = [canonical]
-                var offset = 0
-                for alias in text.split(separator: "|", omittingEmptySubsequences: false) {
-                    let name = alias.trimmingCharacters(in: .whitespaces)
-                    let aliasAt = SourceLocation(file: file, line: lineNumber, column: location.column + offset)
-                    offset += alias.count + 1
+                var offset = 0  // in UTF-8 bytes; converted to characters only when reporting
+                let raw = cells[location]
+                for alias in raw.split(separator: "|", omittingEmptySubsequences: false) {
+                    let name = trimmed(alias)
+                    let aliasOffset = offset
+                    var aliasAt: SourceLocation {
+                        let column = String(decoding: raw.utf8.prefix(aliasOffset), as: UTF8.self).count
+                        return SourceLocation(file: file, line: lineNumber, column: at(location).column + column)
+                    }
+                    offset += alias.utf8.count + 1
                     if name.isEmpty {
                         issues.append(.init(.warning, at: aliasAt, "empty alias (two \"|\" in a row, or one at an end)"))
                     } else if !seen.insert(name).inserted {
@@ -109,7 +114,7 @@ public enum GazetteerReader {
             }
             guard rowIsValid else { continue }
             entities.append(Entity(id: id, canonical: canonical, type: type, aliases: aliases, country: country,
-                                   weight: weight, attributes: attributes, location: idAt))
+                                   weight: weight, attributes: attributes, location: at(idIndex)))
         }
         if header == nil {
             issues.append(.init(.error, at: .init(file: file, line: max(lineNumber, 1)), "the file has no header line (expected at least \"id\" and \"canonical\" columns)"))
@@ -124,6 +129,14 @@ public enum GazetteerReader {
             return ([], [.init(.error, at: .init(file: path, line: 1), "the gazetteer file \(reason)")])
         }
         return read([UInt8](data), file: path)
+    }
+
+    /// `text` without leading and trailing spaces and tabs (Foundation's trimming is slow on hot paths).
+    static func trimmed<S: StringProtocol>(_ text: S) -> String {
+        let isBlank = { (c: Character) in c == " " || c == "\u{A0}" }
+        guard let first = text.firstIndex(where: { !isBlank($0) }) else { return "" }
+        let last = text.lastIndex(where: { !isBlank($0) })!
+        return String(text[first...last])
     }
 
     /// 1-based character column of the first byte that breaks UTF-8 in `line`.

@@ -49,7 +49,8 @@ public final class Matcher: Sendable {
         }
         let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
         if close.count > 1 {
-            let chosen = close.max { $0.entity.weight < $1.entity.weight } ?? top
+            // The prior (weight) decides only among candidates scoring the same.
+            let chosen = close.filter { top.score - $0.score < 1e-3 }.max { $0.entity.weight < $1.entity.weight } ?? top
             return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id })
         }
         return Match(input: input, status: .fuzzy, best: top, candidates: shown)

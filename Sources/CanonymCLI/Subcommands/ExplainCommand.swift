@@ -1,0 +1,48 @@
+import ArgumentParser
+import Canonym
+
+struct ExplainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how names were folded, matched and scored, edit by edit.")
+
+    @OptionGroup var gazetteers: GazetteerOptions
+    @OptionGroup var matching: MatchingOptions
+
+    @Argument(help: "The names to explain.")
+    var names: [String]
+
+    @Option(help: "How many candidates to explain per name.")
+    var candidates = 3
+
+    func run() throws {
+        let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(1, candidates)))
+        let output = OutputWriter()
+        for (index, name) in names.enumerated() {
+            if index > 0 { output.write("\n") }
+            output.write(ExplanationPrinter.render(matcher.match(name), matcher: matcher, folder: .shared))
+        }
+    }
+}
+
+/// The human-readable report of `canonym explain`.
+enum ExplanationPrinter {
+    static func render(_ match: Match, matcher: Matcher, folder: NameFolder) -> String {
+        let form = folder.fold(match.input)
+        var out = "\(match.input)\n"
+        out += "  folded: " + form.romanizations.map { $0.joined(separator: " ") }.joined(separator: " | ") + "\n"
+        if let best = match.best {
+            out += "  \(match.status.rawValue) \(JSON.number(best.score)) → \(best.entity.canonical) [\(best.entity.id)]"
+            out += best.matchedName == best.entity.canonical ? "\n" : " via \"\(best.matchedName)\"\n"
+        } else {
+            let threshold = matcher.options.threshold
+            out += "  unknown: no entity scores \(JSON.number(threshold)) or more\n"
+        }
+        for (rank, candidate) in match.candidates.enumerated() {
+            let via = candidate.matchedName == candidate.entity.canonical ? "" : " via \"\(candidate.matchedName)\""
+            out += "  \(rank + 1). \(JSON.number(candidate.score)) \(candidate.entity.canonical) [\(candidate.entity.id)]\(via)\n"
+            for line in matcher.explain(candidate).lines { out += "       \(line)\n" }
+        }
+        return out
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Canonym
+
+struct GazetteerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gazetteer",
+        abstract: "Work with gazetteer files.",
+        subcommands: [Check.self])
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate gazetteer files: print every problem as FILE:LINE:COLUMN, exit 1 on errors.",
+            discussion: "Files are checked together, as they would be merged: an id defined in two files is an error. "
+                + "Without files, the shipped default gazetteers are checked.")
+
+        @Argument(help: "Gazetteer TSV files.")
+        var files: [String] = []
+
+        @Flag(help: "Print errors only, not warnings (ambiguous names, ignored cells).")
+        var quiet = false
+
+        func run() throws {
+            let sources = files.isEmpty ? DefaultGazetteers.sources : files.map(GazetteerSource.file)
+            let (gazetteer, issues) = Gazetteer.check(sources)
+            let errors = issues.filter { $0.severity == .error }.count
+            for issue in issues where !(quiet && issue.severity == .warning) { Diagnostics.emit(issue.description) }
+            let warnings = issues.count - errors
+            if let gazetteer {
+                print("\(gazetteer.entities.count) entities, \(gazetteer.names.count) names; \(warnings) warning\(warnings == 1 ? "" : "s")")
+            } else {
+                print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+                throw ExitCode(1)
+            }
+        }
+    }
+}
