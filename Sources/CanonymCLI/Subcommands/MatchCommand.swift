@@ -1,12 +1,13 @@
 import ArgumentParser
 import Canonym
+import Foundation
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "match",
         abstract: "Match names, one per line, against the gazetteers.",
         discussion: """
-        Reads FILE (or standard input) and writes one JSON object per input line, in input order: \
+        Reads each FILE in turn (or standard input) and writes one JSON object per input line, in input order: \
         input, status (exact, alias, fuzzy, ambiguous, unknown, or error for an unreadable line), \
         id, canonical, score, type, matched. Unreadable lines are reported on stderr as \
         FILE:LINE:COLUMN and still get their output record; the exit code is then 1.
@@ -15,8 +16,8 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var gazetteers: GazetteerOptions
     @OptionGroup var matching: MatchingOptions
 
-    @Argument(help: ArgumentHelp("Names, one per line; standard input when absent or \"-\".", valueName: "file"))
-    var file: String?
+    @Argument(help: ArgumentHelp("Files of names, one per line, read in order; standard input when none or \"-\".", valueName: "file"))
+    var files: [String] = []
 
     @Option(help: "Output format: json (JSON Lines) or tsv.")
     var format: OutputFormat = .json
@@ -33,32 +34,39 @@ struct MatchCommand: ParsableCommand {
     func validate() throws {
         if candidates < 0 { throw ValidationError("--candidates must be 0 or more") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
+        // Fail before any output rather than halfway through a batch.
+        for path in files where path != "-" && !FileManager.default.isReadableFile(atPath: path) {
+            let reason = FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist"
+            throw ValidationError("the input file \"\(path)\" \(reason)")
+        }
     }
 
     func run() throws {
         let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
-        let input = try InputFile(path: file)
-        defer { input.close() }
-        var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
         let output = OutputWriter()
         let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
         if let header = renderer.header { output.write(header) }
         var unreadable = 0
-        do {
-            while let line = try reader.next() {
-                switch line {
-                case .text(let text, _):
-                    output.write(renderer.render(matcher.match(text)))
-                case .unreadable(let raw, let number, let column, let reason):
-                    unreadable += 1
-                    Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
-                    output.write(renderer.renderError(input: raw, message: reason))
+        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+            let input = try InputFile(path: path)
+            defer { input.close() }
+            var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
+            do {
+                while let line = try reader.next() {
+                    switch line {
+                    case .text(let text, _):
+                        output.write(renderer.render(matcher.match(text)))
+                    case .unreadable(let raw, let number, let column, let reason):
+                        unreadable += 1
+                        Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
+                        output.write(renderer.renderError(input: raw, message: reason))
+                    }
                 }
+            } catch {
+                output.flush()
+                Diagnostics.error("\(input.displayName): cannot read: \(error)")
+                throw ExitCode(2)
             }
-        } catch {
-            output.flush()
-            Diagnostics.error("\(input.displayName): cannot read: \(error)")
-            throw ExitCode(2)
         }
         output.flush()
         if unreadable > 0 { throw ExitCode(1) }
