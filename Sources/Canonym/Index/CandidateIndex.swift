@@ -60,9 +60,10 @@ final class CandidateIndex: Sendable {
     /// Up to `limit` entries sharing the most skeleton bigrams with any of the query's romanisations.
     /// - Complexity: O(total length of the postings of the query's bigrams + touched entries).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        var shares: [Int32: Float] = [:]
+        // Dense per-query counters: cheaper than hashing when a bigram's postings are long.
         var counts = [UInt16](repeating: 0, count: entries.count)
-        var touched: [Int32] = []
+        var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1/255
+        var touched: [Int32] = [], everTouched: [Int32] = []
         for tokens in romanizations {
             let grams = Self.grams(of: tokens)
             for gram in grams {
@@ -73,12 +74,24 @@ final class CandidateIndex: Sendable {
             }
             for entry in touched {
                 let dice = 2 * Float(counts[Int(entry)]) / Float(grams.count + Int(entries[Int(entry)].gramCount))
-                if dice > shares[entry] ?? 0 { shares[entry] = dice }
+                let quantised = UInt8(min(255, max(1, (dice * 255).rounded())))
+                if share[Int(entry)] == 0 { everTouched.append(entry) }
+                if quantised > share[Int(entry)] { share[Int(entry)] = quantised }
                 counts[Int(entry)] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
-        if shares.count <= limit { return Array(shares.keys) }
-        return shares.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }.prefix(limit).map(\.key)
+        if everTouched.count <= limit { return everTouched }
+        // Top `limit` by share without sorting: find the cut-off level from a histogram.
+        var histogram = [Int](repeating: 0, count: 256)
+        for entry in everTouched { histogram[Int(share[Int(entry)])] += 1 }
+        var cutoff = 255, taken = 0
+        while cutoff > 0 && taken + histogram[cutoff] <= limit { taken += histogram[cutoff]; cutoff -= 1 }
+        var result = everTouched.filter { Int(share[Int($0)]) > cutoff }
+        var room = limit - result.count
+        for entry in everTouched where room > 0 && Int(share[Int(entry)]) == cutoff {
+            result.append(entry); room -= 1
+        }
+        return result
     }
 }
