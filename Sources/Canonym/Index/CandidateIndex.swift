@@ -42,10 +42,11 @@ final class CandidateIndex: Sendable {
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
 
-    /// Distinct skeleton bigrams of a tokenised name.
+    /// Distinct skeleton bigrams of a tokenised name: of each word, and of the words run
+    /// together, so that *na pa* finds *Napa* and *Salaconsilina* finds *Sala Consilina*.
     static func grams(of tokens: [String]) -> [UInt16] {
         var grams = Set<UInt16>()
-        for token in tokens {
+        for token in tokens.count > 1 ? tokens + [tokens.joined()] : tokens {
             let skeleton = Skeleton.of(token)
             var previous = start
             for symbol in skeleton + [end] {
