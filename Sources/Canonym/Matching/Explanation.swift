@@ -18,6 +18,9 @@ public struct Explanation: Sendable, Hashable {
     public let comparedJoined: Bool
     public let reordered: Bool
     public let score: Double
+    /// When the match went through an alias: the query's words against the canonical form's,
+    /// so a reviewer sees which conventions separate the variant from the canonical spelling.
+    public let canonicalComparisons: [WordComparison]
 
     /// One line per fact, for terminals and JSON: `"togayev ~ tokayev 0.95: g→k 0.35 (voicing k/g)"`.
     public var lines: [String] {
@@ -30,6 +33,10 @@ public struct Explanation: Sendable, Hashable {
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
         if !extraWords.isEmpty { lines.append("not in the name: \(extraWords.joined(separator: " "))") }
         if reordered { lines.append("words in another order") }
+        for comparison in canonicalComparisons where !comparison.edits.isEmpty {
+            let edits = comparison.edits.map(\.description).joined(separator: ", ")
+            lines.append("against the canonical form: \(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
+        }
         return lines
     }
 }
@@ -45,10 +52,20 @@ extension Matcher {
         let comparisons: [Explanation.WordComparison] = alignment.comparedJoined
             ? [comparison(candidate.queryTokens.joined(), candidate.nameTokens.joined(), alignment.score)]
             : alignment.pairs.map { comparison(candidate.queryTokens[$0.queryToken], candidate.nameTokens[$0.nameToken], $0.similarity) }
+        var canonicalComparisons: [Explanation.WordComparison] = []
+        if !candidate.matchedNameIsCanonical {
+            let canonical = folder.fold(candidate.entity.canonical).tokens
+            let query = candidate.queryTokens
+            let versus = scorer.align(query: query.map { Array($0.utf8) }, name: canonical.map { Array($0.utf8) }, type: candidate.entity.type)
+            canonicalComparisons = versus.comparedJoined
+                ? [comparison(query.joined(), canonical.joined(), versus.score)]
+                : versus.pairs.map { comparison(query[$0.queryToken], canonical[$0.nameToken], $0.similarity) }
+        }
         return Explanation(
             queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
             extraWords: alignment.extraQueryTokens.map { candidate.queryTokens[$0] },
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
-            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered, score: candidate.score)
+            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered, score: candidate.score,
+            canonicalComparisons: canonicalComparisons)
     }
 }

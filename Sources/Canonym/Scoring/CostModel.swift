@@ -186,7 +186,7 @@ extension CostModel {
         m.addRule("kh", "h", cost: 0.15, label: "kh/h (х)")
         m.addRule("kh", "x", cost: 0.2, label: "kh/x (х)")
         m.addRule("kh", "ch", cost: 0.2, label: german)
-        m.addRule("gh", "g", cost: 0.1, label: english)
+        m.addRule("gh", "g", cost: 0.1, label: "gh/g (ғ, г)")
         m.addRule("gh", "kh", cost: 0.3, label: "gh/kh (ғ)")
         m.addRule("zh", "z", cost: 0.3, label: "zh/z (ž)")
         m.addRule("sh", "s", cost: 0.3, label: "sh/s (š)")
