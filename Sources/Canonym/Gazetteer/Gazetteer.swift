@@ -79,6 +79,11 @@ public final class Gazetteer: Sendable {
 
     /// Loads and merges gazetteers from files and in-memory texts, in order.
     public static func load(_ sources: [GazetteerSource], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
+        let (entities, issues) = readAll(sources)
+        return try build(entities: entities, readIssues: issues, folder: folder)
+    }
+
+    private static func readAll(_ sources: [GazetteerSource]) -> (entities: [Entity], issues: [GazetteerIssue]) {
         var entities: [Entity] = []
         var issues: [GazetteerIssue] = []
         for source in sources {
@@ -89,7 +94,7 @@ public final class Gazetteer: Sendable {
             entities += read.entities
             issues += read.issues
         }
-        return try build(entities: entities, readIssues: issues, folder: folder)
+        return (entities, issues)
     }
 
     /// Reads and validates gazetteers without stopping at errors: every error and warning,
@@ -99,16 +104,8 @@ public final class Gazetteer: Sendable {
             let gazetteer = try load(sources, folder: folder)
             return (gazetteer, sorted(gazetteer.warnings + gazetteer.ambiguityWarnings()))
         } catch {
-            var issues = error.issues
-            var entities: [Entity] = []
-            for source in sources {
-                let read = switch source {
-                case .file(let path): GazetteerReader.read(contentsOf: path)
-                case .text(let name, let text): GazetteerReader.read(Array(text.utf8), file: name)
-                }
-                entities += read.entities
-                issues += read.issues.filter { $0.severity == .warning }
-            }
+            let (entities, readIssues) = readAll(sources)
+            var issues = error.issues + readIssues.filter { $0.severity == .warning }
             var seen = Set<String>()
             let unique = entities.filter { seen.insert($0.id).inserted }
             if let partial = try? Gazetteer(entities: unique, folder: folder) { issues += partial.ambiguityWarnings() }
