@@ -19,7 +19,8 @@ def swift_literal(text):
     hashes = "#"
     while '"""' + hashes in text or "\\" + hashes in text:
         hashes += "#"
-    return f'{hashes}"""\n{text}"""{hashes}'
+    # The newline before the closing delimiter is not part of a Swift literal: add one.
+    return f'{hashes}"""\n{text}\n"""{hashes}'
 
 
 def main():

@@ -83,6 +83,7 @@ org:interfax	Interfax	organization	Интерфакс	RU	1	Russian news agency
 org:kazinform	Kazinform	organization	Казинформ	KZ	1	national news agency of Kazakhstan
 org:amnesty-international	Amnesty International	organization	Amnesty|Международная амнистия		1	human rights NGO
 org:human-rights-watch	Human Rights Watch	organization	HRW		1	human rights NGO
+
 """#),
         ("gazetteers/people.tsv", #"""
 # Canonym default gazetteer: people (heads of state and government, foreign ministers, spokespeople and other figures prominent in 2023 news on Central Asia, Russia and Ukraine).
@@ -305,6 +306,7 @@ person:karim-ahmad-khan	Karim Ahmad Khan	person	Karim Khan|Karim A. A. Khan|Ка
 person:volker-turk	Volker Türk	person	Volker Turk|Фолькер Тюрк		1	UN High Commissioner for Human Rights (2022-)
 person:tedros-adhanom-ghebreyesus	Tedros Adhanom Ghebreyesus	person	Tedros Adhanom|Тедрос Адханом Гебрейесус		1	Director-General of the World Health Organization (2017-)
 person:zhang-ming	Zhang Ming	person	张明|Чжан Мин		1	Secretary-General of the Shanghai Cooperation Organisation (2022-2024)
+
 """#),
         ("gazetteers/places.tsv", #"""
 # Canonym default gazetteer: places (countries of Europe, the former USSR, Asia, the Middle East, the Americas and main African states; capitals and cities frequent in Central Asia, Russia and Ukraine news).
@@ -671,6 +673,7 @@ city:karachi	Karachi	place	Карачи	PK	16000000	largest city of Pakistan
 city:shanghai	Shanghai	place	Шанхай|上海	CN	24800000	largest city of China
 city:urumqi	Ürümqi	place	Urumqi|Urumchi|Ouroumtsi|Урумчи|乌鲁木齐	CN	4000000	capital of Xinjiang, China
 city:hiroshima	Hiroshima	place	Хиросима|広島	JP	1200000	city in Japan, host of the 2023 G7 summit
+
 """#),
     ]
 }

@@ -103,8 +103,11 @@ public struct NameScorer: Sendable {
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         if reordered { score *= reorderFactor }
 
-        if query.count > 1 || name.count > 1 {
-            let joined = similarity(Array(query.joined()), Array(name.joined()))
+        // Run together, the names differ only in where words break (*Salaconsilina*); when their
+        // lengths differ more, one has a word the other lacks, and the pairing above judges that.
+        let joinedQuery = Array(query.joined()), joinedName = Array(name.joined())
+        if query.count > 1 || name.count > 1, abs(joinedQuery.count - joinedName.count) <= max(2, max(joinedQuery.count, joinedName.count) / 5) {
+            let joined = similarity(joinedQuery, joinedName)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
                                       comparedJoined: true, reordered: false)

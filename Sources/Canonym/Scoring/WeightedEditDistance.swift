@@ -68,10 +68,10 @@ public enum WeightedEditDistance {
     private static func fill(_ table: UnsafeMutableBufferPointer<Float>, _ a: [UInt8], _ b: [UInt8], _ model: CostModel) {
         let n = a.count, m = b.count, width = m + 1
         table[0] = 0
-        for j in 1...max(m, 1) where j <= m { table[j] = table[j - 1] + insertionCost(b, j - 1, model) }
-        for i in 1...n {
+        for j in stride(from: 1, through: m, by: 1) { table[j] = table[j - 1] + insertionCost(b, j - 1, model) }
+        for i in stride(from: 1, through: n, by: 1) {
             table[i * width] = table[(i - 1) * width] + insertionCost(a, i - 1, model)
-            for j in 1...max(m, 1) where j <= m {
+            for j in stride(from: 1, through: m, by: 1) {
                 var best = Float.infinity
                 forEachStep(i, j, a, b, model) { pi, pj, cost, _ in
                     let candidate = table[pi * width + pj] + cost

@@ -164,8 +164,9 @@ public final class NameFolder: Sendable {
         }
         guard isASCII else { return nil }
         flush()
+        let hasLetters = words.contains { $0.utf8.contains { $0 >= UInt8(ascii: "a") } }
         return NameForm(display: String(decoding: display, as: UTF8.self), romanizations: [words],
-                        scripts: words.isEmpty ? [] : [.latin])
+                        scripts: hasLetters ? [.latin] : [])
     }
 
     /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.

@@ -12,9 +12,15 @@ enum Tokenizer {
         }
     }
 
-    /// Lower-case elided articles and conjunctions that French writes before a vowel-initial name.
-    /// Upper-case *D'* is kept (*D'Alema*), as it is usually part of the name itself.
-    private static let elidedPrefixes: Set<String> = ["l", "d", "qu", "L", "Qu", "QU"]
+    /// French elided articles and conjunctions before a vowel-initial name: *l'*, *d'*, *qu'* in
+    /// any case, except an upper-case *D'* (*D'Alema*), which is usually part of the name itself.
+    static func isElidedPrefix(_ word: String) -> Bool {
+        switch word {
+        case "d": true
+        case "D": false
+        default: ["l", "qu"].contains(word.lowercased())
+        }
+    }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         let p = scalar.properties
@@ -39,7 +45,7 @@ enum Tokenizer {
             }
             if isWordScalar(scalar) {
                 if pendingApostrophe {
-                    if elidedPrefixes.contains(String(current)) { current = String.UnicodeScalarView() }
+                    if isElidedPrefix(String(current)) { current = String.UnicodeScalarView() }
                     pendingApostrophe = false
                 }
                 current.append(scalar)

@@ -1,0 +1,66 @@
+@testable import Canonym
+import Testing
+
+@Suite struct SkeletonTests {
+    @Test func documentedExample() {
+        #expect(String(decoding: Skeleton.of("tchernenko"), as: UTF8.self) == "xrnk")
+    }
+
+    @Test(arguments: [
+        ["tchernenko", "chernenko", "tschernenko", "czernenko"], // ch in French, English, German, Polish
+        ["tokayev", "togayev", "tokaev", "tokaiev"],             // voicing and vowels
+        ["putin", "poutine", "putine"],                           // vowels come and go
+        ["kharkiv", "kharkiw", "kharkov"],                        // v/w, vowels
+        ["zelenskyy", "zelensky", "zelenskiy", "selenskyj"],      // glides, z/s
+    ])
+    func spellingVariantsShareASkeleton(variants: [String]) {
+        let skeletons = Set(variants.map { Skeleton.of($0) })
+        #expect(skeletons.count == 1, "\(variants): \(skeletons.map { String(decoding: $0, as: UTF8.self) })")
+    }
+
+    @Test func initialVowelIsKept() {
+        #expect(Skeleton.of("astana") != Skeleton.of("stana"))
+        #expect(Skeleton.of("astana").first == UInt8(ascii: "a"))
+        #expect(Skeleton.of("ouzbekistan") == Skeleton.of("uzbekistan"))
+    }
+}
+
+@Suite struct CandidateIndexTests {
+    /// A gazetteer of `count` random names plus the given real ones.
+    private func gazetteer(with names: [String], randomCount: Int) throws -> Gazetteer {
+        var random = SeededGenerator(seed: 42)
+        let letters = Array("abdeiklmnoprstuvz")
+        var rows = ["id\tcanonical"]
+        for (index, name) in names.enumerated() { rows.append("real:\(index)\t\(name)") }
+        for index in 0..<randomCount {
+            let words = (0..<Int.random(in: 1...3, using: &random)).map { _ in random.word(from: letters, length: 3...9) }
+            rows.append("random:\(index)\t\(words.joined(separator: " "))")
+        }
+        return try Gazetteer.load([.text(name: "index.tsv", rows.joined(separator: "\n") + "\n")])
+    }
+
+    @Test(arguments: [
+        ("Tachkent", "Tashkent"),               // French ch for sh
+        ("Togayev", "Kassym-Jomart Tokayev"),   // one word of three, voiced
+        ("Poutine", "Vladimir Putin"),          // vowels and a mute e
+        ("Salaconsilina", "Sala Consilina"),    // the words run together
+    ])
+    func variantFindsItsNameAmongManyWithASmallLimit(query: String, name: String) throws {
+        let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina"], randomCount: 2_000)
+        let index = CandidateIndex(gazetteer: gazetteer)
+        let target = try #require(gazetteer.names.firstIndex { $0.text == name })
+        let proposed = index.candidates(for: NameFolder.shared.fold(query).romanizations, limit: 20)
+        #expect(proposed.count <= 20)
+        #expect(proposed.contains { index.entries[Int($0)].name == Int32(target) }, "\(query) did not propose \(name)")
+    }
+
+    @Test func everyRomanizationOfANameIsAnEntry() throws {
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\taliases\np:1\tKassym-Jomart Tokayev\tҚасым-Жомарт Тоқаев\n")])
+        let index = CandidateIndex(gazetteer: gazetteer)
+        for (nameIndex, name) in gazetteer.names.enumerated() {
+            let entries = index.entries(ofName: nameIndex)
+            #expect(entries.count == name.form.romanizations.count)
+            for entry in entries { #expect(index.entries[Int(entry)].name == Int32(nameIndex)) }
+        }
+    }
+}

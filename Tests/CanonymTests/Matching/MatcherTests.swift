@@ -1,0 +1,285 @@
+import Canonym
+import Testing
+
+/// A small world of entities, with canonical English spellings only (plus one native spelling),
+/// so that every variant below must be found by scoring, not by lookup.
+private let worldTSV = """
+    # test gazetteer: canonical forms, no variant spellings
+    id\tcanonical\ttype\taliases\tcountry\tweight
+    person:tokayev\tKassym-Jomart Tokayev\tperson\t\tKZ\t10
+    person:tleuberdi\tMukhtar Tleuberdi\tperson\tМұхтар Тілеуберді\tKZ\t5
+    person:blinken\tAntony Blinken\tperson\t\tUS\t8
+    person:putin\tVladimir Putin\tperson\t\tRU\t10
+    person:lukashenko\tAlexander Lukashenko\tperson\t\tBY\t6
+    person:lavrov\tSergey Lavrov\tperson\t\tRU\t7
+    person:zelenskyy\tVolodymyr Zelenskyy\tperson\t\tUA\t9
+    place:tashkent\tTashkent\tplace\t\tUZ\t2500000
+    place:kyrgyzstan\tKyrgyzstan\tplace\t\tKG\t7000000
+    place:kazakhstan\tKazakhstan\tplace\t\tKZ\t19000000
+    place:moscow\tMoscow\tplace\tMoskva\tRU\t13000000
+    place:astana\tAstana\tplace\tNur-Sultan\tKZ\t1300000
+
+    """
+
+private func makeMatcher(_ tsv: String = worldTSV, options: MatchOptions = MatchOptions()) throws(GazetteerError) -> Matcher {
+    Matcher(gazetteer: try Gazetteer.load([.text(name: "world.tsv", tsv)]), options: options)
+}
+
+private let world = Result { () throws(GazetteerError) in try makeMatcher() }
+
+@Suite struct MatcherTests {
+    // MARK: Statuses
+
+    @Test(arguments: [
+        ("Tashkent", "place:tashkent"),            // the canonical form as written
+        ("TASHKENT", "place:tashkent"),            // folds to the canonical form
+        ("Kassym-Jomart Tokayev", "person:tokayev"), // a multi-word canonical form
+        ("Kassym Jomart Tokayev", "person:tokayev"), // hyphen or space: the same words
+    ])
+    func canonicalFormIsExact(input: String, id: String) throws {
+        let match = try world.get().match(input)
+        #expect(match.status == .exact)
+        #expect(match.entity?.id == id)
+        #expect(match.score == 1)
+        #expect(match.best?.matchedNameIsCanonical == true)
+    }
+
+    @Test(arguments: [
+        ("Moskva", "place:moscow"),              // an alias as written
+        ("nur sultan", "place:astana"),          // an alias after folding
+        ("Мұхтар Тілеуберді", "person:tleuberdi"), // the native spelling
+    ])
+    func listedAliasIsAlias(input: String, id: String) throws {
+        let match = try world.get().match(input)
+        #expect(match.status == .alias)
+        #expect(match.entity?.id == id)
+        #expect(match.score == 1)
+        #expect(match.best?.matchedNameIsCanonical == false)
+    }
+
+    @Test(arguments: [
+        ("Togayev", "person:tokayev"),            // voicing k/g
+        ("Tokaïev", "person:tokayev"),            // French diaeresis for y
+        ("Токаев", "person:tokayev"),             // the Russian spelling
+        ("Tleuberdi", "person:tleuberdi"),        // surname alone
+        ("Tileuberdi", "person:tleuberdi"),       // vowel inserted (Kazakh і)
+        ("Diluberdi", "person:tleuberdi"),        // voicing and vowels, through the native spelling
+        ("Blingen", "person:blinken"),            // voicing k/g, surname alone
+        ("Anthony Blinken", "person:blinken"),    // English th for t
+        ("Poutine", "person:putin"),              // French ou and mute e
+        ("Loukachenko", "person:lukashenko"),     // French ou and ch
+        ("Tachkent", "place:tashkent"),           // French ch for sh
+        ("Kirghizistan", "place:kyrgyzstan"),     // French spelling of Kyrgyzstan
+        ("Zelensky", "person:zelenskyy"),         // one y fewer
+        ("V. Putin", "person:putin"),             // initial for the given name
+    ])
+    func variantSpellingIsFuzzyMatchToItsEntity(input: String, id: String) throws {
+        let match = try world.get().match(input)
+        #expect(match.status == .fuzzy, "\(input): \(match.status) \(match.score ?? -1)")
+        #expect(match.entity?.id == id, "\(input) → \(match.entity?.id ?? "nothing")")
+        let score = try #require(match.score)
+        #expect(score >= MatchOptions().threshold && score < 1)
+    }
+
+    @Test(arguments: [
+        "Tokarev",     // one letter from Tokayev, but an r for a y is a different name
+        "Kazantsev",   // a Russian surname that shares letters with Kazakhstan
+        "Jean Dupont", // nobody
+        "Leonid Putin", // the right surname with the wrong given name
+        "Vladimir",    // a given name alone
+    ])
+    func unknownNameIsNotForcedOntoANeighbour(input: String) throws {
+        let match = try world.get().match(input)
+        #expect(match.status == .unknown, "\(input) → \(match.entity?.id ?? "nothing") \(match.score ?? -1)")
+        #expect(match.best == nil && match.entity == nil && match.score == nil)
+    }
+
+    @Test func unknownMatchStillShowsWhatWasNear() throws {
+        let match = try world.get().match("Tokarev")
+        #expect(match.status == .unknown)
+        #expect(match.candidates.first?.entity.id == "person:tokayev")
+        #expect((match.candidates.first?.score ?? 1) < MatchOptions().threshold)
+    }
+
+    @Test(arguments: ["", "   ", "...", "—"])
+    func nameWithoutWordsIsUnknown(input: String) throws {
+        let match = try world.get().match(input)
+        #expect(match.status == .unknown)
+        #expect(match.candidates.isEmpty)
+        #expect(match.input == input)
+    }
+
+    @Test func sharedAliasIsAmbiguousAndTheHeavierEntityIsNamed() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype\taliases\tweight
+            country:ge\tGeorgia\tplace\tSakartvelo\t3700000
+            us:ga\tGeorgia (U.S. state)\tplace\tGeorgia\t10900000
+
+            """)
+        let match = matcher.match("Georgia")
+        #expect(match.status == .ambiguous)
+        #expect(match.entity?.id == "us:ga", "the prior (weight) names the best of a tie")
+        #expect(Set(match.candidates.map(\.entity.id)) == ["country:ge", "us:ga"])
+        #expect(match.candidates.first?.entity.id == match.entity?.id)
+        #expect(matcher.match("Sakartvelo").status == .alias)
+    }
+
+    @Test func surnameSharedByTwoPeopleIsAmbiguous() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype
+            p:1\tSergei Ivanov\tperson
+            p:2\tIgor Ivanov\tperson
+            p:3\tVladimir Putin\tperson
+
+            """)
+        let match = matcher.match("Ivanov")
+        #expect(match.status == .ambiguous)
+        #expect(Set(match.candidates.prefix(2).map(\.entity.id)) == ["p:1", "p:2"])
+        #expect(matcher.match("Sergei Ivanov").status == .exact)
+        #expect(matcher.match("S. Ivanov").entity?.id == "p:1")
+    }
+
+    // MARK: Scores and candidates
+
+    @Test func scoresStayWithinZeroAndOne() throws {
+        let matcher = try world.get()
+        for input in ["Tashkent", "Moskva", "Togayev", "Tokarev", "Ivanov", "Georgia", "x", "Vladimir Vladimirovich Putin"] {
+            let match = matcher.match(input)
+            if let score = match.score { #expect((0...1).contains(score), "\(input): \(score)") }
+            for candidate in match.candidates { #expect((0...1).contains(candidate.score), "\(input): \(candidate.score)") }
+            #expect((match.status == .unknown) == (match.score == nil))
+        }
+    }
+
+    @Test func candidatesAreOnePerEntityBestFirst() throws {
+        var options = MatchOptions()
+        options.candidateCount = 5
+        let matcher = try makeMatcher(options: options)
+        for input in ["Putin", "Kazakstan", "Tokarev", "Lavrov", "Astana"] {
+            let candidates = matcher.match(input).candidates
+            #expect(!candidates.isEmpty)
+            #expect(candidates.count <= 5)
+            #expect(Set(candidates.map(\.entity.id)).count == candidates.count, "\(input): one candidate per entity")
+            #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.score >= $1.score }, "\(input): best first")
+        }
+    }
+
+    @Test func candidateCountLimitsTheCandidates() throws {
+        var options = MatchOptions()
+        options.candidateCount = 1
+        #expect(try makeMatcher(options: options).match("Kazakstan").candidates.count == 1)
+    }
+
+    @Test func matchKeepsTheInputAsGiven() throws {
+        let match = try world.get().match("  Poutine ")
+        #expect(match.input == "  Poutine ")
+        #expect(match.entity?.canonical == "Vladimir Putin")
+    }
+
+    // MARK: Options
+
+    @Test func thresholdChangesTheDecision() throws {
+        var strict = MatchOptions()
+        strict.threshold = 0.99
+        var lenient = MatchOptions()
+        lenient.threshold = 0.7
+        #expect(try world.get().match("Togayev").status == .fuzzy)
+        #expect(try makeMatcher(options: strict).match("Togayev").status == .unknown)
+        // Exact and alias matches do not depend on the threshold.
+        #expect(try makeMatcher(options: strict).match("Moskva").status == .alias)
+        let loose = try makeMatcher(options: lenient).match("Tokarev")
+        #expect(loose.status == .fuzzy)
+        #expect(loose.entity?.id == "person:tokayev")
+    }
+
+    @Test func thresholdByTypeOverridesTheThreshold() throws {
+        var options = MatchOptions()
+        options.thresholdByType = [.person: 0.99]
+        let matcher = try makeMatcher(options: options)
+        #expect(matcher.match("Togayev").status == .unknown)
+        #expect(matcher.match("Tachkent").status == .fuzzy, "places keep the general threshold")
+    }
+
+    @Test func widerMarginMakesCloseCallsAmbiguous() throws {
+        var options = MatchOptions()
+        options.ambiguityMargin = 1
+        options.threshold = 0.5
+        let match = try makeMatcher(options: options).match("Kazakstan")
+        #expect(match.status == .ambiguous)
+    }
+
+    // MARK: Explanations
+
+    @Test func explanationOfTogayevNamesTheVoicingEdit() throws {
+        let matcher = try world.get()
+        let match = matcher.match("Togayev")
+        let best = try #require(match.best)
+        let explanation = matcher.explain(best)
+        #expect(explanation.queryWords == ["togayev"])
+        #expect(explanation.nameWords == ["kassym", "jomart", "tokayev"])
+        #expect(explanation.omittedWords == ["kassym", "jomart"])
+        let comparison = try #require(explanation.comparisons.first { $0.nameWord == "tokayev" })
+        #expect(comparison.queryWord == "togayev")
+        #expect(comparison.edits.map(\.reason) == ["voicing k/g"])
+        #expect(comparison.edits.map { [$0.from, $0.to] } == [["g", "k"]])
+        #expect(explanation.score == best.score)
+        #expect(explanation.lines.contains { $0.contains("g→k") && $0.contains("voicing k/g") })
+        #expect(explanation.lines.contains { $0.contains("left out of the query: kassym jomart") })
+    }
+
+    @Test func explanationOfAJoinedComparisonSaysSo() throws {
+        let matcher = try makeMatcher("id\tcanonical\ttype\nplace:sala\tSala Consilina\tplace\n")
+        let best = try #require(matcher.match("Salaconsilina").best)
+        let explanation = matcher.explain(best)
+        #expect(explanation.comparedJoined)
+        #expect(explanation.lines.contains { $0.contains("run together") })
+    }
+
+    @Test func explanationOfReorderedWordsSaysSo() throws {
+        let matcher = try world.get()
+        let best = try #require(matcher.match("Putin Vladimir").best)
+        #expect(best.entity.id == "person:putin")
+        #expect(matcher.explain(best).reordered)
+        #expect(matcher.explain(best).lines.contains("words in another order"))
+    }
+
+    // MARK: Known limitations
+
+    @Test func diluberdiMatchesTheEnglishSpellingAlone() throws {
+        // Without the native spelling (Тілеуберді → tileuberdi), Diluberdi scores 0.85 against
+        // "Mukhtar Tleuberdi": d/t at the first letter, an i dropped and an e inserted.
+        let matcher = try makeMatcher("id\tcanonical\ttype\nperson:tleuberdi\tMukhtar Tleuberdi\tperson\n")
+        let match = matcher.match("Diluberdi")
+        withKnownIssue("Diluberdi falls just under the default threshold without the Kazakh spelling in the gazetteer") {
+            #expect(match.entity?.id == "person:tleuberdi", "score \(match.candidates.first?.score ?? -1)")
+        }
+    }
+
+    // MARK: Concurrency
+
+    @Test func matcherIsUsableConcurrently() async throws {
+        let matcher = try makeMatcher()
+        let inputs = ["Togayev", "Tokaïev", "Токаев", "Tleuberdi", "Diluberdi", "Blingen", "Poutine", "Loukachenko",
+                      "Tachkent", "Kirghizistan", "Tokarev", "Jean Dupont", "Moskva", "Tashkent", "Қасым-Жомарт Тоқаев"]
+        let serial = inputs.map { input in
+            let match = matcher.match(input)
+            return "\(input) \(match.status) \(match.entity?.id ?? "-") \(match.score ?? -1)"
+        }
+        let concurrent = await withTaskGroup(of: [String].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    inputs.indices.map { index in
+                        let input = inputs[(index + task) % inputs.count]
+                        let match = matcher.match(input)
+                        return "\(input) \(match.status) \(match.entity?.id ?? "-") \(match.score ?? -1)"
+                    }
+                }
+            }
+            var all: [[String]] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(concurrent.count == 8)
+        for results in concurrent { #expect(Set(results) == Set(serial)) }
+    }
+}

@@ -1,0 +1,92 @@
+@testable import Canonym
+import Testing
+
+private func distance(_ a: String, _ b: String, model: CostModel = .standard) -> Float {
+    WeightedEditDistance.distance(Array(a.utf8), Array(b.utf8), model: model)
+}
+
+@Suite struct CostModelTests {
+    @Test(arguments: [
+        // (variant, original, unrelated neighbour): the variant is a same-sound or voicing swap.
+        ("togayev", "tokayev", "tokarev"),  // voicing k/g against r for y
+        ("tokaiev", "tokayev", "tokarev"),  // French ï for y against r for y
+        ("blingen", "blinken", "blinsen"),  // voicing k/g against an unrelated s
+        ("zelenskyj", "zelenskyy", "zelenskyr"), // j/y glide against r
+        ("volodimir", "volodymyr", "volodamar"), // i/y against a for y
+        ("tileuberdi", "tleuberdi", "tleuborkdi"), // a vowel inserted against o for e plus a k
+    ])
+    func sameSoundSwapsCostLessThanUnrelatedSwaps(variant: String, original: String, neighbour: String) {
+        #expect(distance(variant, original) < distance(neighbour, original))
+    }
+
+    @Test(arguments: [
+        // (a, b, the label of the rule that should explain the difference)
+        ("poutine", "putin", "French convention"),        // ou → u, with a mute final e
+        ("tchernenko", "chernenko", "French convention"), // tch → ch
+        ("schmidt", "shmidt", "German convention"),       // sch → sh
+        ("loukachenko", "lukashenko", "ch/sh (ш)"),       // ch → sh (and ou → u)
+        ("mukhtar", "muhtar", "kh/h (х)"),                // kh → h
+        ("djomart", "jomart", "French convention"),       // dj → j
+        ("zhomart", "jomart", "j/zh (ж)"),                // zh → j
+        ("anthony", "antony", "English convention"),      // th → t
+        ("zelenskiy", "zelensky", "iy/y (ий)"),           // iy → y
+    ])
+    func transliterationRulesFire(a: String, b: String, label: String) {
+        let (cost, edits) = WeightedEditDistance.alignment(Array(a.utf8), Array(b.utf8))
+        #expect(edits.contains { $0.reason == label }, "\(a) ~ \(b): \(edits)")
+        // A rule is cheaper than spelling the same change out letter by letter.
+        let plain = CostModel(unrelated: 1, indel: 1)
+        #expect(cost < distance(a, b, model: plain))
+    }
+
+    @Test func rulesApplyInBothDirections() {
+        #expect(distance("poutine", "putin") == distance("putin", "poutine"))
+        #expect(distance("shmidt", "schmidt") == distance("schmidt", "shmidt"))
+    }
+
+    @Test func editTouchingTheFirstLetterCostsMore() {
+        // The same k/g swap at the start and inside a word.
+        #expect(distance("gabul", "kabul") > distance("tokayev", "togayev"))
+        #expect(distance("gabul", "kabul") == 0.35 * CostModel.standard.initialFactor)
+    }
+
+    @Test func doubledLetterIsCheap() {
+        #expect(distance("kassym", "kasym") == CostModel.standard.doubling)
+        #expect(distance("kassym", "kasym") < distance("kasym", "kasyr"))
+    }
+
+    @Test func muteFinalEIsCheap() {
+        #expect(distance("oukraine", "oukrain") == CostModel.standard.finalMuteE)
+        // Only a final e: the same letter elsewhere is an ordinary vowel.
+        #expect(distance("berlin", "berlen") > 0)
+        #expect(distance("eberlin", "berlin") > CostModel.standard.finalMuteE)
+    }
+
+    @Test func adjacentSwapCostsTheTransposition() {
+        // Dropping the o and adding it back costs more than the swap.
+        #expect(distance("lavorv", "lavrov") == CostModel.standard.transposition)
+        #expect(WeightedEditDistance.alignment(Array("lavorv".utf8), Array("lavrov".utf8)).edits.map(\.reason) == ["letters swapped"])
+    }
+
+    @Test func customModelUsesItsOwnCosts() {
+        var model = CostModel(unrelated: 2, indel: 1)
+        model.setSubstitution(among: "xq", cost: 0.5, label: "x/q")
+        model.setIndel("z", cost: 0.25, label: "z comes and goes")
+        model.addRule("abc", "d", cost: 0.125, label: "abc/d")
+        #expect(distance("x", "q", model: model) == 0.5)
+        #expect(distance("m", "n", model: model) == 2)
+        #expect(distance("mz", "m", model: model) == 0.25)
+        #expect(distance("mabcm", "mdm", model: model) == 0.125)
+        #expect(distance("mdm", "mabcm", model: model) == 0.125)
+        #expect(model.rules == [CostModel.Rule(from: "abc", to: "d", cost: 0.125, label: "abc/d")])
+        #expect(model.labels.contains("x/q") && model.labels.contains("z comes and goes"))
+    }
+
+    @Test func laterSubstitutionClassOverridesAnEarlierOne() {
+        var model = CostModel()
+        model.setSubstitution(among: "aeiou", cost: 0.5, label: "vowel")
+        model.setSubstitution(among: "ou", cost: 0.25, label: "o/u")
+        #expect(distance("mot", "mut", model: model) == 0.25)
+        #expect(distance("mat", "mut", model: model) == 0.5)
+    }
+}

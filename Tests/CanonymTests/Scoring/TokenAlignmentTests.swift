@@ -1,0 +1,152 @@
+import Canonym
+import Testing
+
+private func words(_ text: String) -> [[UInt8]] {
+    text.split(separator: " ").map { Array($0.utf8) }
+}
+
+private func align(_ query: String, _ name: String, type: EntityType = .person) -> TokenAlignment {
+    NameScorer().align(query: words(query), name: words(name), type: type)
+}
+
+/// The default decision threshold: what "scores high" and "scores low" are measured against.
+private let threshold = MatchOptions().threshold
+
+@Suite struct TokenAlignmentTests {
+    @Test func surnameAloneScoresHighAgainstTheFullName() {
+        let alignment = align("putin", "vladimir putin")
+        #expect(alignment.score >= threshold)
+        #expect(alignment.score < 1, "a left-out given name still costs a little")
+        #expect(alignment.pairs.map(\.nameToken) == [1])
+        #expect(alignment.omittedNameTokens == [0])
+        #expect(alignment.extraQueryTokens.isEmpty)
+        #expect(!alignment.reordered && !alignment.comparedJoined)
+    }
+
+    @Test func givenNameAloneScoresLowerThanTheSurnameAlone() {
+        // People are named by surname; a given name alone says little.
+        let given = align("vladimir", "vladimir putin"), surname = align("putin", "vladimir putin")
+        #expect(given.score < surname.score)
+        #expect(given.score < threshold)
+    }
+
+    @Test func leftOutWordOfAPlaceCostsTheWordPenalty() {
+        let scorer = NameScorer()
+        let alignment = align("tashkent", "tashkent oblast", type: .place)
+        #expect(alignment.omittedNameTokens == [1])
+        #expect(abs(alignment.score - Double(1 - scorer.omittedWordPenalty)) < 1e-6)
+    }
+
+    @Test func swappedGivenNameScoresLow() {
+        // Leonid Putin is someone else: the surname agrees, the given name does not.
+        let alignment = align("leonid putin", "vladimir putin")
+        #expect(alignment.score < threshold)
+        #expect(alignment.score < align("putin", "vladimir putin").score)
+    }
+
+    @Test func unrelatedNameScoresNearZero() {
+        #expect(align("jean dupont", "vladimir putin").score < 0.5)
+    }
+
+    @Test func reorderedWordsAreFlagged() {
+        let alignment = align("putin vladimir", "vladimir putin")
+        #expect(alignment.reordered)
+        #expect(alignment.score >= threshold)
+        #expect(alignment.score < align("vladimir putin", "vladimir putin").score)
+        #expect(Set(alignment.pairs.map { [$0.queryToken, $0.nameToken] }) == [[0, 1], [1, 0]])
+    }
+
+    @Test func wordsInOrderAreNotFlagged() {
+        #expect(!align("vladimir putin", "vladimir vladimirovich putin").reordered)
+    }
+
+    @Test func omittedWordsAreListed() {
+        let alignment = align("putin", "vladimir vladimirovich putin")
+        #expect(alignment.omittedNameTokens == [0, 1])
+        #expect(alignment.score >= threshold, "given name and patronymic are often left out")
+    }
+
+    @Test func extraQueryWordsCountAgainst() {
+        #expect(align("president vladimir putin", "vladimir putin").score < 1)
+        // When the words are also out of order, run-together comparison cannot help and the
+        // extra word is listed.
+        let alignment = align("putin vladimir mr", "vladimir putin")
+        #expect(!alignment.comparedJoined)
+        #expect(alignment.extraQueryTokens == [2])
+        #expect(alignment.score < align("putin vladimir", "vladimir putin").score)
+    }
+
+    @Test func leftOutSurnameCostsMoreThanALeftOutGivenName() {
+        let scorer = NameScorer()
+        #expect(scorer.omittedSurnamePenalty > scorer.omittedGivenNamePenalty)
+        #expect(align("kassym", "kassym tokayev").score < align("tokayev", "kassym tokayev").score)
+    }
+
+    @Test(arguments: [
+        ("v putin", "vladimir putin"),           // given-name initial
+        ("k j tokayev", "kassym jomart tokayev"), // two initials
+    ])
+    func initialsPairWithTheirWord(query: String, name: String) {
+        let alignment = align(query, name)
+        #expect(alignment.score >= threshold)
+        #expect(alignment.omittedNameTokens.isEmpty)
+        let initials = alignment.pairs.filter { words(query)[$0.queryToken].count == 1 }
+        #expect(!initials.isEmpty)
+        for pair in initials {
+            #expect(words(query)[pair.queryToken][0] == words(name)[pair.nameToken][0])
+            #expect(pair.similarity < 1)
+        }
+    }
+
+    @Test func wrongInitialDoesNotPair() {
+        let alignment = align("s putin", "vladimir putin")
+        #expect(!alignment.pairs.contains { $0.queryToken == 0 })
+        #expect(alignment.score < align("v putin", "vladimir putin").score)
+    }
+
+    @Test(arguments: [
+        ("salaconsilina", "sala consilina"),    // the name written as one word
+        ("sala consilina", "salaconsilina"),    // and the other way round
+        ("kassymjomart", "kassym jomart"),      // hyphen dropped
+    ])
+    func namesAreComparedRunTogetherWhenWordBreaksDiffer(query: String, name: String) {
+        let alignment = align(query, name, type: .place)
+        #expect(alignment.comparedJoined)
+        #expect(alignment.score == 1)
+        #expect(alignment.pairs.isEmpty)
+    }
+
+    @Test func wordSimilarityIsOneForIdenticalAndZeroForEmpty() {
+        let scorer = NameScorer()
+        #expect(scorer.similarity(Array("putin".utf8), Array("putin".utf8)) == 1)
+        #expect(scorer.similarity([], Array("putin".utf8)) == 0)
+        #expect(scorer.similarity(Array("v".utf8), Array("vladimir".utf8)) > 0)
+        #expect(scorer.similarity(Array("s".utf8), Array("vladimir".utf8)) == 0)
+    }
+
+    @Test func wordSimilarityFollowsTheEditDistance() {
+        let scorer = NameScorer()
+        let near = scorer.similarity(Array("togayev".utf8), Array("tokayev".utf8))
+        let far = scorer.similarity(Array("tokarev".utf8), Array("tokayev".utf8))
+        #expect(near > far)
+        let cost = WeightedEditDistance.distance(Array("togayev".utf8), Array("tokayev".utf8))
+        #expect(abs(near - (1 - cost / 7)) < 1e-6)
+    }
+
+    @Test func scoreStaysWithinZeroAndOne() {
+        var random = SeededGenerator(seed: 11)
+        let alphabet = Array("aeioukgtdsznmrlvy")
+        for _ in 0..<300 {
+            let query = (0..<Int.random(in: 1...4, using: &random)).map { _ in random.word(from: alphabet, length: 1...8) }
+            let name = (0..<Int.random(in: 1...4, using: &random)).map { _ in random.word(from: alphabet, length: 1...8) }
+            let type = EntityType.allCases.randomElement(using: &random)!
+            let alignment = NameScorer().align(query: query.map { Array($0.utf8) }, name: name.map { Array($0.utf8) }, type: type)
+            #expect((0...1).contains(alignment.score), "\(query) ~ \(name): \(alignment.score)")
+            // Every word is paired, extra or omitted, exactly once.
+            if !alignment.comparedJoined {
+                #expect(Set(alignment.pairs.map(\.queryToken)).union(alignment.extraQueryTokens) == Set(query.indices))
+                #expect(Set(alignment.pairs.map(\.nameToken)).union(alignment.omittedNameTokens) == Set(name.indices))
+            }
+        }
+    }
+}

@@ -1,0 +1,257 @@
+@testable import Canonym
+import Testing
+
+/// Runs `name` through the Unicode (ICU) path of `NameFolder` even when it is ASCII: a trailing
+/// em dash is not ASCII, so the fast path declines, and it is punctuation, so it adds no word.
+private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFolder()) -> NameForm {
+    folder.fold(name + " \u{2014}")
+}
+
+@Suite struct NameFolderTests {
+    // MARK: ASCII fast path and Unicode path
+
+    @Test(arguments: [
+        "Vladimir Putin",            // plain two words
+        "  Kassym-Jomart   Tokayev ", // hyphen and runs of spaces
+        "O'Brien",                   // apostrophe inside a name closes up
+        "l'Ouzbekistan",             // French elided article
+        "d'Astana",                  // lower-case d' is an article
+        "D'Alema",                   // upper-case D' belongs to the name
+        "qu'Antony",                 // elided conjunction
+        "L'Express",                 // upper-case L' is still an article
+        "V. Putin",                  // dot separates an initial
+        "G7 Summit",                 // digits are word characters
+        "AL-QAEDA",                  // upper case and hyphen
+        "Ma`arrat",                  // backtick as an apostrophe
+        "'Ali'",                     // apostrophes at the edges
+        "a\tb\nc",                   // other ASCII white space
+        "...",                       // punctuation only
+    ])
+    func asciiFastPathAndUnicodePathGiveTheSameTokens(name: String) {
+        let fast = NameFolder.shared.fold(name)
+        #expect(NameFolder.foldASCII(name) != nil, "\(name) should take the fast path")
+        #expect(fast.romanizations == foldThroughUnicodePath(name).romanizations)
+    }
+
+    @Test func asciiFastPathAgreesWithUnicodePathOnRandomNames() {
+        // Letters that make articles (l, d, qu) in both cases, apostrophes, separators.
+        let alphabet = Array("lLdDqQuUaAoObz7 '`-.,")
+        var random = SeededGenerator(seed: 0xC0FFEE)
+        let folder = NameFolder()
+        var disagreements: [String] = []
+        for _ in 0..<2_000 {
+            let name = random.word(from: alphabet, length: 1...12)
+            if folder.fold(name).romanizations != foldThroughUnicodePath(name, folder: folder).romanizations {
+                disagreements.append(name)
+            }
+        }
+        #expect(disagreements.isEmpty, "fast and Unicode paths disagree on \(disagreements.prefix(10))")
+    }
+
+    @Test(arguments: ["qU'Antony", "QU'Antony", "L'Ukraine", "D'Alema", "d'Astana"])
+    func bothPathsElideTheSamePrefixes(name: String) {
+        // Regression: the fast path once lower-cased before comparing, the tokenizer did not.
+        #expect(NameFolder.shared.fold(name).tokens == foldThroughUnicodePath(name).tokens)
+    }
+
+    @Test func digitsOnlyNameHasNoLetterScriptOnEitherPath() {
+        // NameForm.scripts is documented as "scripts the name's letters are written in".
+        #expect(foldThroughUnicodePath("1984").scripts.isEmpty)
+        #expect(NameFolder.shared.fold("1984").scripts.isEmpty)
+    }
+
+    // MARK: Normalisation and case
+
+    @Test func decomposedAndComposedAccentsFoldAlike() {
+        let decomposed = NameFolder.shared.fold("Ouzbe\u{301}kistan")
+        let composed = NameFolder.shared.fold("Ouzb\u{E9}kistan")
+        #expect(decomposed.tokens == ["ouzbekistan"])
+        #expect(decomposed.tokens == composed.tokens)
+        // The display form is NFC: the decomposed é is composed.
+        #expect(decomposed.display.unicodeScalars.elementsEqual(composed.display.unicodeScalars))
+    }
+
+    @Test(arguments: [
+        ("STRASSE", "Straße"),   // German sharp s folds to ss
+        ("TASHKENT", "tashkent"), // ASCII upper and lower case
+        ("ΣΊΣΥΦΟΣ", "σίσυφος"),  // Greek capital and final sigma
+        ("ÜRÜMQI", "ürümqi"),     // Latin letters with diacritics
+        ("МОСКВА", "москва"),     // Cyrillic capitals
+    ])
+    func caseIsFolded(upper: String, lower: String) {
+        let a = NameFolder.shared.fold(upper), b = NameFolder.shared.fold(lower)
+        #expect(!a.isEmpty)
+        #expect(a.romanizations == b.romanizations)
+        #expect(a.tokens.allSatisfy { $0 == $0.lowercased() })
+    }
+
+    @Test func whiteSpaceIsCollapsedInTheDisplayForm() {
+        #expect(NameFolder.shared.fold("  Kassym   Tokayev  ").display == "Kassym Tokayev")
+        #expect(NameFolder.shared.fold(" Ташкент\u{00A0}\u{00A0}шаҳри ").display == "Ташкент шаҳри")
+    }
+
+    // MARK: Cyrillic orthographies
+
+    @Test(arguments: [
+        // Kazakh (қ): Kazakh BGN/PCGN reads Қ as q, Ж as zh.
+        ("Қасым-Жомарт Тоқаев", ["qasym", "zhomart", "toqaev"]),
+        // Kyrgyz (ө): Kyrgyz BGN/PCGN, ө as o.
+        ("Ысык-Көл", ["ysyk", "kol"]),
+        // Ukrainian (ї): и is y, ї is yi.
+        ("Київ", ["kyyiv"]),
+        // Belarusian (ў): г is h, ё is yo, ў is w.
+        ("Магілёў", ["mahilyow"]),
+        // Russian: е after a vowel is ye (BGN/PCGN).
+        ("Токаев", ["tokayev"]),
+    ])
+    func cyrillicNamesAreReadInTheirOwnOrthography(name: String, primary: [String]) {
+        let form = NameFolder.shared.fold(name)
+        #expect(form.tokens == primary)
+        #expect(form.scripts == [.cyrillic])
+    }
+
+    @Test func russianNameKeepsTheISOStyleReadingAsASecondRomanization() {
+        let form = NameFolder.shared.fold("Токаев")
+        #expect(form.romanizations.first == ["tokayev"])
+        #expect(form.romanizations.contains(["tokaev"]))
+    }
+
+    @Test func kazakhNameAlsoGetsTheRussianReading() {
+        // The English-language press spells Kazakh names through Russian: Kassym-Jomart Tokayev.
+        let form = NameFolder.shared.fold("Қасым-Жомарт Тоқаев")
+        #expect(form.romanizations.contains(["kasym", "zhomart", "tokayev"]))
+        #expect(form.romanizations.count == Set(form.romanizations).count, "romanisations are distinct")
+    }
+
+    @Test(arguments: [
+        ("Қазақстан", CyrillicOrthography.kazakh),      // қ, only Kazakh and Uzbek write it; no Uzbek letters
+        ("Мұхтар Тілеуберді", .kazakh),                 // ұ is Kazakh only
+        ("Ысык-Көл", .kyrgyz),                          // ө without Kazakh letters
+        ("Түп", .kyrgyz),                               // ү without Kazakh letters
+        ("Київ", .ukrainian),                           // ї
+        ("Україна", .ukrainian),                        // і without ў
+        ("Ґалаґан", .ukrainian),                        // ґ
+        ("Магілёў", .belarusian),                       // ў with і, no и
+        ("Ўзбекистон", .uzbek),                         // ў with и
+        ("Тошкент шаҳри", .uzbek),                      // ҳ
+        ("Ҷумъа", .tajik),                              // ҷ
+        ("Москва", .russian),                           // no letter outside Russian
+        ("Токаев", .russian),                           // the Russian spelling of a Kazakh surname
+    ])
+    func cyrillicOrthographyIsDetectedFromItsOwnLetters(text: String, expected: CyrillicOrthography) {
+        #expect(CyrillicOrthography.detect(in: text.unicodeScalars) == expected)
+    }
+
+    @Test func sharedCyrillicLettersDecideNothing() {
+        #expect(CyrillicOrthography.detect(in: "".unicodeScalars) == .russian)
+        #expect(CyrillicOrthography.detect(in: "Putin".unicodeScalars) == .russian)
+    }
+
+    // MARK: Other scripts
+
+    @Test(arguments: [
+        ("Αθήνα", Script.greek),       // Greek
+        ("بغداد", .arabic),            // Arabic
+        ("ירושלים", .hebrew),          // Hebrew
+        ("Երևան", .armenian),          // Armenian
+        ("თბილისი", .georgian),        // Georgian
+        ("北京", .han),                // Han
+    ])
+    func nonLatinScriptsFoldToASCIIWords(name: String, script: Script) {
+        let form = NameFolder.shared.fold(name)
+        #expect(form.scripts == [script])
+        #expect(!form.tokens.isEmpty)
+        for token in form.tokens {
+            #expect(!token.isEmpty && token.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) },
+                    "\(token) is not lower-case ASCII")
+        }
+    }
+
+    @Test(arguments: [
+        ("Αθήνα", ["athina"]),      // Greek UNGEGN
+        ("Երևան", ["yerevan"]),     // Armenian BGN
+        ("თბილისი", ["tbilisi"]),   // Georgian BGN
+        ("北京", ["bei", "jing"]),   // Han, pinyin syllables as words
+    ])
+    func nonLatinScriptsUseTheConventionalRomanisation(name: String, tokens: [String]) {
+        #expect(NameFolder.shared.fold(name).tokens == tokens)
+    }
+
+    // MARK: Words
+
+    @Test(arguments: [
+        ("Kassym-Jomart Tokayev", ["kassym", "jomart", "tokayev"]), // ASCII hyphen
+        ("Қасым-Жомарт", ["qasym", "zhomart"]),                     // hyphen in Cyrillic
+        ("Jean\u{2010}Yves", ["jean", "yves"]),                      // Unicode hyphen
+    ])
+    func hyphensSplitWords(name: String, tokens: [String]) {
+        #expect(NameFolder.shared.fold(name).tokens == tokens)
+    }
+
+    @Test(arguments: [
+        ("O'Brien", ["obrien"]),               // Irish O' closes up
+        ("l'Ouzbékistan", ["ouzbekistan"]),    // French article l' dropped
+        ("d’Astana", ["astana"]),              // typographic apostrophe, article d' dropped
+        ("d'Astana", ["astana"]),              // ASCII apostrophe, fast path
+        ("qu'Antony", ["antony"]),             // conjunction qu' dropped
+        ("D'Alema", ["dalema"]),               // upper-case D' is part of the surname
+        ("D’Alema", ["dalema"]),               // the same through the Unicode path
+        ("Ma\u{2BC}arrat", ["maarrat"]),       // modifier-letter apostrophe closes up
+        ("président d'Ouzbékistan", ["president", "ouzbekistan"]), // article inside a phrase
+    ])
+    func apostrophesCloseUpOrDropAnElidedArticle(name: String, tokens: [String]) {
+        #expect(NameFolder.shared.fold(name).tokens == tokens)
+    }
+
+    @Test(arguments: [
+        "",            // nothing
+        "   ",         // white space
+        "...",         // ASCII punctuation
+        "— « » ·",     // Unicode punctuation
+        "'",           // a lone apostrophe
+        "-\t-",        // hyphens and a tab
+    ])
+    func punctuationOnlyGivesAnEmptyForm(name: String) {
+        let form = NameFolder.shared.fold(name)
+        #expect(form.isEmpty)
+        #expect(form.key == "")
+        #expect(form.romanizations == [[]])
+    }
+
+    @Test func keyJoinsTheTokensWithSingleSpaces() {
+        #expect(NameFolder.shared.fold("  Kassym-Jomart   TOKAYEV ").key == "kassym jomart tokayev")
+    }
+
+    // MARK: Concurrency
+
+    @Test func foldingIsThreadSafe() async {
+        let names = [
+            "Қасым-Жомарт Тоқаев", "Токаев", "Київ", "Магілёў", "Ысык-Көл", "Αθήνα", "بغداد", "ירושלים",
+            "Երևան", "თბილისი", "北京", "l'Ouzbékistan", "d’Astana", "Tokaïev", "Ўзбекистон", "Ҷумъа",
+            "Мұхтар Тілеуберді", "Владимир Путин", "Зеленський", "Лукашэнка", "Vladimir Putin", "Straße",
+        ]
+        let serial = names.map { NameFolder().fold($0) }
+        // A fresh folder with a tiny cache: every task hits ICU and the cache is cleared often.
+        let shared = NameFolder(cacheLimit: 4)
+        let results = await withTaskGroup(of: [NameForm].self) { group in
+            for task in 0..<16 {
+                group.addTask {
+                    (0..<20).flatMap { round in
+                        // Each task walks the names from a different starting point.
+                        names.indices.map { shared.fold(names[($0 + task + round) % names.count]) }
+                    }
+                }
+            }
+            var all: [[NameForm]] = []
+            for await result in group { all.append(result) }
+            return all
+        }
+        #expect(results.count == 16)
+        let expected = Dictionary(uniqueKeysWithValues: zip(names, serial))
+        for forms in results {
+            for form in forms {
+                #expect(expected[form.display] == form, "\(form.display) folded differently under concurrency")
+            }
+        }
+    }
+}
