@@ -32,6 +32,9 @@ public struct NameScorer: Sendable {
     public var omittedGivenNamePenalty: Float = 0.03
     public var omittedSurnamePenalty: Float = 0.3
     public var omittedWordPenalty: Float = 0.12
+    /// Share of its length a query word that the name lacks weighs against the match (a
+    /// patronymic, a title, a second given name the gazetteer does not list).
+    public var extraWordWeight: Float = 0.5
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Word pairs below this similarity are not paired at all.
@@ -95,7 +98,7 @@ public struct NameScorer: Sendable {
             numerator += w * Float(pair.similarity)
             denominator += w
         }
-        for i in extra { denominator += weight(query[i]) }
+        for i in extra { denominator += weight(query[i]) * extraWordWeight }
         var score = denominator > 0 ? numerator / denominator : 0
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty) : omittedWordPenalty)
