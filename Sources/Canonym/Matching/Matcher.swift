@@ -26,6 +26,19 @@ public final class Matcher: Sendable {
         self.index = CandidateIndex(gazetteer: gazetteer)
     }
 
+    private init(sharing other: Matcher, options: MatchOptions) {
+        gazetteer = other.gazetteer
+        self.options = options
+        scorer = other.scorer
+        folder = other.folder
+        index = other.index
+    }
+
+    /// The same matcher with other decision settings, sharing the gazetteer and index (no rebuild).
+    public func with(options: MatchOptions) -> Matcher {
+        Matcher(sharing: self, options: options)
+    }
+
     /// Matches one name.
     /// - Complexity: a hash lookup for names the gazetteer knows; otherwise proportional to the
     ///   postings of the query's skeleton bigrams plus `indexCandidateLimit` name comparisons.

@@ -1,0 +1,122 @@
+import Dispatch
+import Foundation
+import Synchronization
+
+/// Precision, recall and F1 of a matcher on labelled names, at one threshold.
+public struct EvaluationMetrics: Sendable, Hashable {
+    public let threshold: Double
+    public let count: Int
+    /// Names that are in the gazetteer (they have an expected id).
+    public let positives: Int
+    /// Names that are not: the right answer is `unknown`.
+    public let negatives: Int
+    /// Names given an id (any status but unknown).
+    public let answered: Int
+    /// Positives given their expected id.
+    public let correct: Int
+    /// Negatives correctly left unknown.
+    public let negativesUnknown: Int
+
+    /// Correct answers over all answers (an absent name given an id is a wrong answer).
+    public var precision: Double? { answered > 0 ? Double(correct) / Double(answered) : nil }
+    /// Correct answers over positives (accuracy at rank 1).
+    public var recall: Double? { positives > 0 ? Double(correct) / Double(positives) : nil }
+    public var f1: Double? {
+        guard let p = precision, let r = recall, p + r > 0 else { return positives > 0 ? 0 : nil }
+        return 2 * p * r / (p + r)
+    }
+    public var absentUnknownRate: Double? { negatives > 0 ? Double(negativesUnknown) / Double(negatives) : nil }
+}
+
+/// Of the answers scored within a range, how many were right: whether a score can be trusted.
+public struct ReliabilityBin: Sendable, Hashable {
+    public let lower: Double
+    public let upper: Double
+    public let answers: Int
+    public let correct: Int
+    public var accuracy: Double? { answers > 0 ? Double(correct) / Double(answers) : nil }
+}
+
+/// The result of matching labelled names: one outcome per name, and metrics derived from them.
+public struct Evaluation: Sendable {
+    public struct Outcome: Sendable {
+        public let query: LabelledQuery
+        public let match: Match
+        /// The lowest threshold at which this name is answered (1 for exact and alias matches),
+        /// nil when it is never answered.
+        public var answeredFrom: Double? {
+            switch match.status {
+            case .exact, .alias: 1
+            case .fuzzy, .ambiguous: match.score
+            case .unknown: nil
+            }
+        }
+        public func isAnswered(at threshold: Double) -> Bool { answeredFrom.map { $0 >= threshold - 1e-9 } ?? false }
+        public var isCorrectID: Bool { query.expectedID != nil && match.entity?.id == query.expectedID }
+    }
+
+    public let outcomes: [Outcome]
+
+    /// Matches every query. Thresholds down to `lowestThreshold` can then be evaluated from one run.
+    /// - Complexity: one `Matcher.match` per query, spread over `jobs` threads.
+    public init(matcher: Matcher, queries: [LabelledQuery], lowestThreshold: Double = 0.5, jobs: Int = 0) {
+        var options = matcher.options
+        options.threshold = min(lowestThreshold, options.threshold)
+        options.thresholdByType = [:]
+        let permissive = matcher.with(options: options)
+        let workers = jobs > 0 ? jobs : max(1, System.coreCount)
+        let chunks = min(max(1, queries.count / 64), workers * 4)
+        let results = Mutex<[[Outcome]]>(Array(repeating: [], count: chunks))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let range = (queries.count * chunk / chunks)..<(queries.count * (chunk + 1) / chunks)
+            let done = queries[range].map { Outcome(query: $0, match: permissive.match($0.query)) }
+            results.withLock { $0[chunk] = done }
+        }
+        outcomes = results.withLock { $0.flatMap { $0 } }
+    }
+
+    public func metrics(threshold: Double, subset: String? = nil) -> EvaluationMetrics {
+        var positives = 0, negatives = 0, answered = 0, correct = 0, negativesUnknown = 0
+        for outcome in outcomes where subset == nil || outcome.query.subset == subset {
+            let isAnswered = outcome.isAnswered(at: threshold)
+            if outcome.query.expectedID != nil { positives += 1 } else { negatives += 1 }
+            if isAnswered { answered += 1 }
+            if isAnswered && outcome.isCorrectID { correct += 1 }
+            if outcome.query.expectedID == nil && !isAnswered { negativesUnknown += 1 }
+        }
+        return EvaluationMetrics(threshold: threshold, count: positives + negatives, positives: positives, negatives: negatives,
+                                 answered: answered, correct: correct, negativesUnknown: negativesUnknown)
+    }
+
+    /// The subsets present, in order of first appearance.
+    public var subsets: [String] {
+        var seen = Set<String>()
+        return outcomes.map(\.query.subset).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// Accuracy of the answers in each score range (exact and alias matches score 1).
+    public func reliability(bounds: [Double] = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0]) -> [ReliabilityBin] {
+        zip(bounds, bounds.dropFirst()).map { lower, upper in
+            let inBin = outcomes.filter { outcome in
+                guard let from = outcome.answeredFrom else { return false }
+                let score = outcome.match.score ?? from
+                return score >= lower && (upper >= 1 ? score <= upper : score < upper)
+            }
+            return ReliabilityBin(lower: lower, upper: upper, answers: inBin.count, correct: inBin.filter(\.isCorrectID).count)
+        }
+    }
+
+    /// The costliest mistakes at `threshold`: wrong answers with the highest scores first, then
+    /// names of the gazetteer left unknown, with their best candidate.
+    public func worstErrors(threshold: Double, limit: Int) -> [Outcome] {
+        let wrong = outcomes.filter { $0.isAnswered(at: threshold) && !$0.isCorrectID }
+            .sorted { ($0.match.score ?? 0) > ($1.match.score ?? 0) }
+        let missed = outcomes.filter { $0.query.expectedID != nil && !$0.isAnswered(at: threshold) }
+            .sorted { ($0.match.candidates.first?.score ?? 0) > ($1.match.candidates.first?.score ?? 0) }
+        return Array((wrong + missed).prefix(limit))
+    }
+}
+
+enum System {
+    static var coreCount: Int { ProcessInfo.processInfo.activeProcessorCount }
+}

@@ -1,0 +1,95 @@
+import Canonym
+
+/// Renders an ``Evaluation`` for `canonym evaluate`: a table per threshold, the reliability of
+/// scores, subsets, and the worst errors; or the same as one JSON object.
+struct EvaluationReport {
+    let evaluation: Evaluation
+    let thresholds: [Double]
+    let current: Double
+    let bySubset: Bool
+    let errorCount: Int
+    let queriesPath: String
+
+    private func percent(_ value: Double?) -> String {
+        value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
+    }
+
+    private func ratio(_ value: Double?) -> String {
+        value.map { String(format: "%.3f", $0) } ?? "-"
+    }
+
+    private var levels: [Double] { Array(Set(thresholds + [current])).sorted() }
+
+    private var best: EvaluationMetrics? {
+        levels.map { evaluation.metrics(threshold: $0) }.max { ($0.f1 ?? 0) < ($1.f1 ?? 0) }
+    }
+
+    func text() -> String {
+        let all = evaluation.metrics(threshold: current)
+        var out = "\(queriesPath): \(all.count) names, \(all.positives) in the gazetteer, \(all.negatives) absent\n\n"
+        out += "threshold  answered  precision  recall     F1  absent→unknown\n"
+        for level in levels {
+            let m = evaluation.metrics(threshold: level)
+            let mark = abs(level - current) < 1e-9 ? " *" : "  "
+            out += String(format: "%9.2f%@ %8d  %9@  %6@  %5@  %14@\n", level, mark, m.answered,
+                          ratio(m.precision), ratio(m.recall), ratio(m.f1), percent(m.absentUnknownRate))
+        }
+        out += "  (* the threshold in use)\n"
+        if let best { out += String(format: "best F1 %@ at threshold %.2f\n", ratio(best.f1), best.threshold) }
+
+        out += "\nreliability: of the answers scored in each range, how many were right\n"
+        for bin in evaluation.reliability() where bin.answers > 0 {
+            out += String(format: "  %.2f–%.2f  %6d answers  %@ right\n", bin.lower, bin.upper, bin.answers, percent(bin.accuracy))
+        }
+        if bySubset {
+            out += String(format: "\nby subset at threshold %.2f\n", current)
+            out += "  subset                          n  precision  recall     F1  absent→unknown\n"
+            for subset in evaluation.subsets {
+                let m = evaluation.metrics(threshold: current, subset: subset)
+                out += "  \(subset.padding(toLength: 28, withPad: " ", startingAt: 0)) " + String(format: "%5d  %9@  %6@  %5@  %14@\n",
+                    m.count, ratio(m.precision), ratio(m.recall), ratio(m.f1), percent(m.absentUnknownRate))
+            }
+        }
+        let worst = evaluation.worstErrors(threshold: current, limit: errorCount)
+        if !worst.isEmpty {
+            out += String(format: "\nworst errors at threshold %.2f\n", current)
+            for outcome in worst { out += "  " + describe(outcome) + "\n" }
+        }
+        return out
+    }
+
+    private func describe(_ outcome: Evaluation.Outcome) -> String {
+        let query = outcome.query
+        let expected = query.expectedID.map { "expected \($0)" } ?? "expected unknown"
+        let location = "\(query.location.file):\(query.location.line)"
+        if outcome.isAnswered(at: current), let best = outcome.match.best {
+            return "\(location): \"\(query.query)\" → \(best.entity.canonical) [\(best.entity.id)] \(JSON.number(best.score)) via \"\(best.matchedName)\"; \(expected)"
+        }
+        let near = outcome.match.candidates.first.map { "nearest \($0.entity.canonical) [\($0.entity.id)] \(JSON.number($0.score))" } ?? "no candidate"
+        return "\(location): \"\(query.query)\" → unknown (\(near)); \(expected)"
+    }
+
+    func json() -> String {
+        func metrics(_ m: EvaluationMetrics) -> String {
+            JSON.object([("threshold", JSON.number(m.threshold)), ("n", String(m.count)), ("positives", String(m.positives)),
+                         ("negatives", String(m.negatives)), ("answered", String(m.answered)), ("correct", String(m.correct)),
+                         ("precision", JSON.number(m.precision)), ("recall", JSON.number(m.recall)), ("f1", JSON.number(m.f1)),
+                         ("absent_unknown_rate", JSON.number(m.absentUnknownRate))])
+        }
+        var fields: [(String, String)] = [
+            ("queries", JSON.string(queriesPath)),
+            ("threshold", JSON.number(current)),
+            ("metrics", metrics(evaluation.metrics(threshold: current))),
+            ("by_threshold", JSON.array(levels.map { metrics(evaluation.metrics(threshold: $0)) })),
+            ("reliability", JSON.array(evaluation.reliability().map {
+                JSON.object([("lower", JSON.number($0.lower)), ("upper", JSON.number($0.upper)),
+                             ("answers", String($0.answers)), ("accuracy", JSON.number($0.accuracy))])
+            })),
+            ("worst_errors", JSON.array(evaluation.worstErrors(threshold: current, limit: errorCount).map { JSON.string(describe($0)) })),
+        ]
+        if bySubset {
+            fields.append(("by_subset", JSON.object(evaluation.subsets.map { ($0, metrics(evaluation.metrics(threshold: current, subset: $0))) })))
+        }
+        return JSON.object(fields) + "\n"
+    }
+}

@@ -1,0 +1,79 @@
+import Canonym
+import Testing
+
+@Suite struct EvaluationTests {
+    /// Three entities; the queries below hit each kind of outcome once.
+    static let gazetteerText = """
+        id\tcanonical\ttype\taliases
+        city:tashkent\tTashkent\tplace\tTachkent
+        city:moscow\tMoscow\tplace\tMoscou
+        person:tokayev\tKassym-Jomart Tokayev\tperson\t
+
+        """
+
+    static func evaluation(_ queries: String) throws -> Evaluation {
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", gazetteerText)])
+        let (labelled, issues) = LabelledQueryReader.read(Array(queries.utf8), file: "q.tsv")
+        #expect(issues.isEmpty, "\(issues)")
+        return Evaluation(matcher: Matcher(gazetteer: gazetteer), queries: labelled, jobs: 2)
+    }
+
+    @Test func countsAnswersCorrectAnswersAndAbsentNames() throws {
+        let evaluation = try Self.evaluation("""
+            query\texpected_id\tsubset
+            Tachkent\tcity:tashkent\talias
+            Togayev\tperson:tokayev\tfuzzy
+            Moscou\tcity:tashkent\twrong
+            Jean Dupont\t\tabsent
+            Zzyzx\tcity:moscow\tmissed
+
+            """)
+        let metrics = evaluation.metrics(threshold: 0.86)
+        #expect(metrics.count == 5)
+        #expect(metrics.positives == 4 && metrics.negatives == 1)
+        #expect(metrics.answered == 3, "Tachkent, Togayev, Moscou")
+        #expect(metrics.correct == 2, "Moscou is answered, but with the wrong id")
+        #expect(metrics.negativesUnknown == 1)
+        #expect(metrics.precision == 2.0 / 3.0)
+        #expect(metrics.recall == 0.5)
+        #expect(abs(metrics.f1! - 2 * (2.0 / 3.0) * 0.5 / (2.0 / 3.0 + 0.5)) < 1e-12)
+        #expect(metrics.absentUnknownRate == 1)
+    }
+
+    @Test func aThresholdAboveAFuzzyScoreDropsThatAnswerButKeepsAliases() throws {
+        let evaluation = try Self.evaluation("query\texpected_id\nTachkent\tcity:tashkent\nTogayev\tperson:tokayev\n")
+        let fuzzyScore = try #require(evaluation.outcomes[1].match.score)
+        #expect(fuzzyScore < 1)
+        #expect(evaluation.metrics(threshold: fuzzyScore).answered == 2)
+        #expect(evaluation.metrics(threshold: min(1, fuzzyScore + 0.01)).answered == 1, "the alias match stays answered")
+    }
+
+    @Test func subsetsBreakTheFiguresDown() throws {
+        let evaluation = try Self.evaluation("query\texpected_id\tsubset\nTachkent\tcity:tashkent\ta\nMoscou\tcity:moscow\tb\nJean Dupont\t\tb\n")
+        #expect(evaluation.subsets == ["a", "b"])
+        #expect(evaluation.metrics(threshold: 0.86, subset: "b").count == 2)
+        #expect(evaluation.metrics(threshold: 0.86, subset: "b").negatives == 1)
+    }
+
+    @Test func reliabilityBinsHoldEveryAnswerOnce() throws {
+        let evaluation = try Self.evaluation("query\texpected_id\nTachkent\tcity:tashkent\nTogayev\tperson:tokayev\nMoscou\tcity:tashkent\n")
+        let bins = evaluation.reliability()
+        #expect(bins.reduce(0) { $0 + $1.answers } == evaluation.outcomes.filter { $0.answeredFrom.map { $0 >= 0.5 } ?? false }.count)
+        let top = try #require(bins.last)
+        #expect(top.answers == 2 && top.correct == 1, "the two alias matches score 1; one has the wrong id")
+    }
+
+    @Test func worstErrorsListWrongAnswersBeforeMissedNames() throws {
+        let evaluation = try Self.evaluation("query\texpected_id\nZzyzx\tcity:moscow\nMoscou\tcity:tashkent\nTachkent\tcity:tashkent\n")
+        let worst = evaluation.worstErrors(threshold: 0.86, limit: 5)
+        #expect(worst.map(\.query.query) == ["Moscou", "Zzyzx"])
+    }
+
+    @Test func readerReportsABadHeaderAndExtraCellsWithTheirLocation() {
+        let badHeader = LabelledQueryReader.read(Array("name\tid\nx\ty\n".utf8), file: "q.tsv")
+        #expect(badHeader.issues.map(\.location.line) == [1])
+        let extra = LabelledQueryReader.read(Array("# comment\nquery\texpected_id\tsubset\na\tb\tc\td\n".utf8), file: "q.tsv")
+        #expect(extra.queries.isEmpty)
+        #expect(extra.issues.map(\.description) == ["q.tsv:3:7: error: the row has 4 cells; at most 3 expected"])
+    }
+}
