@@ -60,7 +60,7 @@ def main():
                 continue
             qps = r.get("qps_net_of_load") or r.get("qps")
             fmt = lambda k: "-" if r.get(k) is None else f"{r[k]:.3f}"
-            ratio = f"{ours / qps:.1f}x" if ours and qps and matcher != "canonym" else ""
+            ratio = f"{ours / qps:.3g}x" if ours and qps and matcher != "canonym" else ""
             print(f"{name:13} {matcher:17} {fmt('f1'):>6} {fmt('precision'):>6} {fmt('correct_unknown_rate_neg'):>7} "
                   f"{qps or 0:>9.1f} {r.get('load_s') or 0:>7.2f}  {ratio}")
 
