@@ -1,0 +1,247 @@
+/// Finds names of people, places and organisations in running text (French and English news
+/// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
+/// reported as unknown, never dropped.
+///
+/// Spans come from two sources: gazetteer names spotted verbatim (after folding), which catches
+/// names with lower-case words (*Banque européenne pour la reconstruction et le développement*);
+/// and runs of capitalised words, joined by particles (*de*, *van der*, *al-*), with titles
+/// (*M.*, *président*) and sentence-opening function words kept out. A run that holds several
+/// names (*Kazakhstan Kassym-Jomart Tokaïev*) is cut where the gazetteer recognises its parts.
+/// A later mention of a surname alone (*Blinken*) resolves to the entity an earlier, fuller
+/// mention in the same text named.
+///
+/// ```swift
+/// let finder = MentionFinder(matcher: Matcher(gazetteer: try DefaultGazetteers.load()))
+/// for mention in finder.mentions(in: "M. Blinken a rencontré le président Tokaïev à Astana.") {
+///     print(mention.text, mention.match.status, mention.match.entity?.canonical ?? "-")
+/// }
+/// // Blinken fuzzy Antony Blinken
+/// // Tokaïev fuzzy Kassym-Jomart Tokayev
+/// // Astana alias Astana
+/// ```
+public final class MentionFinder: Sendable {
+    public let matcher: Matcher
+    /// A span linked only fuzzily needs this score (stricter than for single names: text has many
+    /// capitalised words that are not in any gazetteer).
+    public let fuzzyThreshold: Double
+    /// Longest span, in words, tried against the gazetteer.
+    let maxSpanWords = 8
+    /// Folded keys of gazetteer names of two or more words, for verbatim spotting, and the longest.
+    private let phraseKeys: Set<String>
+    private let longestPhrase: Int
+
+    public init(matcher: Matcher, fuzzyThreshold: Double = 0.9) {
+        self.matcher = matcher
+        self.fuzzyThreshold = fuzzyThreshold
+        var keys = Set<String>()
+        var longest = 1
+        for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
+            keys.insert(name.form.key)
+            longest = max(longest, name.form.tokens.count)
+        }
+        phraseKeys = keys
+        longestPhrase = min(longest, 12)
+    }
+
+    /// The mentions of `text`, in order of their start offsets.
+    /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words.
+    public func mentions(in text: String) -> [Mention] {
+        let scalars = Array(text.unicodeScalars)
+        let words = TextWords.words(in: scalars)
+        var covered = [Bool](repeating: false, count: words.count)
+        var found: [Mention] = []
+
+        // 1. Gazetteer names spotted verbatim, longest first, starting at a capitalised word.
+        var index = 0
+        while index < words.count {
+            if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words) {
+                found.append(mention(words[index..<(index + length)], scalars: scalars, title: title(before: index, in: words)))
+                for k in index..<(index + length) { covered[k] = true }
+                index += length
+            } else {
+                index += 1
+            }
+        }
+
+        // 2. Runs of capitalised words.
+        for run in capitalisedRuns(words, covered: covered) {
+            found += link(run, words: words, scalars: scalars)
+        }
+        found.sort { $0.start < $1.start }
+        return resolveSurnames(found)
+    }
+
+    /// Length of the longest gazetteer phrase starting at `start`, if any.
+    private func spottedPhrase(at start: Int, in words: [TextWord]) -> Int? {
+        var length = min(longestPhrase, words.count - start)
+        while length >= 2 {
+            let slice = words[start..<(start + length)]
+            if slice.dropFirst().allSatisfy(\.joinsPrevious),
+               phraseKeys.contains(matcher.folder.fold(slice.map(\.text).joined(separator: " ")).key) {
+                return length
+            }
+            length -= 1
+        }
+        return nil
+    }
+
+    /// Maximal runs of capitalised words joined by particles, titles and opening function words removed.
+    private func capitalisedRuns(_ words: [TextWord], covered: [Bool]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        var index = 0
+        while index < words.count {
+            guard words[index].isCapitalised, !covered[index] else { index += 1; continue }
+            var end = index + 1
+            while end < words.count, !covered[end], words[end].joinsPrevious {
+                if words[end].isCapitalised { end += 1; continue }
+                // A particle continues the run only when a capitalised word follows it.
+                var next = end
+                while next < words.count, MentionLexicon.particles.contains(words[next].lowercased), words[next].joinsPrevious { next += 1 }
+                if next > end, next < words.count, words[next].isCapitalised, words[next].joinsPrevious, !covered[next] { end = next + 1 } else { break }
+            }
+            var start = index
+            // Titles and function words at the front are not part of the name.
+            while start < end, isTitle(words[start]) || (MentionLexicon.commonWords.contains(words[start].lowercased) && (words[start].startsSentence || start == index)) {
+                start += 1
+            }
+            // "Texte de Michael Perry": an opening word before a particle belongs to the sentence,
+            // unless the gazetteer knows it, or the whole run, as a name (*Banque de France*).
+            if start + 2 < end, words[start].startsSentence, MentionLexicon.particles.contains(words[start + 1].lowercased),
+               !isKnownName(words[start..<end]), !isKnownName(words[start..<(start + 1)]) {
+                start += 1
+            }
+            while start < end, MentionLexicon.particles.contains(words[start].lowercased) { start += 1 }
+            if start < end { runs.append(start..<end) }
+            index = end
+        }
+        return runs
+    }
+
+    private func isKnownName(_ span: ArraySlice<TextWord>) -> Bool {
+        let status = matcher.match(span.map(\.text).joined(separator: " ")).status
+        return status == .exact || status == .alias
+    }
+
+    private func isTitle(_ word: TextWord) -> Bool {
+        MentionLexicon.titles.contains(word.lowercased) || (MentionLexicon.titleAbbreviations.contains(word.text) && word.followedByPeriod)
+    }
+
+    private func title(before index: Int, in words: [TextWord]) -> String? {
+        guard index > 0, isTitle(words[index - 1]) else { return nil }
+        return words[index - 1].text + (words[index - 1].followedByPeriod && words[index - 1].text.count <= 4 ? "." : "")
+    }
+
+    /// Cuts a run into the parts the gazetteer recognises, longest first; what is left is unknown.
+    private func link(_ run: Range<Int>, words: [TextWord], scalars: [Unicode.Scalar]) -> [Mention] {
+        var result: [Mention] = []
+        var unknownStart: Int?
+        func flushUnknown(upTo end: Int) {
+            guard let begin = unknownStart else { return }
+            unknownStart = nil
+            var last = end
+            while last > begin + 1, MentionLexicon.particles.contains(words[last - 1].lowercased) { last -= 1 }
+            let span = words[begin..<last]
+            // A lone capitalised word that opens a sentence and means nothing to the gazetteer is
+            // an ordinary word, as is a function word anywhere.
+            if span.count == 1, span.first!.startsSentence || MentionLexicon.commonWords.contains(span.first!.lowercased) { return }
+            if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
+            let input = span.map(\.text).joined(separator: " ")
+            let unknown = Match(input: input, status: .unknown, best: nil, candidates: matcher.match(input).candidates)
+            // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
+            if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
+            result.append(mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words)))
+        }
+        var index = run.lowerBound
+        while index < run.upperBound {
+            var accepted: (length: Int, match: Match)?
+            var length = min(maxSpanWords, run.upperBound - index)
+            while length >= 1, accepted == nil {
+                let span = words[index..<(index + length)]
+                let match = matcher.match(span.map(\.text).joined(separator: " "))
+                // A lone word cut out of a longer run (*Michael* of *Michael Perry*) is linked only
+                // when the gazetteer knows it as it is: fuzzily it would be a guess.
+                let isLoneWordOfRun = length == 1 && run.count > 1
+                if isAcceptable(match, span: span), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
+                    accepted = (length, match)
+                }
+                length -= 1
+            }
+            if let (length, match) = accepted {
+                flushUnknown(upTo: index)
+                result.append(mention(words[index..<(index + length)], scalars: scalars, match: match, title: title(before: index, in: words)))
+                index += length
+            } else {
+                if unknownStart == nil { unknownStart = index }
+                index += 1
+            }
+        }
+        flushUnknown(upTo: run.upperBound)
+        return result
+    }
+
+    private func isAcceptable(_ match: Match, span: ArraySlice<TextWord>) -> Bool {
+        switch match.status {
+        case .exact, .alias: return !(span.count == 1 && MentionLexicon.commonWords.contains(span.first!.lowercased))
+        case .unknown: return false
+        case .fuzzy, .ambiguous:
+            guard let best = match.best, best.score >= fuzzyThreshold else { return false }
+            if span.count == 1, MentionLexicon.commonWords.contains(span.first!.lowercased) { return false }
+            return !isDemonym(span.map(\.text).joined(), of: best)
+        }
+    }
+
+    /// *Russian* is not a mention of *Russia*, nor *Russes* of *Russie*, *Kazakhs* of *Kazakhstan*,
+    /// *Ukrainiens* of *Ukraine*: the word is the name, less up to two final letters (or a final
+    /// *-stan*), plus a demonym ending.
+    func isDemonym(_ text: String, of candidate: Candidate) -> Bool {
+        let word = matcher.folder.fold(text).key
+        guard candidate.nameTokens.count == 1, let name = candidate.nameTokens.first, word != name else { return false }
+        var stems = [(name, false), (String(name.dropLast()), false), (String(name.dropLast(2)), false)]
+        for ending in ["istan", "stan"] where name.hasSuffix(ending) { stems.append((String(name.dropLast(ending.count)), true)) }
+        for (stem, bare) in stems where stem.count >= 3 && word.hasPrefix(stem) {
+            let suffix = String(word.dropFirst(stem.count))
+            if MentionLexicon.demonymSuffixes.contains(suffix) || (bare && suffix.isEmpty) { return true }
+        }
+        return false
+    }
+
+    private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
+        let start = span.first!.start, end = span.last!.end
+        let text = String(String.UnicodeScalarView(scalars[start..<end]))
+        return Mention(start: start, end: end, text: text, match: match ?? matcher.match(text), title: title, resolvedByEarlierMention: false)
+    }
+
+    /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
+    /// *Antony Blinken*, *Tokaïev* after *Kassym-Jomart Tokaïev*.
+    private func resolveSurnames(_ mentions: [Mention]) -> [Mention] {
+        var seen: [String: Candidate] = [:]  // entity id → its candidate in an earlier mention
+        var result: [Mention] = []
+        for mention in mentions {
+            let words = matcher.folder.fold(mention.text).tokens
+            if words.count == 1, mention.match.status != .exact, mention.match.status != .alias {
+                // Its own candidate for an entity already named, else the earlier mention's, scored
+                // by how close this word is to that name's last word.
+                let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                let surnameMatch = seen.values.compactMap { candidate -> (Candidate, Float)? in
+                    guard let last = candidate.nameTokens.last else { return nil }
+                    let similarity = matcher.scorer.similarity(Array(last.utf8), Array(words[0].utf8))
+                    return similarity >= 0.85 ? (candidate, similarity) : nil
+                }.max { $0.1 < $1.1 }
+                let earlier = own ?? surnameMatch.map { candidate, similarity in
+                    Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
+                              matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,
+                              queryTokens: words, nameTokens: candidate.nameTokens)
+                }
+                if let earlier, earlier.entity.id != mention.match.entity?.id || mention.match.status != .fuzzy {
+                    let linked = Match(input: mention.match.input, status: .fuzzy, best: earlier, candidates: mention.match.candidates)
+                    result.append(Mention(start: mention.start, end: mention.end, text: mention.text, match: linked,
+                                          title: mention.title, resolvedByEarlierMention: true))
+                    continue
+                }
+            }
+            if let best = mention.match.best, mention.match.status != .unknown { seen[best.entity.id] = best }
+            result.append(mention)
+        }
+        return result
+    }
+}

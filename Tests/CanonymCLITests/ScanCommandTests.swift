@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+
+@Suite struct ScanCommandTests {
+    @Test func writesOneRecordPerMentionWithScalarOffsets() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // "É" and "’" are one scalar each but two and three UTF-8 bytes: offsets must count scalars.
+        let text = "Élu, M. Tokaïev a reçu à Astana l’envoyé Jean Dupont.\n"
+        let file = try directory.write("article.txt", text)
+        let run = try Canonym.run(["scan", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try run.records()
+        #expect(records.map { $0["text"] as? String } == ["Tokaïev", "Astana", "Jean Dupont"])
+        #expect(records.map { $0["status"] as? String } == ["fuzzy", "exact", "unknown"])
+        #expect(records[0]["title"] as? String == "M.")
+        #expect(records[2]["id"] is NSNull, "unknown mentions are kept, with null id")
+        let scalars = Array(text.unicodeScalars)
+        for record in records {
+            let start = try #require(record["start"] as? Int), end = try #require(record["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == record["text"] as? String)
+            #expect(record["file"] as? String == file.path)
+            #expect((record["context"] as? String)?.contains(record["text"] as! String) == true)
+        }
+    }
+
+    @Test func aFileThatIsNotUTF8GetsAnErrorRecordAndTheOthersAreStillScanned() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bad = try directory.write("bad.txt", Data([0x4D, 0x6F, 0x73, 0x0A, 0x63, 0xFF, 0x75]))
+        let good = try directory.write("good.txt", "Rendez-vous à Moscou.\n")
+        let run = try Canonym.run(["scan", bad.path, good.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(bad.path):2:2: error: the file is not valid UTF-8"))
+        let records = try run.records()
+        #expect(records.map { $0["status"] as? String } == ["error", "alias"])
+        #expect(records.last?["id"] as? String == "city:moscow")
+    }
+}
