@@ -76,12 +76,17 @@ public final class Matcher: Sendable {
     }
 
     /// Every entity worth considering, best first, each with its best-scoring name.
+    /// When the query folds to a known name, only the entities holding that name are scored: no
+    /// other entity can reach 1, so none could change an exact or alias decision.
     func rank(_ form: NameForm) -> [Candidate] {
-        var entries = Set(index.candidates(for: form.romanizations, limit: options.indexCandidateLimit))
+        var entries = Set<Int32>()
         for romanization in form.romanizations {
             for nameIndex in gazetteer.namesByKey[romanization.joined(separator: " ")] ?? [] {
                 entries.formUnion(index.entries(ofName: nameIndex))
             }
+        }
+        if entries.isEmpty {
+            entries = Set(index.candidates(for: form.romanizations, limit: options.indexCandidateLimit))
         }
         let queries = form.romanizations.map { tokens in (tokens, tokens.map { Array($0.utf8) }) }
         var bestByEntity: [Int: Candidate] = [:]
