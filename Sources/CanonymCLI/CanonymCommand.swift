@@ -7,6 +7,6 @@ struct CanonymCommand: ParsableCommand {
         commandName: "canonym",
         abstract: "Reconcile spelling variants of names against gazetteers and report their canonical forms.",
         version: CanonymVersion.string,
-        subcommands: [MatchCommand.self, ScanCommand.self, ExplainCommand.self, EvaluateCommand.self, GazetteerCommand.self]
+        subcommands: [MatchCommand.self, ScanCommand.self, NormalizeTextCommand.self, ExplainCommand.self, EvaluateCommand.self, GazetteerCommand.self]
     )
 }

@@ -17,4 +17,7 @@ public struct Mention: Sendable {
     /// Set when the name was linked because an earlier mention in the same text named the same
     /// entity (*Blinken* after *Antony Blinken*).
     public let resolvedByEarlierMention: Bool
+    /// A lone capitalised word opening a sentence, unknown to the gazetteer: kept only when an
+    /// earlier mention of the text explains it (*Auyezov.* after *Olzhas Auyezov*).
+    var isTentative = false
 }

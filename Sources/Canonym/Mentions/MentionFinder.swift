@@ -141,15 +141,18 @@ public final class MentionFinder: Sendable {
             var last = end
             while last > begin + 1, MentionLexicon.particles.contains(words[last - 1].lowercased) { last -= 1 }
             let span = words[begin..<last]
-            // A lone capitalised word that opens a sentence and means nothing to the gazetteer is
-            // an ordinary word, as is a function word anywhere.
-            if span.count == 1, span.first!.startsSentence || MentionLexicon.commonWords.contains(span.first!.lowercased) { return }
+            // A function word is no name; a lone capitalised word that opens a sentence and means
+            // nothing to the gazetteer is an ordinary word, unless an earlier mention explains it.
+            if span.count == 1, MentionLexicon.commonWords.contains(span.first!.lowercased) { return }
+            let tentative = span.count == 1 && span.first!.startsSentence
             if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
             let input = span.map(\.text).joined(separator: " ")
             let unknown = Match(input: input, status: .unknown, best: nil, candidates: matcher.match(input).candidates)
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
             if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
-            result.append(mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words)))
+            var found = mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words))
+            found.isTentative = tentative
+            result.append(found)
         }
         var index = run.lowerBound
         while index < run.upperBound {
@@ -215,6 +218,7 @@ public final class MentionFinder: Sendable {
     /// *Antony Blinken*, *Tokaïev* after *Kassym-Jomart Tokaïev*.
     private func resolveSurnames(_ mentions: [Mention]) -> [Mention] {
         var seen: [String: Candidate] = [:]  // entity id → its candidate in an earlier mention
+        var unknownLastWords: [[UInt8]] = []  // last words of earlier unknown mentions
         var result: [Mention] = []
         for mention in mentions {
             let words = matcher.folder.fold(mention.text).tokens
@@ -239,7 +243,12 @@ public final class MentionFinder: Sendable {
                     continue
                 }
             }
+            if mention.isTentative {
+                let word = Array((words.first ?? "").utf8)
+                guard unknownLastWords.contains(where: { matcher.scorer.similarity($0, word) >= 0.85 }) else { continue }
+            }
             if let best = mention.match.best, mention.match.status != .unknown { seen[best.entity.id] = best }
+            if mention.match.status == .unknown, let last = words.last { unknownLastWords.append(Array(last.utf8)) }
             result.append(mention)
         }
         return result

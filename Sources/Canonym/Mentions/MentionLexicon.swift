@@ -21,6 +21,7 @@ enum MentionLexicon {
     static let commonWords: Set<String> = [
         // French
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "donc", "or", "ni", "car", "si",
+        "à", "a", "au", "aux", "chez", "vers", "contre", "entre", "parmi", "dès", "malgré", "outre", "y",
         "ce", "cet", "cette", "ces", "ça", "cela", "ceci", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu",
         "son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos", "mon", "ma", "mes", "en", "dans", "par", "pour",
         "sur", "sous", "avec", "sans", "selon", "depuis", "pendant", "avant", "après", "lors", "alors", "ainsi", "aussi",

@@ -9,8 +9,9 @@ struct ScanCommand: ParsableCommand {
         discussion: """
         Writes one JSON object per mention, in file order then text order: file, start and end \
         (offsets in Unicode scalars into the file's text), text (the span as written), status, id, \
-        canonical, score, type, matched, title (a title written before the name, or null) and \
-        context. Names the gazetteers do not know are reported with status unknown. A file that \
+        canonical, score, type, matched, title (a title written before the name, or null), \
+        cluster (for unknown mentions: a key shared by the spellings of one unknown name across \
+        the files of the run, else null) and context. Names the gazetteers do not know are reported with status unknown. A file that \
         cannot be read or is not UTF-8 gets one record with status error; the exit code is then 1.
         """)
 
@@ -28,9 +29,7 @@ struct ScanCommand: ParsableCommand {
 
     func validate() throws {
         if !(0...1).contains(scanThreshold) { throw ValidationError("--scan-threshold must be between 0 and 1") }
-        for path in files where path != "-" && !FileManager.default.isReadableFile(atPath: path) {
-            throw ValidationError("the input file \"\(path)\" \(FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist")")
-        }
+        do { try TextDocuments.validate(files) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
@@ -38,27 +37,27 @@ struct ScanCommand: ParsableCommand {
         let finder = MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold)
         let output = OutputWriter()
         var failures = 0
+        var clusters = UnknownNameClusters()
         for path in files.isEmpty ? ["-"] : files {
-            let name = path == "-" ? "<stdin>" : path
-            let data = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
-            guard let data, let text = String(validating: data, as: UTF8.self) else {
+            let name = TextDocuments.displayName(path)
+            switch TextDocuments.load(path) {
+            case .failure(let reason, let location):
                 failures += 1
-                let reason = data == nil ? "the file cannot be read" : "the file is not valid UTF-8"
-                let location = data.map { Self.invalidUTF8Location([UInt8]($0)) } ?? "1:1"
                 Diagnostics.emit("\(name):\(location): error: \(reason)")
                 output.write(JSON.object([("file", JSON.string(name)), ("status", JSON.string("error")), ("message", JSON.string(reason))]) + "\n")
-                continue
-            }
-            let scalars = Array(text.unicodeScalars)
-            for mention in finder.mentions(in: text) {
-                output.write(render(mention, file: name, scalars: scalars))
+            case .text(let text):
+                let scalars = Array(text.unicodeScalars)
+                for mention in finder.mentions(in: text) {
+                    let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
+                    output.write(render(mention, file: name, scalars: scalars, cluster: cluster))
+                }
             }
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar]) -> String {
+    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], cluster: String?) -> String {
         let best = mention.match.best
         let before = max(0, mention.start - context), after = min(scalars.count, mention.end + context)
         let snippet = String(String.UnicodeScalarView(scalars[before..<after])).replacingOccurrences(of: "\n", with: " ")
@@ -73,20 +72,8 @@ struct ScanCommand: ParsableCommand {
             ("type", JSON.optional(best?.entity.type.rawValue)),
             ("matched", JSON.optional(best?.matchedName)),
             ("title", JSON.optional(mention.title)),
+            ("cluster", JSON.optional(cluster)),
             ("context", JSON.string(snippet)),
         ]) + "\n"
-    }
-
-    /// LINE:COLUMN of the first byte that breaks UTF-8.
-    static func invalidUTF8Location(_ bytes: [UInt8]) -> String {
-        var line = 1, lineStart = 0, index = 0
-        while index < bytes.count {
-            var next = index + 1
-            while next < bytes.count && next - index < 4 && bytes[next] & 0xC0 == 0x80 { next += 1 }
-            guard String(validating: bytes[index..<next], as: UTF8.self) != nil else { break }
-            if bytes[index] == 0x0A { line += 1; lineStart = next }
-            index = next
-        }
-        return "\(line):\(String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)"
     }
 }
