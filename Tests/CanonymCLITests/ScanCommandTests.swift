@@ -36,4 +36,23 @@ import Testing
         #expect(records.map { $0["status"] as? String } == ["error", "alias"])
         #expect(records.last?["id"] as? String == "city:moscow")
     }
+
+    @Test func aDocumentLargerThanOneChunkKeepsItsOffsetsAndItsContext() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // ~600 KB: several chunks. Accented filler makes bytes and scalars differ.
+        let filler = String(repeating: "une phrase sans nom, été comme hiver, rien à signaler.\n", count: 11_000)
+        let text = "Antony Blinken arrive.\n" + filler + "Ensuite Blingen repart vers Moscou.\n"
+        let file = try directory.write("long.txt", text)
+        let run = try Canonym.run(["scan", file.path])
+        #expect(run.status == 0, "\(run.stderr)")
+        let records = try run.records()
+        #expect(records.map { $0["text"] as? String } == ["Antony Blinken", "Blingen", "Moscou"])
+        #expect(records.map { $0["id"] as? String } == ["person:antony-blinken", "person:antony-blinken", "city:moscow"])
+        let scalars = Array(text.unicodeScalars)
+        for record in records {
+            let start = try #require(record["start"] as? Int), end = try #require(record["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(scalars[start..<end])) == record["text"] as? String)
+        }
+    }
 }

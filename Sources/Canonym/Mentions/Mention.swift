@@ -20,4 +20,12 @@ public struct Mention: Sendable {
     /// A lone capitalised word opening a sentence, unknown to the gazetteer: kept only when an
     /// earlier mention of the text explains it (*Auyezov.* after *Olzhas Auyezov*).
     var isTentative = false
+
+    func shifted(by offset: Int) -> Mention {
+        guard offset != 0 else { return self }
+        var moved = Mention(start: start + offset, end: end + offset, text: text, match: match, title: title,
+                            resolvedByEarlierMention: resolvedByEarlierMention)
+        moved.isTentative = isTentative
+        return moved
+    }
 }

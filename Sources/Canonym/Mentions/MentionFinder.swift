@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Finds names of people, places and organisations in running text (French and English news
 /// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
 /// reported as unknown, never dropped.
@@ -20,7 +22,19 @@
 /// // Astana alias Astana
 /// ```
 public final class MentionFinder: Sendable {
+    /// What a text has said so far, for the mentions that follow: entities named, unknown surnames.
+    /// Carry one through the chunks of a document (``mentions(in:context:offset:)``); start a new
+    /// one for each document.
+    public struct DocumentContext: Sendable {
+        var seen: [String: Candidate] = [:]
+        var unknownLastWords: [[UInt8]] = []
+        public init() {}
+    }
+
     public let matcher: Matcher
+    /// Matches of spans seen before: news repeats its names. Bounded; cleared when full.
+    private let cache = Mutex<[String: Match]>([:])
+    private let cacheLimit = 20_000
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
     public let fuzzyThreshold: Double
@@ -44,8 +58,17 @@ public final class MentionFinder: Sendable {
     }
 
     /// The mentions of `text`, in order of their start offsets.
-    /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words.
+    /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words,
+    ///   fewer when spans repeat (their matches are cached).
     public func mentions(in text: String) -> [Mention] {
+        var context = DocumentContext()
+        return mentions(in: text, context: &context)
+    }
+
+    /// The mentions of one chunk of a document: offsets are shifted by `offset` (the scalars of the
+    /// document before this chunk), and `context` carries what earlier chunks named. Cut chunks
+    /// at line breaks: no mention spans one.
+    public func mentions(in text: String, context: inout DocumentContext, offset: Int = 0) -> [Mention] {
         let scalars = Array(text.unicodeScalars)
         let words = TextWords.words(in: scalars)
         var covered = [Bool](repeating: false, count: words.count)
@@ -68,7 +91,18 @@ public final class MentionFinder: Sendable {
             found += link(run, words: words, scalars: scalars)
         }
         found.sort { $0.start < $1.start }
-        return resolveSurnames(found)
+        return resolveSurnames(found, context: &context).map { $0.shifted(by: offset) }
+    }
+
+    /// The matcher's answer for a span, from the cache when the span was seen before.
+    private func match(_ text: String) -> Match {
+        if let hit = cache.withLock({ $0[text] }) { return hit }
+        let result = matcher.match(text)
+        cache.withLock { table in
+            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
+            table[text] = result
+        }
+        return result
     }
 
     /// Length of the longest gazetteer phrase starting at `start`, if any.
@@ -118,7 +152,7 @@ public final class MentionFinder: Sendable {
     }
 
     private func isKnownName(_ span: ArraySlice<TextWord>) -> Bool {
-        let status = matcher.match(span.map(\.text).joined(separator: " ")).status
+        let status = match(span.map(\.text).joined(separator: " ")).status
         return status == .exact || status == .alias
     }
 
@@ -147,7 +181,7 @@ public final class MentionFinder: Sendable {
             let tentative = span.count == 1 && span.first!.startsSentence
             if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
             let input = span.map(\.text).joined(separator: " ")
-            let unknown = Match(input: input, status: .unknown, best: nil, candidates: matcher.match(input).candidates)
+            let unknown = Match(input: input, status: .unknown, best: nil, candidates: match(input).candidates)
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
             if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
             var found = mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words))
@@ -160,7 +194,7 @@ public final class MentionFinder: Sendable {
             var length = min(maxSpanWords, run.upperBound - index)
             while length >= 1, accepted == nil {
                 let span = words[index..<(index + length)]
-                let match = matcher.match(span.map(\.text).joined(separator: " "))
+                let match = match(span.map(\.text).joined(separator: " "))
                 // A lone word cut out of a longer run (*Michael* of *Michael Perry*) is linked only
                 // when the gazetteer knows it as it is: fuzzily it would be a guess.
                 let isLoneWordOfRun = length == 1 && run.count > 1
@@ -211,14 +245,15 @@ public final class MentionFinder: Sendable {
     private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
         let start = span.first!.start, end = span.last!.end
         let text = String(String.UnicodeScalarView(scalars[start..<end]))
-        return Mention(start: start, end: end, text: text, match: match ?? matcher.match(text), title: title, resolvedByEarlierMention: false)
+        return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false)
     }
 
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
     /// *Antony Blinken*, *Tokaïev* after *Kassym-Jomart Tokaïev*.
-    private func resolveSurnames(_ mentions: [Mention]) -> [Mention] {
-        var seen: [String: Candidate] = [:]  // entity id → its candidate in an earlier mention
-        var unknownLastWords: [[UInt8]] = []  // last words of earlier unknown mentions
+    private func resolveSurnames(_ mentions: [Mention], context: inout DocumentContext) -> [Mention] {
+        var seen = context.seen  // entity id → its candidate in an earlier mention
+        var unknownLastWords = context.unknownLastWords  // last words of earlier unknown mentions
+        defer { context.seen = seen; context.unknownLastWords = unknownLastWords }
         var result: [Mention] = []
         for mention in mentions {
             let words = matcher.folder.fold(mention.text).tokens

@@ -29,6 +29,12 @@ enum TextDocuments {
 
     /// LINE:COLUMN of the first byte that breaks UTF-8.
     static func invalidUTF8Location(_ bytes: [UInt8]) -> String {
+        let (line, column) = invalidUTF8Position(bytes)
+        return "\(line):\(column)"
+    }
+
+    /// 1-based line and column (in characters) of the first byte that breaks UTF-8.
+    static func invalidUTF8Position(_ bytes: [UInt8]) -> (line: Int, column: Int) {
         var line = 1, lineStart = 0, index = 0
         while index < bytes.count {
             var next = index + 1
@@ -37,7 +43,7 @@ enum TextDocuments {
             if bytes[index] == 0x0A { line += 1; lineStart = next }
             index = next
         }
-        return "\(line):\(String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)"
+        return (line, String(decoding: bytes[lineStart..<index], as: UTF8.self).count + 1)
     }
 }
 

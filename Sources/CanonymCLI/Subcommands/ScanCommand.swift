@@ -39,27 +39,50 @@ struct ScanCommand: ParsableCommand {
         var failures = 0
         var clusters = UnknownNameClusters()
         for path in files.isEmpty ? ["-"] : files {
-            let name = TextDocuments.displayName(path)
-            switch TextDocuments.load(path) {
-            case .failure(let reason, let location):
-                failures += 1
-                Diagnostics.emit("\(name):\(location): error: \(reason)")
-                output.write(JSON.object([("file", JSON.string(name)), ("status", JSON.string("error")), ("message", JSON.string(reason))]) + "\n")
-            case .text(let text):
-                let scalars = Array(text.unicodeScalars)
-                for mention in finder.mentions(in: text) {
-                    let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
-                    output.write(render(mention, file: name, scalars: scalars, cluster: cluster))
-                }
-            }
+            let input = try InputFile(path: path)
+            defer { input.close() }
+            if !scan(input, finder: finder, clusters: &clusters, output: output) { failures += 1 }
         }
         output.flush()
         if failures > 0 { throw ExitCode(1) }
     }
 
-    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], cluster: String?) -> String {
+    /// Scans one document chunk by chunk; false when it could not be read to the end (an error
+    /// record then follows the mentions found before the problem).
+    private func scan(_ input: InputFile, finder: MentionFinder, clusters: inout UnknownNameClusters, output: OutputWriter) -> Bool {
+        var reader = TextChunkReader(descriptor: input.descriptor)
+        var context = MentionFinder.DocumentContext()
+        var offset = 0, linesBefore = 0
+        func fail(_ reason: String, at location: String) -> Bool {
+            Diagnostics.emit("\(input.displayName):\(location): error: \(reason)")
+            output.write(JSON.object([("file", JSON.string(input.displayName)), ("status", JSON.string("error")),
+                                      ("message", JSON.string(reason))]) + "\n")
+            return false
+        }
+        do {
+            while let chunk = try reader.next() {
+                guard let text = String(validating: chunk, as: UTF8.self) else {
+                    let (line, column) = TextDocuments.invalidUTF8Position(chunk)
+                    return fail("the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
+                }
+                let scalars = Array(text.unicodeScalars)
+                for mention in finder.mentions(in: text, context: &context, offset: offset) {
+                    let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
+                    output.write(render(mention, file: input.displayName, scalars: scalars, base: offset, cluster: cluster))
+                }
+                offset += scalars.count
+                linesBefore += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            }
+        } catch {
+            return fail("the file cannot be read: \(error)", at: "\(linesBefore + 1):1")
+        }
+        return true
+    }
+
+    /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
+    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> String {
         let best = mention.match.best
-        let before = max(0, mention.start - context), after = min(scalars.count, mention.end + context)
+        let before = max(0, mention.start - base - context), after = min(scalars.count, mention.end - base + context)
         let snippet = String(String.UnicodeScalarView(scalars[before..<after])).replacingOccurrences(of: "\n", with: " ")
         return JSON.object([
             ("file", JSON.string(file)),
