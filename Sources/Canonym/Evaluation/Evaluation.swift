@@ -42,6 +42,8 @@ public struct Evaluation: Sendable {
     public struct Outcome: Sendable {
         public let query: LabelledQuery
         public let match: Match
+        /// The matcher's threshold for the type of the matched entity, when it sets one.
+        let typeThreshold: Double?
         /// The lowest threshold at which this name is answered (1 for exact and alias matches),
         /// nil when it is never answered.
         public var answeredFrom: Double? {
@@ -51,7 +53,10 @@ public struct Evaluation: Sendable {
             case .unknown: nil
             }
         }
-        public func isAnswered(at threshold: Double) -> Bool { answeredFrom.map { $0 >= threshold - 1e-9 } ?? false }
+        /// Answered at `threshold`; a type with its own threshold keeps that one at every level.
+        public func isAnswered(at threshold: Double) -> Bool {
+            answeredFrom.map { $0 >= (typeThreshold ?? threshold) - 1e-9 } ?? false
+        }
         public var isCorrectID: Bool { query.expectedID != nil && match.entity?.id == query.expectedID }
     }
 
@@ -61,6 +66,7 @@ public struct Evaluation: Sendable {
     /// - Complexity: one `Matcher.match` per query, spread over `jobs` threads.
     public init(matcher: Matcher, queries: [LabelledQuery], lowestThreshold: Double = 0.5, jobs: Int = 0) {
         var options = matcher.options
+        let byType = options.thresholdByType
         options.threshold = min(lowestThreshold, options.threshold)
         options.thresholdByType = [:]
         let permissive = matcher.with(options: options)
@@ -69,7 +75,10 @@ public struct Evaluation: Sendable {
         let results = Mutex<[[Outcome]]>(Array(repeating: [], count: chunks))
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (queries.count * chunk / chunks)..<(queries.count * (chunk + 1) / chunks)
-            let done = queries[range].map { Outcome(query: $0, match: permissive.match($0.query)) }
+            let done = queries[range].map { query in
+                let match = permissive.match(query.query)
+                return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] })
+            }
             results.withLock { $0[chunk] = done }
         }
         outcomes = results.withLock { $0.flatMap { $0 } }

@@ -82,12 +82,28 @@ struct MatchingOptions: ParsableArguments {
     @Option(help: "Minimum score for a fuzzy match (0-1).")
     var threshold: Double?
 
+    @Option(help: ArgumentHelp("A threshold for one entity type, as TYPE=SCORE (repeatable), e.g. place=0.9.",
+                               valueName: "type=score"))
+    var thresholdFor: [String] = []
+
     @Option(help: "Another entity within this score of the best makes the match ambiguous.")
     var margin: Double?
+
+    /// `--threshold-for` values, parsed; nil when one is malformed.
+    var thresholdsByType: [EntityType: Double]? {
+        var result: [EntityType: Double] = [:]
+        for item in thresholdFor {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let type = EntityType(rawValue: parts[0]), let value = Double(parts[1]), (0...1).contains(value) else { return nil }
+            result[type] = value
+        }
+        return result
+    }
 
     func options(candidateCount: Int) -> MatchOptions {
         var options = MatchOptions()
         if let threshold { options.threshold = threshold }
+        options.thresholdByType = thresholdsByType ?? [:]
         if let margin { options.ambiguityMargin = margin }
         options.candidateCount = candidateCount
         return options
@@ -96,5 +112,8 @@ struct MatchingOptions: ParsableArguments {
     func validate() throws {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
         if let margin, !(0...1).contains(margin) { throw ValidationError("--margin must be between 0 and 1") }
+        if thresholdsByType == nil {
+            throw ValidationError("--threshold-for takes TYPE=SCORE with TYPE one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")) and SCORE between 0 and 1")
+        }
     }
 }
