@@ -22,7 +22,7 @@ final class CandidateIndex: Sendable {
 
     init(gazetteer: Gazetteer) {
         var entries: [Entry] = []
-        var postings = [[Int32]](repeating: [], count: Self.symbols * Self.symbols)
+        var postings = [[Int32]](repeating: [], count: 2 * Self.symbols * Self.symbols)
         var firstEntry: [Int32] = []
         for (nameIndex, name) in gazetteer.names.enumerated() {
             firstEntry.append(Int32(entries.count))
@@ -47,12 +47,15 @@ final class CandidateIndex: Sendable {
     static func grams(of tokens: [String]) -> [UInt16] {
         var grams = Set<UInt16>()
         for token in tokens.count > 1 ? tokens + [tokens.joined()] : tokens {
-            let skeleton = Skeleton.of(token)
-            var previous = start
-            for symbol in skeleton + [end] {
-                let code = symbol == end ? end : CostModel.code(symbol) < 36 ? UInt8(CostModel.code(symbol)) : 38
-                grams.insert(UInt16(previous) * UInt16(symbols) + UInt16(code))
-                previous = code
+            // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
+            // find typing errors that change the skeleton itself (a voicing or vowel change).
+            for (letters, base) in [(Skeleton.of(token), 0), (Array(token.utf8), symbols * symbols)] {
+                var previous = start
+                for symbol in letters + [end] {
+                    let code = symbol == end ? end : CostModel.code(symbol) < 36 ? UInt8(CostModel.code(symbol)) : 38
+                    grams.insert(UInt16(base + Int(previous) * symbols + Int(code)))
+                    previous = code
+                }
             }
         }
         return Array(grams)
