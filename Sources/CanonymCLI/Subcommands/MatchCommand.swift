@@ -1,6 +1,9 @@
 import ArgumentParser
 import Canonym
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +34,31 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Lines longer than this many bytes are reported as errors.")
     var maxLineBytes = 65_536
 
+    @Flag(help: "Read CSV (RFC 4180) and match the --column fields; every row comes out with columns added.")
+    var csv = false
+
+    @Flag(help: "Read TSV (quoted like CSV) and match the --column fields.")
+    var tsv = false
+
+    @Option(help: ArgumentHelp("With --csv/--tsv: a column to match, by header name or 1-based number (repeatable).", valueName: "name"))
+    var column: [String] = []
+
+    @Flag(help: "With --csv/--tsv: the first row is data, not a header (name columns by number).")
+    var noHeader = false
+
+    @Option(help: ArgumentHelp("With --csv/--tsv: the added columns' prefix, one per --column (default NAME_).", valueName: "prefix"))
+    var prefix: [String] = []
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
+    var output: String?
+
     func validate() throws {
+        if csv && tsv { throw ValidationError("choose one of --csv and --tsv") }
+        if (csv || tsv) && column.isEmpty { throw ValidationError("--csv and --tsv need at least one --column") }
+        if !(csv || tsv) && (!column.isEmpty || noHeader || !prefix.isEmpty) {
+            throw ValidationError("--column, --no-header and --prefix go with --csv or --tsv")
+        }
+        if prefix.count > column.count { throw ValidationError("give at most one --prefix per --column") }
         if candidates < 0 { throw ValidationError("--candidates must be 0 or more") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
         // Fail before any output rather than halfway through a batch.
@@ -43,7 +70,28 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
-        let output = OutputWriter()
+        let target = try output.map { try AtomicFile(path: $0) }
+        let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
+        if csv || tsv {
+            let table = TableMatching(matcher: matcher, delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column,
+                                      prefixes: prefix, hasHeader: !noHeader)
+            var errors = 0
+            for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+                let input = try InputFile(path: path)
+                defer { input.close() }
+                do {
+                    errors += try table.run(input: input, output: output)
+                } catch let failure as TableMatching.Failure {
+                    output.flush()
+                    Diagnostics.emit(failure.description)
+                    throw ExitCode(2)
+                }
+            }
+            output.flush()
+            try target?.commit()
+            if errors > 0 { throw ExitCode(1) }
+            return
+        }
         let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
         if let header = renderer.header { output.write(header) }
         var unreadable = 0
@@ -69,6 +117,7 @@ struct MatchCommand: ParsableCommand {
             }
         }
         output.flush()
+        try target?.commit()
         if unreadable > 0 { throw ExitCode(1) }
     }
 }

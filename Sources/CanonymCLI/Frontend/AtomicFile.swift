@@ -1,0 +1,43 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file written in full or not at all: output goes to a temporary file beside the target,
+/// which replaces the target only when `commit()` is called.
+final class AtomicFile {
+    let path: String
+    let descriptor: Int32
+    private var temporaryPath: String
+    private var committed = false
+
+    init(path: String) throws {
+        self.path = path
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw TableMatching.Failure(description: "error: cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        descriptor = fd
+        temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Replaces the target with what was written.
+    func commit() throws {
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0, rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw TableMatching.Failure(description: "error: cannot write \(path): \(reason)")
+        }
+        committed = true
+    }
+
+    deinit {
+        if !committed { close(descriptor); unlink(temporaryPath) }
+    }
+}

@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Canonym
+
+/// `canonym match --csv|--tsv`: every input row comes out once, in order, byte for byte as read,
+/// with four columns added per matched column (`NAME_canonical`, `NAME_id`, `NAME_score`,
+/// `NAME_status`). A row that cannot be read keeps its bytes and gets status `error`.
+struct TableMatching {
+    let matcher: Matcher
+    let delimiter: UInt8
+    let columns: [String]
+    let prefixes: [String]
+    let hasHeader: Bool
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Matches one input; returns how many rows were errors.
+    func run(input: InputFile, output: OutputWriter) throws -> Int {
+        var reader = DelimitedRecordReader(delimiter: delimiter) {
+            var block = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = block.withUnsafeMutableBytes { read(input.descriptor, $0.baseAddress, $0.count) }
+                if count < 0 { if errno == EINTR { continue }; throw LineReader.ReadFailure(errorNumber: errno) }
+                return count == 0 ? nil : Array(block[0..<count])
+            }
+        }
+        var selected: [Int] = []
+        var names: [String] = []
+        var width: Int?
+        var errors = 0
+        var firstRecord = true
+        while let record = try reader.next() {
+            if firstRecord {
+                firstRecord = false
+                let header = hasHeader ? record.fields : []
+                if hasHeader && record.error != nil {
+                    throw Failure(description: "\(input.displayName):\(record.line):\(record.error!.column): error: the header cannot be read: \(record.error!.message)")
+                }
+                (selected, names) = try resolve(columns, header: header, input: input.displayName)
+                if hasHeader {
+                    width = header.count
+                    let added = zip(names, prefixes(for: names)).flatMap { _, prefix in
+                        ["canonical", "id", "score", "status"].map { prefix + $0 }
+                    }
+                    output.write(bytes: record.raw + Array(added.map { delimiterString + quoted($0) }.joined().utf8)
+                                 + (record.terminator.isEmpty ? [0x0A] : record.terminator))
+                    continue
+                }
+            }
+            var problem = record.error
+            if problem == nil, let width, record.fields.count != width {
+                problem = (1, "the row has \(record.fields.count) fields; the header has \(width)")
+            }
+            if problem == nil, let missing = selected.first(where: { $0 >= record.fields.count }) {
+                problem = (1, "the row has \(record.fields.count) fields; column \(missing + 1) is missing")
+            }
+            var added = ""
+            if let problem {
+                errors += 1
+                Diagnostics.emit("\(input.displayName):\(record.line):\(problem.column): error: \(problem.message)")
+                added = String(repeating: delimiterString + delimiterString + delimiterString + delimiterString + "error", count: selected.count)
+            } else {
+                for column in selected {
+                    let match = matcher.match(record.fields[column])
+                    let best = match.best
+                    added += [best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
+                        .map { delimiterString + quoted($0) }.joined()
+                }
+            }
+            output.write(bytes: record.raw + Array(added.utf8) + record.terminator)
+        }
+        return errors
+    }
+
+    private var delimiterString: String { String(UnicodeScalar(delimiter)) }
+
+    /// RFC 4180: a field holding the delimiter, a quote or a line break is quoted, quotes doubled.
+    private func quoted(_ field: String) -> String {
+        guard field.utf8.contains(where: { $0 == delimiter || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return field }
+        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    private func prefixes(for names: [String]) -> [String] {
+        names.enumerated().map { index, name in index < prefixes.count ? prefixes[index] : name + "_" }
+    }
+
+    /// Columns by header name or 1-based number.
+    private func resolve(_ columns: [String], header: [String], input: String) throws -> ([Int], [String]) {
+        var indices: [Int] = [], names: [String] = []
+        for column in columns {
+            if let index = header.firstIndex(of: column) {
+                indices.append(index); names.append(column)
+            } else if let number = Int(column), number >= 1 {
+                indices.append(number - 1); names.append(number - 1 < header.count ? header[number - 1] : "column\(number)")
+            } else {
+                let available = header.isEmpty ? "the file has no header (--no-header): use column numbers" : "its columns are: " + header.joined(separator: ", ")
+                throw Failure(description: "\(input): error: no column \"\(column)\"; \(available)")
+            }
+        }
+        return (indices, names)
+    }
+}
