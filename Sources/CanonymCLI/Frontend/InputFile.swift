@@ -26,6 +26,19 @@ struct InputFile {
         descriptor = opened; displayName = path; owned = true
     }
 
+    /// The next block of bytes (at most `maxBytes`), nil at the end; throws when reading fails.
+    func readChunk(maxBytes: Int = 1 << 16) throws -> [UInt8]? {
+        var block = [UInt8](repeating: 0, count: maxBytes)
+        while true {
+            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LineReader.ReadFailure(errorNumber: errno)
+            }
+            return count == 0 ? nil : Array(block[0..<count])
+        }
+    }
+
     func close() {
         if owned { _ = Glibc.close(descriptor) }
     }

@@ -1,10 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Canonym
 
 /// `canonym match --csv|--tsv`: every input row comes out once, in order, byte for byte as read,
@@ -23,14 +16,7 @@ struct TableMatching {
 
     /// Matches one input; returns how many rows were errors.
     func run(input: InputFile, output: OutputWriter) throws -> Int {
-        var reader = DelimitedRecordReader(delimiter: delimiter) {
-            var block = [UInt8](repeating: 0, count: 1 << 16)
-            while true {
-                let count = block.withUnsafeMutableBytes { read(input.descriptor, $0.baseAddress, $0.count) }
-                if count < 0 { if errno == EINTR { continue }; throw LineReader.ReadFailure(errorNumber: errno) }
-                return count == 0 ? nil : Array(block[0..<count])
-            }
-        }
+        var reader = DelimitedRecordReader(delimiter: delimiter) { try input.readChunk() }
         var selected: [Int] = []
         var names: [String] = []
         var width: Int?

@@ -1,37 +1,23 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a text file in chunks that end at line breaks, so a document of any size is scanned in
 /// bounded memory. A chunk ends at the last line break once `targetBytes` are buffered; a line
 /// longer than `maxBytes` is cut at a space, or failing that at a UTF-8 character boundary.
 struct TextChunkReader {
-    let descriptor: Int32
+    let input: InputFile
     let targetBytes: Int
     let maxBytes: Int
     private var buffer: [UInt8] = []
     private var finished = false
 
-    init(descriptor: Int32, targetBytes: Int = 1 << 18, maxBytes: Int = 1 << 22) {
-        self.descriptor = descriptor
+    init(input: InputFile, targetBytes: Int = 1 << 18, maxBytes: Int = 1 << 22) {
+        self.input = input
         self.targetBytes = targetBytes
         self.maxBytes = maxBytes
     }
 
     /// The next chunk, nil at the end; throws when the descriptor cannot be read.
     mutating func next() throws -> [UInt8]? {
-        var block = [UInt8](repeating: 0, count: 1 << 16)
         while !finished && buffer.count < targetBytes {
-            let count = block.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LineReader.ReadFailure(errorNumber: errno)
-            }
-            if count == 0 { finished = true } else { buffer.append(contentsOf: block[0..<count]) }
+            if let block = try input.readChunk() { buffer.append(contentsOf: block) } else { finished = true }
         }
         if buffer.isEmpty { return nil }
         if finished && buffer.count <= targetBytes { defer { buffer = [] }; return buffer }

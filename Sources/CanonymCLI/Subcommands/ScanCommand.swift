@@ -50,7 +50,7 @@ struct ScanCommand: ParsableCommand {
     /// Scans one document chunk by chunk; false when it could not be read to the end (an error
     /// record then follows the mentions found before the problem).
     private func scan(_ input: InputFile, finder: MentionFinder, clusters: inout UnknownNameClusters, output: OutputWriter) -> Bool {
-        var reader = TextChunkReader(descriptor: input.descriptor)
+        var reader = TextChunkReader(input: input)
         var context = MentionFinder.DocumentContext()
         var offset = 0, linesBefore = 0
         func fail(_ reason: String, at location: String) -> Bool {
