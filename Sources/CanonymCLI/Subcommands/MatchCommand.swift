@@ -43,6 +43,12 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --csv/--tsv: a column to match, by header name or 1-based number (repeatable).", valueName: "name"))
     var column: [String] = []
 
+    @Flag(help: "Read JSON Lines and match the --field values; every line comes out with keys added.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("With --jsonl: a field to match; a dotted path goes into nested objects (repeatable).", valueName: "path"))
+    var field: [String] = []
+
     @Flag(help: "With --csv/--tsv: the first row is data, not a header (name columns by number).")
     var noHeader = false
 
@@ -53,12 +59,15 @@ struct MatchCommand: ParsableCommand {
     var output: String?
 
     func validate() throws {
-        if csv && tsv { throw ValidationError("choose one of --csv and --tsv") }
+        if [csv, tsv, jsonl].filter({ $0 }).count > 1 { throw ValidationError("choose one of --csv, --tsv and --jsonl") }
+        if jsonl && field.isEmpty { throw ValidationError("--jsonl needs at least one --field") }
+        if !jsonl && !field.isEmpty { throw ValidationError("--field goes with --jsonl") }
+        if jsonl && (!column.isEmpty || noHeader) { throw ValidationError("--column and --no-header go with --csv or --tsv") }
         if (csv || tsv) && column.isEmpty { throw ValidationError("--csv and --tsv need at least one --column") }
-        if !(csv || tsv) && (!column.isEmpty || noHeader || !prefix.isEmpty) {
+        if !(csv || tsv || jsonl) && (!column.isEmpty || noHeader || !prefix.isEmpty) {
             throw ValidationError("--column, --no-header and --prefix go with --csv or --tsv")
         }
-        if prefix.count > column.count { throw ValidationError("give at most one --prefix per --column") }
+        if prefix.count > max(column.count, field.count) { throw ValidationError("give at most one --prefix per --column or --field") }
         if candidates < 0 { throw ValidationError("--candidates must be 0 or more") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
         // Fail before any output rather than halfway through a batch.
@@ -72,6 +81,19 @@ struct MatchCommand: ParsableCommand {
         let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
+        if jsonl {
+            let lines = JSONLinesMatching(matcher: matcher, fields: field, prefixes: prefix)
+            var errors = 0
+            for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+                let input = try InputFile(path: path)
+                defer { input.close() }
+                errors += try lines.run(input: input, output: output, maxLineBytes: maxLineBytes)
+            }
+            output.flush()
+            try target?.commit()
+            if errors > 0 { throw ExitCode(1) }
+            return
+        }
         if csv || tsv {
             let table = TableMatching(matcher: matcher, delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column,
                                       prefixes: prefix, hasHeader: !noHeader)
