@@ -32,4 +32,15 @@ import Testing
         let rows = try #require(report["by_threshold"] as? [[String: Any]])
         #expect(rows.allSatisfy { $0["answered"] as? Int == 0 })
     }
+
+    @Test func summaryCountsRecordsAndStatusesOnStandardError() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("g.tsv", Self.gazetteer)
+        let run = try Canonym.run(["match", "--gazetteer", file.path, "--summary"], stdin: Data("Tashkent\nTogayev\nzzz\n".utf8) + Data([0xFF, 0x0A]))
+        #expect(run.status == 1)
+        #expect(run.stdoutLines.count == 4)
+        let summary = try #require(run.stderrLines.last)
+        #expect(summary.hasPrefix("summary: 4 records; 1 exact, 1 fuzzy, 1 unknown, 1 error; "))
+    }
 }

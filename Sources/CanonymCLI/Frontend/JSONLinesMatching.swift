@@ -12,7 +12,7 @@ struct JSONLinesMatching {
     let prefixes: [String]
 
     /// Matches one input; returns how many lines were errors.
-    func run(input: InputFile, output: OutputWriter, maxLineBytes: Int) throws -> Int {
+    func run(input: InputFile, output: OutputWriter, maxLineBytes: Int, counts: BatchSummary) throws -> Int {
         var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
         var errors = 0
         while let line = try reader.next() {
@@ -38,11 +38,14 @@ struct JSONLinesMatching {
                     values.append(value)
                 }
             }
+            counts.countRecord()
+            if problem != nil { counts.count(status: "error") }
             var added: [(String, String)] = []
             for (index, path) in fields.enumerated() {
                 let prefix = index < prefixes.count ? prefixes[index] : path + "_"
                 if problem == nil {
                     let match = matcher.match(values[index])
+                    counts.count(status: match.status.rawValue)
                     let best = match.best
                     added += [(prefix + "canonical", JSON.optional(best?.entity.canonical)), (prefix + "id", JSON.optional(best?.entity.id)),
                               (prefix + "score", JSON.number(best?.score)), (prefix + "status", JSON.string(match.status.rawValue))]

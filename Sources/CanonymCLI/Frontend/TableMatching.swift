@@ -15,7 +15,7 @@ struct TableMatching {
     }
 
     /// Matches one input; returns how many rows were errors.
-    func run(input: InputFile, output: OutputWriter) throws -> Int {
+    func run(input: InputFile, output: OutputWriter, counts: BatchSummary) throws -> Int {
         var reader = DelimitedRecordReader(delimiter: delimiter) { try input.readChunk() }
         var selected: [Int] = []
         var names: [String] = []
@@ -48,13 +48,16 @@ struct TableMatching {
                 problem = (1, "the row has \(record.fields.count) fields; column \(missing + 1) is missing")
             }
             var added = ""
+            counts.countRecord()
             if let problem {
                 errors += 1
+                counts.count(status: "error")
                 Diagnostics.emit("\(input.displayName):\(record.line):\(problem.column): error: \(problem.message)")
                 added = String(repeating: delimiterString + delimiterString + delimiterString + delimiterString + "error", count: selected.count)
             } else {
                 for column in selected {
                     let match = matcher.match(record.fields[column])
+                    counts.count(status: match.status.rawValue)
                     let best = match.best
                     added += [best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
                         .map { delimiterString + quoted($0) }.joined()

@@ -55,6 +55,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --csv/--tsv: the added columns' prefix, one per --column (default NAME_).", valueName: "prefix"))
     var prefix: [String] = []
 
+    @Flag(help: "At the end, print one line on stderr: records, matched values per status, errors, time.")
+    var summary = false
+
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
@@ -81,13 +84,15 @@ struct MatchCommand: ParsableCommand {
         let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
+        let counts = BatchSummary()
+        defer { if summary { Diagnostics.emit(counts.line) } }
         if jsonl {
             let lines = JSONLinesMatching(matcher: matcher, fields: field, prefixes: prefix)
             var errors = 0
             for path in files.isEmpty ? [nil] : files.map(Optional.some) {
                 let input = try InputFile(path: path)
                 defer { input.close() }
-                errors += try lines.run(input: input, output: output, maxLineBytes: maxLineBytes)
+                errors += try lines.run(input: input, output: output, maxLineBytes: maxLineBytes, counts: counts)
             }
             output.flush()
             try target?.commit()
@@ -102,7 +107,7 @@ struct MatchCommand: ParsableCommand {
                 let input = try InputFile(path: path)
                 defer { input.close() }
                 do {
-                    errors += try table.run(input: input, output: output)
+                    errors += try table.run(input: input, output: output, counts: counts)
                 } catch let failure as TableMatching.Failure {
                     output.flush()
                     Diagnostics.emit(failure.description)
@@ -125,9 +130,12 @@ struct MatchCommand: ParsableCommand {
                 while let line = try reader.next() {
                     switch line {
                     case .text(let text, _):
-                        output.write(renderer.render(matcher.match(text)))
+                        let match = matcher.match(text)
+                        counts.countRecord(); counts.count(status: match.status.rawValue)
+                        output.write(renderer.render(match))
                     case .unreadable(let raw, let number, let column, let reason):
                         unreadable += 1
+                        counts.countRecord(); counts.count(status: "error")
                         Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
                         output.write(renderer.renderError(input: raw, message: reason))
                     }
