@@ -147,7 +147,7 @@ public struct DelimitedRecordReader {
         var decoded: [String] = []
         for field in fields {
             guard let text = String(validating: field, as: UTF8.self) else {
-                let bad = Self.firstInvalidByte(raw)
+                let bad = UTF8Location.firstInvalidOffset(in: raw[...])
                 return DelimitedRecord(fields: [], raw: raw, terminator: terminator, line: line,
                                        error: (column(of: start + bad, in: raw, from: start), "the record is not valid UTF-8"))
             }
@@ -178,14 +178,4 @@ public struct DelimitedRecordReader {
         return String(decoding: prefix[lineStart...], as: UTF8.self).count + 1
     }
 
-    private static func firstInvalidByte(_ bytes: [UInt8]) -> Int {
-        var index = 0
-        while index < bytes.count {
-            var next = index + 1
-            while next < bytes.count && next - index < 4 && bytes[next] & 0xC0 == 0x80 { next += 1 }
-            if String(validating: bytes[index..<next], as: UTF8.self) == nil { return index }
-            index = next
-        }
-        return bytes.count
-    }
 }

@@ -29,7 +29,7 @@ public enum LabelledQueryReader {
             lineNumber += 1
             let lineBytes = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
-                issues.append(.init(.error, at: .init(file: file, line: lineNumber, column: GazetteerReader.invalidUTF8Column(lineBytes)),
+                issues.append(.init(.error, at: .init(file: file, line: lineNumber, column: UTF8Location.ofFirstInvalidByte(in: lineBytes).column),
                                     "the line is not valid UTF-8"))
                 continue
             }

@@ -25,7 +25,7 @@ public enum GazetteerReader {
             start = end < bytes.endIndex ? end + 1 : end
             if lineBytes.last == 0x0D { lineBytes = lineBytes.dropLast() }
             guard let line = String(validating: lineBytes, as: UTF8.self) else {
-                let column = invalidUTF8Column(lineBytes)
+                let column = UTF8Location.ofFirstInvalidByte(in: lineBytes).column
                 issues.append(.init(.error, at: .init(file: file, line: lineNumber, column: column),
                                     "the line is not valid UTF-8"))
                 continue
@@ -139,18 +139,4 @@ public enum GazetteerReader {
         return String(text[first...last])
     }
 
-    /// 1-based character column of the first byte that breaks UTF-8 in `line`.
-    static func invalidUTF8Column(_ line: ArraySlice<UInt8>) -> Int {
-        var validPrefix = line.startIndex
-        var index = line.startIndex
-        while index < line.endIndex {
-            let lead = line[index]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, index + length <= line.endIndex,
-                  String(validating: line[index..<index + length], as: UTF8.self) != nil else { break }
-            index += length
-            validPrefix = index
-        }
-        return String(decoding: line[line.startIndex..<validPrefix], as: UTF8.self).count + 1
-    }
 }

@@ -1,3 +1,4 @@
+import Canonym
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -82,18 +83,7 @@ struct LineReader {
         }
         if let text = String(validating: bytes, as: UTF8.self) { return .text(text, line: lineNumber) }
         return .unreadable(raw: String(decoding: bytes, as: UTF8.self), line: lineNumber,
-                           column: invalidUTF8Column(bytes), reason: "the line is not valid UTF-8")
+                           column: UTF8Location.ofFirstInvalidByte(in: bytes).column, reason: "the line is not valid UTF-8")
     }
 
-    /// 1-based character column of the first byte that breaks UTF-8.
-    private func invalidUTF8Column(_ bytes: ArraySlice<UInt8>) -> Int {
-        var valid = bytes.startIndex
-        while valid < bytes.endIndex {
-            var next = valid + 1
-            while next < bytes.endIndex && next - valid < 4 && bytes[next] & 0xC0 == 0x80 { next += 1 }
-            guard String(validating: bytes[valid..<next], as: UTF8.self) != nil else { break }
-            valid = next
-        }
-        return String(decoding: bytes[bytes.startIndex..<valid], as: UTF8.self).count + 1
-    }
 }

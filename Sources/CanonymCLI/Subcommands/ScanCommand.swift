@@ -62,7 +62,7 @@ struct ScanCommand: ParsableCommand {
         do {
             while let chunk = try reader.next() {
                 guard let text = String(validating: chunk, as: UTF8.self) else {
-                    let (line, column) = TextDocuments.invalidUTF8Position(chunk)
+                    let (line, column) = UTF8Location.ofFirstInvalidByte(in: chunk[...])
                     return fail("the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
                 }
                 let scalars = Array(text.unicodeScalars)
