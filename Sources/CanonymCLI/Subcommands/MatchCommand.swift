@@ -86,60 +86,30 @@ struct MatchCommand: ParsableCommand {
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
         defer { if summary { Diagnostics.emit(counts.line) } }
+        // Each mode matches one input and returns how many of its records were errors.
+        let process: (InputFile) throws -> Int
         if jsonl {
             let lines = JSONLinesMatching(matcher: matcher, fields: field, prefixes: prefix)
-            var errors = 0
-            for path in files.isEmpty ? [nil] : files.map(Optional.some) {
-                let input = try InputFile(path: path)
-                defer { input.close() }
-                errors += try lines.run(input: input, output: output, maxLineBytes: maxLineBytes, counts: counts)
-            }
-            output.flush()
-            try target?.commit()
-            if errors > 0 { throw ExitCode(1) }
-            return
-        }
-        if csv || tsv {
+            process = { try lines.run(input: $0, output: output, maxLineBytes: maxLineBytes, counts: counts) }
+        } else if csv || tsv {
             let table = TableMatching(matcher: matcher, delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column,
                                       prefixes: prefix, hasHeader: !noHeader)
-            var errors = 0
-            for path in files.isEmpty ? [nil] : files.map(Optional.some) {
-                let input = try InputFile(path: path)
-                defer { input.close() }
-                do {
-                    errors += try table.run(input: input, output: output, counts: counts)
-                } catch let failure as TableMatching.Failure {
-                    output.flush()
-                    Diagnostics.emit(failure.description)
-                    throw ExitCode(2)
-                }
-            }
-            output.flush()
-            try target?.commit()
-            if errors > 0 { throw ExitCode(1) }
-            return
+            process = { try table.run(input: $0, output: output, counts: counts) }
+        } else {
+            let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
+            if let header = renderer.header { output.write(header) }
+            process = { try matchLines($0, matcher: matcher, renderer: renderer, output: output, counts: counts) }
         }
-        let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
-        if let header = renderer.header { output.write(header) }
-        var unreadable = 0
+        var errors = 0
         for path in files.isEmpty ? [nil] : files.map(Optional.some) {
             let input = try InputFile(path: path)
             defer { input.close() }
-            var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
             do {
-                while let line = try reader.next() {
-                    switch line {
-                    case .text(let text, _):
-                        let match = matcher.match(text)
-                        counts.countRecord(); counts.count(status: match.status.rawValue)
-                        output.write(renderer.render(match))
-                    case .unreadable(let raw, let number, let column, let reason):
-                        unreadable += 1
-                        counts.countRecord(); counts.count(status: "error")
-                        Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
-                        output.write(renderer.renderError(input: raw, message: reason))
-                    }
-                }
+                errors += try process(input)
+            } catch let failure as TableMatching.Failure {
+                output.flush()
+                Diagnostics.emit(failure.description)
+                throw ExitCode(2)
             } catch {
                 output.flush()
                 Diagnostics.error("\(input.displayName): cannot read: \(error)")
@@ -148,7 +118,29 @@ struct MatchCommand: ParsableCommand {
         }
         output.flush()
         try target?.commit()
-        if unreadable > 0 { throw ExitCode(1) }
+        if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Names one per line: one record per line, an `error` record for an unreadable one.
+    private func matchLines(_ input: InputFile, matcher: Matcher, renderer: MatchRenderer, output: OutputWriter,
+                            counts: BatchSummary) throws -> Int {
+        var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
+        var unreadable = 0
+        while let line = try reader.next() {
+            counts.countRecord()
+            switch line {
+            case .text(let text, _):
+                let match = matcher.match(text)
+                counts.count(status: match.status.rawValue)
+                output.write(renderer.render(match))
+            case .unreadable(let raw, let number, let column, let reason):
+                unreadable += 1
+                counts.count(status: "error")
+                Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
+                output.write(renderer.renderError(input: raw, message: reason))
+            }
+        }
+        return unreadable
     }
 }
 
