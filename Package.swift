@@ -27,6 +27,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Per-operation costs (folding, index, scoring, matching): `swift run -c release canonym-operations`.
+        .executableTarget(name: "canonym-operations", dependencies: ["Canonym"], path: "Benchmarks/Operations"),
         .testTarget(name: "CanonymTests", dependencies: ["Canonym"]),
         .testTarget(name: "CanonymCLITests", dependencies: ["Canonym", "CanonymCLI"]),
     ],

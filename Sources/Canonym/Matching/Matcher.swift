@@ -75,6 +75,11 @@ public final class Matcher: Sendable {
             && candidate.alignment.extraQueryTokens.isEmpty && candidate.alignment.omittedNameTokens.isEmpty
     }
 
+    /// The index's proposals for a folded name (no exact lookup, no scoring): for benchmarks.
+    package func indexCandidates(for form: NameForm) -> [Int32] {
+        index.candidates(for: form.romanizations, limit: options.indexCandidateLimit)
+    }
+
     /// Every entity worth considering, best first, each with its best-scoring name.
     /// When the query folds to a known name, only the entities holding that name are scored: no
     /// other entity can reach 1, so none could change an exact or alias decision.

@@ -1,0 +1,94 @@
+// Per-operation costs of the matcher's stages (folding, index lookup, word scoring, whole
+// matches, gazetteer loading), so that a regression shows where it is.
+//
+//     swift run -c release canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S]
+//
+// Without --gazetteer it uses the embedded default gazetteers. --queries is a file of names,
+// one per line (the first column of a TSV; lines starting with # skipped); without it, a few
+// built-in names. Each operation runs repeatedly for about S seconds (default 0.5); the report
+// gives nanoseconds of this thread's CPU time per operation (CPU time, not wall time, so that
+// other processes on a busy machine disturb the figures less). Absolute times still vary with
+// the machine: compare runs made side by side.
+import Canonym
+import Dispatch
+import Foundation
+
+struct Arguments {
+    var gazetteer: String?
+    var queries: String?
+    var seconds = 0.5
+
+    init(_ argv: [String]) {
+        var rest = argv.dropFirst()
+        while let flag = rest.popFirst() {
+            switch flag {
+            case "--gazetteer": gazetteer = rest.popFirst()
+            case "--queries": queries = rest.popFirst()
+            case "--seconds": seconds = rest.popFirst().flatMap(Double.init) ?? seconds
+            default:
+                FileHandle.standardError.write(Data("usage: canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S]\n".utf8))
+                exit(64)
+            }
+        }
+    }
+}
+
+/// This thread's CPU time in nanoseconds.
+func threadCPUTime() -> UInt64 {
+    var spec = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+    return UInt64(spec.tv_sec) * 1_000_000_000 + UInt64(spec.tv_nsec)
+}
+
+/// Runs `body` over `inputs` round-robin until `seconds` of CPU time pass; returns nanoseconds per call.
+func measure<Input>(_ inputs: [Input], seconds: Double, _ body: (Input) -> Void) -> Double {
+    precondition(!inputs.isEmpty)
+    for input in inputs.prefix(64) { body(input) }  // warm caches the way a long run would
+    var calls = 0
+    let start = threadCPUTime()
+    var elapsed: UInt64 = 0
+    repeat {
+        for input in inputs { body(input) }
+        calls += inputs.count
+        elapsed = threadCPUTime() - start
+    } while Double(elapsed) < seconds * 1e9
+    return Double(elapsed) / Double(calls)
+}
+
+func report(_ name: String, _ nanoseconds: Double, _ note: String = "") {
+    let shown = nanoseconds >= 1e6 ? String(format: "%10.2f ms", nanoseconds / 1e6)
+        : nanoseconds >= 1e3 ? String(format: "%10.2f µs", nanoseconds / 1e3) : String(format: "%10.0f ns", nanoseconds)
+    print("\(name.padding(toLength: 34, withPad: " ", startingAt: 0)) \(shown)  \(note)")
+}
+
+let arguments = Arguments(CommandLine.arguments)
+let loadStart = DispatchTime.now().uptimeNanoseconds
+let gazetteer = try arguments.gazetteer.map { try Gazetteer.load(paths: [$0]) } ?? DefaultGazetteers.load()
+let loaded = DispatchTime.now().uptimeNanoseconds
+let matcher = Matcher(gazetteer: gazetteer)
+let indexed = DispatchTime.now().uptimeNanoseconds
+report("gazetteer load (read + fold)", Double(loaded - loadStart), "\(gazetteer.entities.count) entities, \(gazetteer.names.count) names")
+report("matcher build (index)", Double(indexed - loaded))
+
+let queries: [String] = try arguments.queries.map { path in
+    try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        .filter { !$0.hasPrefix("#") }.map { String($0.split(separator: "\t", omittingEmptySubsequences: false)[0]) }
+        .filter { !$0.isEmpty && $0 != "query" }
+} ?? ["Tachkent", "Kirghizistan", "Togayev", "Diluberdi", "Blingen", "Moscou", "Astana", "Springfeld"]
+let asciiNames = ["Springfield", "Kassym-Jomart Tokayev", "Almaty", "Banque européenne"].filter { $0.allSatisfy(\.isASCII) }
+let folder = NameFolder.shared
+report("fold ASCII name", measure(asciiNames, seconds: arguments.seconds) { _ = folder.fold($0) })
+report("fold Cyrillic name (cached words)", measure(["Ташкент", "Қасым-Жомарт Тоқаев", "Москва"], seconds: arguments.seconds) { _ = folder.fold($0) })
+
+let wordPairs: [([UInt8], [UInt8])] = [("tachkent", "tashkent"), ("kirghizistan", "kyrgyzstan"), ("togayev", "tokayev"),
+                                       ("diluberdi", "tileuberdi"), ("springfeld", "springfield")].map { (Array($0.utf8), Array($1.utf8)) }
+report("weighted edit distance (word pair)", measure(wordPairs, seconds: arguments.seconds) { _ = WeightedEditDistance.distance($0.0, $0.1) })
+let scorer = NameScorer()
+let namePairs = [("kassym jomart tokaiev", "kassym zhomart tokayev"), ("tokaiev", "kassym zhomart tokayev"), ("salaconsilina", "sala consilina")]
+    .map { q, n in (q.split(separator: " ").map { Array($0.utf8) }, n.split(separator: " ").map { Array($0.utf8) }) }
+report("token alignment (name pair)", measure(namePairs, seconds: arguments.seconds) { _ = scorer.align(query: $0.0, name: $0.1, type: .person) })
+
+let forms = queries.map { folder.fold($0) }.filter { !$0.isEmpty }
+report("index candidates (per query)", measure(forms, seconds: arguments.seconds) { _ = matcher.indexCandidates(for: $0) },
+       "limit \(matcher.options.indexCandidateLimit)")
+report("match (per query)", measure(queries, seconds: arguments.seconds) { _ = matcher.match($0) }, "\(queries.count) queries")
