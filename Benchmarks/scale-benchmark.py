@@ -28,7 +28,9 @@ Measured, back to back on the same machine (the machines are shared and noisy: c
 
   canonym      `canonym match --gazetteer G.tsv [--jobs N]` (--jobs only if this build has it):
                load time (a run on empty input), all queries (or --canonym-queries), and the
-               RapidFuzz sample; wall time, queries/s net of load, peak RSS (wait4 of the child).
+               RapidFuzz sample; wall time, queries/s over the matching time that `--summary`
+               reports (it starts after the load; without --summary: wall less the load run's),
+               peak RSS.
                If this build has `canonym gazetteer compile`, also compile time, the open time of
                the compiled file and the sample run on it.
   extractOne   the eval-dev RapidFuzz peer's method (../shared/eval-dev/peers): names folded with
@@ -38,7 +40,9 @@ Measured, back to back on the same machine (the machines are shared and noisy: c
                query, so it runs on a --sample of the queries (the first N of the shuffled set).
   cdist        the same matcher through `process.cdist(workers=-1)` on blocks of the sample.
 
-Each RapidFuzz run is a child process of this script (peak RSS of its own). Accuracy: acc@1 on
+Each RapidFuzz run is a child process of this script (peak RSS of its own; load s = reading and
+folding the gazetteer in that process; q/s over the query loop). Peak RSS is measured through a
+small launcher process so that this script's own size does not count. Accuracy: acc@1 on
 names that are in the gazetteer (the right id, any status but unknown), absent->unknown on absent
 names, precision over every non-unknown answer. Canonym runs with its defaults (threshold 0.86).
 
@@ -280,22 +284,39 @@ def read_queries(path):
 # ---------------------------------------------------------------------------------------------
 # Running and scoring
 
+# Runs a command as its own child and writes its wall time, peak RSS and exit code as JSON. A child's
+# peak RSS (ru_maxrss) starts at its parent's size when it forks, so a big parent (this script, with
+# the GeoNames data loaded) would inflate it: this small launcher is the parent instead.
+LAUNCHER = """
+import json, os, sys, time
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execv(sys.argv[2], sys.argv[2:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+with open(sys.argv[1], "w") as f:
+    json.dump({"wall": time.perf_counter() - start, "maxrss_kb": usage.ru_maxrss,
+               "exit": os.waitstatus_to_exitcode(status)}, f)
+"""
+
+
 def log(message):
     print(message, file=sys.stderr, flush=True)
 
 
 def run(args, stdin_path, stdout_path):
-    """Runs a child; -> (wall seconds, peak RSS MB of that child, exit code, stderr tail)."""
-    err_path = stdout_path + ".err"
+    """Runs a command (through LAUNCHER); -> (wall seconds, peak RSS MB of the command, exit code, stderr tail)."""
+    err_path, stats_path = stdout_path + ".err", stdout_path + ".stats"
     with open(stdin_path, "rb") as fin, open(stdout_path, "wb") as fout, open(err_path, "wb") as ferr:
-        start = time.perf_counter()
-        p = subprocess.Popen(args, stdin=fin, stdout=fout, stderr=ferr)
-        _, status, usage = os.wait4(p.pid, 0)
-        wall = time.perf_counter() - start
-        p.returncode = os.waitstatus_to_exitcode(status)
+        subprocess.run([sys.executable, "-I", "-S", "-c", LAUNCHER, stats_path, *args], stdin=fin, stdout=fout, stderr=ferr)
+    with open(stats_path) as f:
+        stats = json.load(f)
     with open(err_path, encoding="utf-8", errors="replace") as f:
         tail = f.read()[-600:]
-    return wall, usage.ru_maxrss / 1024, p.returncode, tail
+    return stats["wall"], stats["maxrss_kb"] / 1024, stats["exit"], tail
 
 
 def accuracy(rows, predictions):
@@ -350,10 +371,20 @@ def compile_command(source, target):
     return [BINARY, "gazetteer", "compile", *inp, *out]
 
 
+def summary_seconds(stderr):
+    """The time of `canonym match --summary` (matching only: it starts once the gazetteer is loaded)."""
+    found = re.findall(r"^summary: .*; ([0-9.]+) s\s*$", stderr, re.M)
+    return float(found[-1]) if found else None
+
+
 def canonym(a, gazetteer, rows, sample, work):
-    jobs = ["--jobs", str(a.jobs)] if "--jobs" in help_text("match") else []
-    base = [BINARY, "match", *jobs]
-    results = {"jobs_option": bool(jobs)}
+    text = help_text("match")
+    jobs = ["--jobs", str(a.jobs)] if "--jobs" in text else []
+    summary = ["--summary"] if "--summary" in text else []
+    base = [BINARY, "match", *jobs, *summary]
+    results = {"jobs_option": bool(jobs),
+               "timing": "matching time from --summary (after the load)" if summary
+               else "wall time less the empty-input run's"}
     empty = os.path.join(work, "empty.txt")
     open(empty, "w").close()
     texts = {}
@@ -362,28 +393,32 @@ def canonym(a, gazetteer, rows, sample, work):
         with open(texts[name], "w", encoding="utf-8") as f:
             f.writelines(q + "\n" for q, _, _ in subset)
 
-    def measured(label, gazetteer_arg, key, subset):
+    def load(label, gazetteer_arg):
+        log(f"canonym: {label} on empty input ...")
+        wall, rss, rc, err = run(base + ["--gazetteer", gazetteer_arg], empty, os.path.join(work, "load.out"))
+        return {"load_s": round(wall, 2), "load_peak_mb": round(rss)} if rc == 0 else {"error": f"exit {rc} loading: {err.strip()}"}
+
+    def measured(label, gazetteer_arg, key, subset, loaded):
+        if "error" in loaded:
+            return dict(loaded), None
         log(f"canonym: {label} ...")
-        load, load_rss, rc, err = run(base + ["--gazetteer", gazetteer_arg], empty, os.path.join(work, "load.out"))
-        if rc != 0:
-            return {"error": f"exit {rc} loading: {err.strip()}"}, None
         out = os.path.join(work, f"canonym-{key}.jsonl")
         wall, rss, rc, err = run(base + ["--gazetteer", gazetteer_arg], texts[key], out)
         predictions, problems = read_canonym(out, subset)
-        net = wall - load
-        r = {"queries": len(subset), "wall_s": round(wall, 2), "load_s": round(load, 2),
-             "load_peak_mb": round(load_rss), "peak_mb": round(rss),
-             "qps_net": round(len(subset) / net, 1) if net > 0 else None,
-             "ms_per_query": round(1000 * net / len(subset), 2) if net > 0 else None,
+        seconds = summary_seconds(err) or wall - loaded["load_s"]
+        r = {"queries": len(subset), "wall_s": round(wall, 2), **loaded,
+             "load_in_run_s": round(wall - seconds, 2), "match_s": round(seconds, 2), "peak_mb": round(rss),
+             "qps_net": round(len(subset) / seconds, 1) if seconds > 0 else None,
+             "ms_per_query": round(1000 * seconds / len(subset), 2) if seconds > 0 else None,
              "exit": rc, "bad_lines": problems, **accuracy(subset, predictions)}
         if rc != 0:
             r["stderr"] = err.strip()
         return r, predictions
 
-    r, _ = measured(f"{len(rows)} queries", gazetteer, "all", rows)
-    results["all"] = r
-    r, results["_sample_predictions"] = measured(f"the {len(sample)}-query sample", gazetteer, "sample", sample)
-    results["sample"] = r
+    loaded = load("load", gazetteer)
+    results["all"], _ = measured(f"{len(rows)} queries", gazetteer, "all", rows, loaded)
+    results["sample"], results["_sample_predictions"] = measured(f"the {len(sample)}-query sample", gazetteer,
+                                                                  "sample", sample, loaded)
     target = os.path.join(work, "gazetteer.canonym")
     command = compile_command(gazetteer, target)
     if command is None:
@@ -394,7 +429,7 @@ def canonym(a, gazetteer, rows, sample, work):
         if rc != 0 or not os.path.exists(target):
             results["compiled"] = {"error": f"exit {rc}: {err.strip()}", "command": command[1:]}
         else:
-            r, _ = measured("the sample on the compiled gazetteer", target, "sample", sample)
+            r, _ = measured("the sample on the compiled gazetteer", target, "sample", sample, load("open compiled", target))
             results["compiled"] = {"compile_s": round(wall, 2), "compile_peak_mb": round(rss),
                                    "file_mb": round(os.path.getsize(target) / 1e6, 1), **r}
     return results
@@ -507,7 +542,8 @@ def report(meta, c, rf, a):
     print(f"  gazetteer {meta['gazetteer_entities']:,} entities, {meta['gazetteer_names']:,} names "
           f"({meta['scripts']}); of {meta['source_cities']:,} cities500 entries")
     print(f"  queries {meta['queries']:,}: " + ", ".join(f"{k} {v:,}" for k, v in sorted(meta['queries_by_kind'].items())))
-    print(f"  canonym --jobs: {'passed (' + str(a.jobs) + ')' if c['jobs_option'] else 'not in this build'}")
+    print(f"  canonym --jobs: {'passed (' + str(a.jobs) + ')' if c['jobs_option'] else 'not in this build'}; "
+          f"canonym q/s: {c['timing']}; load s = an empty-input run")
     print()
     print(f"{'matcher':34} {'queries':>7} {'q/s net':>9} {'ms/q':>8} {'load s':>7} {'peak MB':>8} "
           f"{'acc@1':>6} {'abs→unk':>7} {'prec':>6}")
