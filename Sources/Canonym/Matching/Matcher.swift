@@ -45,7 +45,7 @@ public final class Matcher: Sendable {
     public func match(_ input: String) -> Match {
         let form = folder.fold(input)
         guard !form.isEmpty else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
-        let ranked = rank(form)
+        let ranked = rank(form, keeping: max(1, options.candidateCount))
         guard let top = ranked.first else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
         let shown = Array(ranked.prefix(options.candidateCount))
 
@@ -80,38 +80,62 @@ public final class Matcher: Sendable {
         index.candidates(for: form.romanizations, limit: options.indexCandidateLimit)
     }
 
-    /// Every entity worth considering, best first, each with its best-scoring name.
+    /// Every entity worth considering, best first, each with its best-scoring name; only the
+    /// first `keeping` and those within the ambiguity margin of the best are returned.
     /// When the query folds to a known name, only the entities holding that name are scored: no
     /// other entity can reach 1, so none could change an exact or alias decision.
-    func rank(_ form: NameForm) -> [Candidate] {
-        var entries = Set<Int32>()
+    func rank(_ form: NameForm, keeping: Int) -> [Candidate] {
+        var entries: [Int32] = []
         for romanization in form.romanizations {
             for nameIndex in gazetteer.namesByKey[romanization.joined(separator: " ")] ?? [] {
-                entries.formUnion(index.entries(ofName: nameIndex))
+                entries += index.entries(ofName: nameIndex)
             }
         }
-        if entries.isEmpty {
-            entries = Set(index.candidates(for: form.romanizations, limit: options.indexCandidateLimit))
+        if entries.isEmpty { entries = index.candidates(for: form.romanizations, limit: options.indexCandidateLimit) }
+        // Ascending entry order makes ties between equal scores fall the same way on every run.
+        entries.sort()
+        let queries = form.romanizations.map { $0.map { Array($0.utf8) } }
+
+        struct Scored {
+            let entity: Int
+            let entry: Int32
+            let query: Int
+            let alignment: TokenAlignment
+            let isCanonical: Bool
         }
-        let queries = form.romanizations.map { tokens in (tokens, tokens.map { Array($0.utf8) }) }
-        var bestByEntity: [Int: Candidate] = [:]
-        for entryIndex in entries {
+        var bestByEntity: [Int: Scored] = [:]
+        var previous: Int32 = -1
+        for entryIndex in entries where entryIndex != previous {
+            previous = entryIndex
             let entry = index.entries[Int(entryIndex)]
             let name = gazetteer.names[Int(entry.name)]
-            let entity = gazetteer.entities[name.entity]
-            for (tokens, bytes) in queries {
-                let alignment = scorer.align(query: bytes, name: entry.tokens, type: entity.type)
-                let current = bestByEntity[name.entity]
-                let better = current.map { alignment.score > $0.score || (alignment.score == $0.score && name.isCanonical && !$0.matchedNameIsCanonical) } ?? true
+            let type = gazetteer.entities[name.entity].type
+            for (queryIndex, query) in queries.enumerated() {
+                let alignment = scorer.align(query: query, name: entry.tokens, type: type)
+                let better = bestByEntity[name.entity].map {
+                    alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && name.isCanonical && !$0.isCanonical)
+                } ?? true
                 if better {
-                    bestByEntity[name.entity] = Candidate(
-                        entity: entity, score: alignment.score, matchedName: name.text, matchedNameIsCanonical: name.isCanonical,
-                        alignment: alignment, queryTokens: tokens, nameTokens: entry.tokens.map { String(decoding: $0, as: UTF8.self) })
+                    bestByEntity[name.entity] = Scored(entity: name.entity, entry: entryIndex, query: queryIndex,
+                                                       alignment: alignment, isCanonical: name.isCanonical)
                 }
             }
         }
-        return bestByEntity.values.sorted {
-            $0.score != $1.score ? $0.score > $1.score : $0.entity.weight != $1.entity.weight ? $0.entity.weight > $1.entity.weight : $0.entity.id < $1.entity.id
+        let ranked = bestByEntity.values.sorted {
+            let (a, b) = (gazetteer.entities[$0.entity], gazetteer.entities[$1.entity])
+            return $0.alignment.score != $1.alignment.score ? $0.alignment.score > $1.alignment.score
+                : a.weight != b.weight ? a.weight > b.weight : a.id < b.id
+        }
+        // Only what a decision or a report reads becomes a `Candidate` (which copies strings).
+        let top = ranked.first?.alignment.score ?? 0
+        let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.alignment.score <= options.ambiguityMargin }
+        return kept.map { _, scored in
+            let entry = index.entries[Int(scored.entry)]
+            let name = gazetteer.names[Int(entry.name)]
+            return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score, matchedName: name.text,
+                             matchedNameIsCanonical: name.isCanonical, alignment: scored.alignment,
+                             queryTokens: form.romanizations[scored.query],
+                             nameTokens: entry.tokens.map { String(decoding: $0, as: UTF8.self) })
         }
     }
 }
