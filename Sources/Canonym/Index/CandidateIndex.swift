@@ -26,6 +26,8 @@ final class CandidateIndex: Sendable {
     private let postings: [Int32]
     /// Share of a query's bigrams, rarest first, that may admit entries.
     static let admittingShare = 0.5
+    /// How many entries per wanted candidate have their full bigram overlap counted.
+    static let shortlistFactor = 6
     private static let symbols = 40  // a-z, 0-9, start, end, spare
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
@@ -93,49 +95,79 @@ final class CandidateIndex: Sendable {
     }
 
     /// Up to `limit` entries sharing the most bigrams with any of the query's romanisations.
-    /// - Complexity: O(postings of the query's bigrams + touched entries).
+    ///
+    /// Entries come in through the query's rarer bigrams and are ranked on those first; only the
+    /// best few (`shortlistFactor` × `limit`) then have their full overlap counted, on their own
+    /// bigram lists, so the long postings of common bigrams are never read.
+    /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        // Dense per-query counters: cheaper than hashing when a bigram's postings are long.
         var counts = [UInt8](repeating: 0, count: entries.count)
         var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1/255
         var touched: [Int32] = [], everTouched: [Int32] = []
+        var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
+        let shortlistSize = limit * Self.shortlistFactor
         for tokens in romanizations {
             let grams = Self.grams(of: tokens).prefix(255)
             let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
             let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
-            for (rank, gram) in rarestFirst.enumerated() {
-                let range = Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1])
-                if rank < admitting {
-                    for entry in postings[range] {
-                        if counts[Int(entry)] == 0 { touched.append(entry) }
-                        counts[Int(entry)] &+= 1
-                    }
-                } else {
-                    for entry in postings[range] where counts[Int(entry)] != 0 { counts[Int(entry)] &+= 1 }
+            for gram in rarestFirst.prefix(admitting) {
+                for entry in postings[Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1])] {
+                    if counts[Int(entry)] == 0 { touched.append(entry) }
+                    counts[Int(entry)] &+= 1
                 }
             }
+            // Shortlist by the Dice share of the rarer bigrams alone (quantised, cut by histogram).
+            var histogram = [Int](repeating: 0, count: 256)
             for entry in touched {
-                let gramCount = Int(entryGramStart[Int(entry) + 1] - entryGramStart[Int(entry)])
-                let dice = 2 * Float(counts[Int(entry)]) / Float(grams.count + gramCount)
-                let quantised = UInt8(min(255, max(1, (dice * 255).rounded())))
-                if share[Int(entry)] == 0 { everTouched.append(entry) }
-                if quantised > share[Int(entry)] { share[Int(entry)] = quantised }
-                counts[Int(entry)] = 0
+                let level = diceLevel(common: Int(counts[Int(entry)]), queryGrams: grams.count, entry: entry)
+                counts[Int(entry)] = level
+                histogram[Int(level)] += 1
             }
+            let cutoff = Self.cutoff(histogram, keeping: shortlistSize)
+            for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
+            var room = shortlistSize - histogram[(Int(cutoff) + 1)...].reduce(0, +)  // places left at the cut-off level
+            for entry in touched {
+                let level = counts[Int(entry)]
+                counts[Int(entry)] = 0
+                if level == cutoff { room -= 1 }
+                guard level > cutoff || (level == cutoff && room >= 0) else { continue }
+                var common = 0
+                for gram in entryGrams[Int(entryGramStart[Int(entry)])..<Int(entryGramStart[Int(entry) + 1])] {
+                    common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
+                }
+                let full = diceLevel(common: common, queryGrams: grams.count, entry: entry)
+                if share[Int(entry)] == 0 { everTouched.append(entry) }
+                share[Int(entry)] = max(share[Int(entry)], full)
+            }
+            for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
             touched.removeAll(keepingCapacity: true)
         }
         if everTouched.count <= limit { return everTouched }
-        // Top `limit` by share without sorting: find the cut-off level from a histogram.
         var histogram = [Int](repeating: 0, count: 256)
         for entry in everTouched { histogram[Int(share[Int(entry)])] += 1 }
-        var cutoff = 255, taken = 0
-        while cutoff > 0 && taken + histogram[cutoff] <= limit { taken += histogram[cutoff]; cutoff -= 1 }
-        var result = everTouched.filter { Int(share[Int($0)]) > cutoff }
+        let cutoff = Self.cutoff(histogram, keeping: limit)
+        var result = everTouched.filter { share[Int($0)] > cutoff }
         var room = limit - result.count
-        for entry in everTouched where room > 0 && Int(share[Int(entry)]) == cutoff {
+        for entry in everTouched where room > 0 && share[Int(entry)] == cutoff {
             result.append(entry); room -= 1
         }
         return result
+    }
+
+    /// Dice coefficient of the query's and an entry's bigrams, quantised to 1…255.
+    @inline(__always)
+    private func diceLevel(common: Int, queryGrams: Int, entry: Int32) -> UInt8 {
+        let entryGramCount = Int(entryGramStart[Int(entry) + 1] - entryGramStart[Int(entry)])
+        let dice = 2 * Float(common) / Float(queryGrams + entryGramCount)
+        return UInt8(min(255, max(1, (dice * 255).rounded())))
+    }
+
+    /// The level at which to cut a histogram of levels to keep `keeping` items: everything above
+    /// it is kept, and at it as many as there is room for. Top-k without sorting.
+    private static func cutoff(_ histogram: [Int], keeping: Int) -> UInt8 {
+        var cutoff = 255, taken = 0
+        while cutoff > 0 && taken + histogram[cutoff] <= keeping { taken += histogram[cutoff]; cutoff -= 1 }
+        return UInt8(cutoff)
     }
 
     private func postingLength(_ gram: UInt16) -> Int32 {

@@ -29,8 +29,13 @@ public struct CostModel: Sendable {
     /// Cost of inserting (or deleting) each letter on its own.
     private(set) var indel: [Float]
     private(set) var indelLabel: [UInt8]
-    /// Multi-letter rules, indexed by the pair of their last letters (both directions stored).
-    private(set) var rulesByLastLetters: [[RuleRef]]
+    /// Multi-letter rules in plain data (both directions stored), grouped by the pair of their
+    /// last letters: the rules ending in letter codes (a, b) are
+    /// `packedRules[ruleStart[a * alphabetSize + b]..<ruleStart[a * alphabetSize + b + 1]]`.
+    private(set) var ruleStart: [Int32]
+    private(set) var packedRules: [PackedRule]
+    /// The letters of every packed rule's two sides, one after the other.
+    private(set) var ruleLetters: [UInt8]
     public private(set) var rules: [Rule]
     /// Cost of deleting or inserting a letter next to the same letter (*ss* ~ *s*).
     public var doubling: Float
@@ -46,9 +51,13 @@ public struct CostModel: Sendable {
     let doubledLabel: UInt8 = 2
     let muteLabel: UInt8 = 3
 
-    struct RuleRef: Sendable {
-        let from: [UInt8]
-        let to: [UInt8]
+    /// One direction of a rule, as offsets into `ruleLetters`: no references to count in the
+    /// edit distance's inner loop.
+    struct PackedRule: Sendable {
+        let fromStart: Int32
+        let toStart: Int32
+        let fromLength: Int32
+        let toLength: Int32
         let cost: Float
         let label: UInt8
     }
@@ -67,7 +76,9 @@ public struct CostModel: Sendable {
         for i in 0..<n { substitution[i * n + i] = 0 }
         self.indel = [Float](repeating: indel, count: n)
         indelLabel = [UInt8](repeating: 1, count: n)
-        rulesByLastLetters = Array(repeating: [], count: n * n)
+        ruleStart = [Int32](repeating: 0, count: n * n + 1)
+        packedRules = []
+        ruleLetters = []
         rules = []
         doubling = 0.15
         transposition = 0.6
@@ -96,13 +107,27 @@ public struct CostModel: Sendable {
 
     /// Adds a rewrite `from` ↔ `to` (both directions).
     public mutating func addRule(_ from: String, _ to: String, cost: Float, label: String) {
-        let index = labelIndex(label)
         rules.append(Rule(from: from, to: to, cost: cost, label: label))
-        for (a, b) in [(Array(from.utf8), Array(to.utf8)), (Array(to.utf8), Array(from.utf8))] {
-            guard let lastA = a.last, let lastB = b.last else { continue }
-            rulesByLastLetters[Self.code(lastA) * Self.alphabetSize + Self.code(lastB)]
-                .append(RuleRef(from: a, to: b, cost: cost, label: index))
+        var grouped = Array(repeating: [(from: [UInt8], to: [UInt8], cost: Float, label: UInt8)](), count: ruleStart.count - 1)
+        for rule in rules {
+            let label = labelIndex(rule.label)
+            for (a, b) in [(Array(rule.from.utf8), Array(rule.to.utf8)), (Array(rule.to.utf8), Array(rule.from.utf8))] {
+                guard let lastA = a.last, let lastB = b.last else { continue }
+                grouped[Self.code(lastA) * Self.alphabetSize + Self.code(lastB)].append((a, b, rule.cost, label))
+            }
         }
+        packedRules = []
+        ruleLetters = []
+        for (pair, group) in grouped.enumerated() {
+            ruleStart[pair] = Int32(packedRules.count)
+            for rule in group {
+                packedRules.append(PackedRule(fromStart: Int32(ruleLetters.count), toStart: Int32(ruleLetters.count + rule.from.count),
+                                              fromLength: Int32(rule.from.count), toLength: Int32(rule.to.count),
+                                              cost: rule.cost, label: rule.label))
+                ruleLetters += rule.from + rule.to
+            }
+        }
+        ruleStart[grouped.count] = Int32(packedRules.count)
     }
 
     @inline(__always) func substitutionCost(_ a: UInt8, _ b: UInt8) -> Float {
@@ -111,8 +136,10 @@ public struct CostModel: Sendable {
 
     @inline(__always) func indelCost(_ a: UInt8) -> Float { indel[Self.code(a)] }
 
-    @inline(__always) func rules(endingWith a: UInt8, _ b: UInt8) -> [RuleRef] {
-        rulesByLastLetters[Self.code(a) * Self.alphabetSize + Self.code(b)]
+    /// Indices into `packedRules` of the rules whose two sides end in `a` and `b`.
+    @inline(__always) func rules(endingWith a: UInt8, _ b: UInt8) -> Range<Int> {
+        let pair = Self.code(a) * Self.alphabetSize + Self.code(b)
+        return Int(ruleStart[pair])..<Int(ruleStart[pair + 1])
     }
 
     func substitutionLabelText(_ a: UInt8, _ b: UInt8) -> String {

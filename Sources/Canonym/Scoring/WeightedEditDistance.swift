@@ -59,27 +59,67 @@ public enum WeightedEditDistance {
     }
 
     @inline(__always)
-    private static func insertionCost(_ s: [UInt8], _ k: Int, _ model: CostModel) -> Float {
+    private static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel) -> Float where Word.Index == Int {
         if k > 0 && s[k - 1] == s[k] { return model.doubling }
         if s[k] == UInt8(ascii: "e") && k == s.count - 1 && k > 0 { return model.finalMuteE }
         return model.indelCost(s[k]) * (k == 0 ? model.initialFactor : 1)
     }
 
+    /// Fills the cost table. This is `forEachStep`'s recurrence written out over raw buffers and
+    /// precomputed per-letter costs, because it runs for every cell of every comparison;
+    /// `forEachStep` stays the readable definition that explanations backtrack through, and the
+    /// tests hold the two to the same results on random words.
     private static func fill(_ table: UnsafeMutableBufferPointer<Float>, _ a: [UInt8], _ b: [UInt8], _ model: CostModel) {
         let n = a.count, m = b.count, width = m + 1
-        table[0] = 0
-        for j in stride(from: 1, through: m, by: 1) { table[j] = table[j - 1] + insertionCost(b, j - 1, model) }
-        for i in stride(from: 1, through: n, by: 1) {
-            table[i * width] = table[(i - 1) * width] + insertionCost(a, i - 1, model)
-            for j in stride(from: 1, through: m, by: 1) {
-                var best = Float.infinity
-                forEachStep(i, j, a, b, model) { pi, pj, cost, _ in
-                    let candidate = table[pi * width + pj] + cost
-                    if candidate < best { best = candidate }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: n + m) { indels in
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: n + m) { codes in
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in
+        model.substitution.withUnsafeBufferPointer { substitution in
+        model.ruleStart.withUnsafeBufferPointer { ruleStart in
+        model.packedRules.withUnsafeBufferPointer { rules in
+        model.ruleLetters.withUnsafeBufferPointer { letters in
+            for k in 0..<n { indels[k] = insertionCost(a, k, model); codes[k] = CostModel.code(a[k]) * CostModel.alphabetSize }
+            for k in 0..<m { indels[n + k] = insertionCost(b, k, model); codes[n + k] = CostModel.code(b[k]) }
+            table[0] = 0
+            for j in stride(from: 1, through: m, by: 1) { table[j] = table[j - 1] + indels[n + j - 1] }
+            for i in stride(from: 1, through: n, by: 1) {
+                let row = i * width, above = row - width
+                table[row] = table[above] + indels[i - 1]
+                let ca = a[i - 1], rowCode = codes[i - 1], deletion = indels[i - 1]
+                for j in stride(from: 1, through: m, by: 1) {
+                    let cb = b[j - 1]
+                    var best = min(table[above + j] + deletion, table[row + j - 1] + indels[n + j - 1])
+                    let pair = rowCode + codes[n + j - 1]
+                    if ca == cb {
+                        best = min(best, table[above + j - 1])
+                    } else {
+                        let factor: Float = (i == 1 || j == 1) ? model.initialFactor : 1
+                        best = min(best, table[above + j - 1] + substitution[pair] * factor)
+                        if i > 1 && j > 1 && a[i - 2] == cb && b[j - 2] == ca {
+                            best = min(best, table[above - width + j - 2] + model.transposition)
+                        }
+                    }
+                    for r in Int(ruleStart[pair])..<Int(ruleStart[pair + 1]) {
+                        let rule = rules[r]
+                        let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
+                        guard fromLength <= i && toLength <= j,
+                              matches(a, end: i, letters, Int(rule.fromStart), fromLength),
+                              matches(b, end: j, letters, Int(rule.toStart), toLength) else { continue }
+                        best = min(best, table[(i - fromLength) * width + j - toLength] + rule.cost)
+                    }
+                    table[row + j] = best
                 }
-                table[i * width + j] = best
             }
-        }
+        } } } } } }
+        } }
+    }
+
+    /// Whether `word[end - length..<end]` equals `letters[start..<start + length]`.
+    @inline(__always)
+    private static func matches(_ word: UnsafeBufferPointer<UInt8>, end: Int, _ letters: UnsafeBufferPointer<UInt8>,
+                                _ start: Int, _ length: Int) -> Bool {
+        for k in 0..<length where word[end - length + k] != letters[start + k] { return false }
+        return true
     }
 
     /// Every way to reach cell (i, j) from an earlier cell: (earlier i, earlier j, cost, label).
@@ -99,9 +139,12 @@ public enum WeightedEditDistance {
                     body(i - 2, j - 2, model.transposition, nil)
                 }
             }
-            for rule in model.rules(endingWith: ca, cb) where rule.from.count <= i && rule.to.count <= j {
-                if a[(i - rule.from.count)..<i].elementsEqual(rule.from) && b[(j - rule.to.count)..<j].elementsEqual(rule.to) {
-                    body(i - rule.from.count, j - rule.to.count, rule.cost, rule.label)
+            for index in model.rules(endingWith: ca, cb) {
+                let rule = model.packedRules[index]
+                let from = model.ruleLetters[Int(rule.fromStart)..<Int(rule.fromStart + rule.fromLength)]
+                let to = model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)]
+                if from.count <= i && to.count <= j && a[(i - from.count)..<i].elementsEqual(from) && b[(j - to.count)..<j].elementsEqual(to) {
+                    body(i - from.count, j - to.count, rule.cost, rule.label)
                 }
             }
         }
