@@ -69,6 +69,9 @@ let matcher = Matcher(gazetteer: gazetteer)
 let indexed = DispatchTime.now().uptimeNanoseconds
 report("gazetteer load (read + fold)", Double(loaded - loadStart), "\(gazetteer.entities.count) entities, \(gazetteer.names.count) names")
 report("matcher build (index)", Double(indexed - loaded))
+if let path = arguments.gazetteer {
+    report("gazetteer TSV read alone", measure([path], seconds: arguments.seconds) { _ = GazetteerReader.read(contentsOf: $0) })
+}
 
 let queries: [String] = try arguments.queries.map { path in
     try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
