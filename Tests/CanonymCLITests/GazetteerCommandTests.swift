@@ -71,4 +71,61 @@ import Testing
         #expect(run.stderr.isEmpty)
         #expect(run.stdout.contains(" entities, "))
     }
+
+    // MARK: compile
+
+    @Test func compiledGazetteerMatchesLikeItsTSVAndIsUsedAlone() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let tsv = try directory.write("places.tsv", """
+            id\tcanonical\ttype\taliases\tcountry\tweight
+            place:tashkent\tTashkent\tplace\tTachkent|Ташкент\tUZ\t2500000
+            place:moscow\tMoscow\tplace\tMoscou|Москва\tRU\t13000000
+
+            """)
+        let compiled = directory.url.appendingPathComponent("places.canonym").path
+        let compile = try Canonym.run(["gazetteer", "compile", tsv.path, "-o", compiled])
+        #expect(compile.status == 0)
+        #expect(compile.stderr.contains("2 entities, 6 names"))
+        let mode = try FileManager.default.attributesOfItem(atPath: compiled)[.posixPermissions] as? Int
+        #expect(mode.map { $0 & 0o044 } == 0o044, "readable like any new file, not private to its writer")
+
+        let names = "Tashkent\nTachkend\nМосква\nMoskou\nParis\n"
+        let fromTSV = try Canonym.run(["match", "--gazetteer", tsv.path], stdin: names)
+        let fromCompiled = try Canonym.run(["match", "--gazetteer", compiled], stdin: names)
+        #expect(fromCompiled.status == 0)
+        #expect(fromCompiled.stdout == fromTSV.stdout)
+        #expect(fromCompiled.stdoutLines.count == 5)
+
+        let mixed = try Canonym.run(["match", "--gazetteer", compiled, "--gazetteer", tsv.path], stdin: names)
+        #expect(mixed.status == 2)
+        #expect(mixed.stderr.contains("is used alone"))
+        #expect(mixed.stdout.isEmpty)
+    }
+
+    @Test func damagedCompiledGazetteerIsRefusedByName() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let tsv = try directory.write("people.tsv", "id\tcanonical\ttype\nperson:a\tAnna Karenina\tperson\n")
+        let compiled = directory.url.appendingPathComponent("people.canonym").path
+        #expect(try Canonym.run(["gazetteer", "compile", tsv.path, "-o", compiled]).status == 0)
+        var bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: compiled)))
+        bytes[bytes.count - 3] ^= 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: compiled))
+        let run = try Canonym.run(["match", "--gazetteer", compiled], stdin: "Anna\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(compiled): error: the compiled gazetteer is damaged or truncated; compile it again"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func compileStopsAtGazetteerErrors() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let tsv = try directory.write("bad.tsv", "id\tcanonical\nx\t\n")
+        let compiled = directory.url.appendingPathComponent("bad.canonym").path
+        let run = try Canonym.run(["gazetteer", "compile", tsv.path, "-o", compiled])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(tsv.path):2:3: error: the canonical name is empty"))
+        #expect(!FileManager.default.fileExists(atPath: compiled))
+    }
 }

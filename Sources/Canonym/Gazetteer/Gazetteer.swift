@@ -32,10 +32,12 @@ public final class Gazetteer: Sendable {
     private let entityIndexByID: [String: Int]
     /// Every romanisation key of every name → indices into `names`.
     let namesByKey: [String: [Int]]
+    /// The candidate index read from a compiled gazetteer; built by the matcher otherwise.
+    let compiledIndex: CandidateIndex?
 
     /// Builds a gazetteer from entities. Duplicate ids are errors.
     /// - Complexity: O(total length of all names); folding runs on all cores.
-    public init(entities: [Entity], folder: NameFolder = .shared) throws(GazetteerError) {
+    public convenience init(entities: [Entity], folder: NameFolder = .shared) throws(GazetteerError) {
         var indexByID: [String: Int] = [:]
         var errors: [GazetteerIssue] = []
         for (index, entity) in entities.enumerated() {
@@ -57,18 +59,25 @@ public final class Gazetteer: Sendable {
         let forms = Self.foldAll(texts.map(\.text), folder: folder)
         var names: [GazetteerName] = []
         names.reserveCapacity(texts.count)
-        var byKey: [String: [Int]] = [:]
         for (index, item) in texts.enumerated() where !forms[index].isEmpty {
-            let form = forms[index]
-            for romanization in form.romanizations {
-                byKey[romanization.joined(separator: " "), default: []].append(names.count)
+            names.append(GazetteerName(entity: item.entity, text: item.text, isCanonical: item.isCanonical, form: forms[index]))
+        }
+        self.init(entities: entities, indexByID: indexByID, names: names, compiledIndex: nil)
+    }
+
+    /// A gazetteer from names folded already (read back from a compiled file).
+    init(entities: [Entity], indexByID: [String: Int], names: [GazetteerName], compiledIndex: CandidateIndex?) {
+        var byKey: [String: [Int]] = [:]
+        for (index, name) in names.enumerated() {
+            for romanization in name.form.romanizations {
+                byKey[romanization.joined(separator: " "), default: []].append(index)
             }
-            names.append(GazetteerName(entity: item.entity, text: item.text, isCanonical: item.isCanonical, form: form))
         }
         self.entities = entities
         self.names = names
         self.entityIndexByID = indexByID
         self.namesByKey = byKey
+        self.compiledIndex = compiledIndex
         self.warnings = []
     }
 
@@ -130,6 +139,7 @@ public final class Gazetteer: Sendable {
         names = other.names
         entityIndexByID = other.entityIndexByID
         namesByKey = other.namesByKey
+        compiledIndex = other.compiledIndex
         warnings = extraWarnings + other.warnings
     }
 

@@ -32,21 +32,18 @@ final class CandidateIndex: Sendable {
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
 
-    init(gazetteer: Gazetteer) {
-        var entries: [Entry] = []
-        var firstEntry: [Int32] = []
+    /// Builds the index of a gazetteer's names.
+    /// - Complexity: O(total length of all names).
+    init(names: [GazetteerName]) {
+        let (entries, firstEntry) = Self.entries(of: names)
         var entryGramStart: [Int32] = [0]
         var entryGrams: [UInt16] = []
-        for (nameIndex, name) in gazetteer.names.enumerated() {
-            firstEntry.append(Int32(entries.count))
+        for name in names {
             for romanization in name.form.romanizations {
-                let grams = Self.grams(of: romanization)
-                entryGrams += grams
+                entryGrams += Self.grams(of: romanization)
                 entryGramStart.append(Int32(entryGrams.count))
-                entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
             }
         }
-        firstEntry.append(Int32(entries.count))
         // Postings in one array (counting sort by bigram): no per-bigram allocation, entries ascending.
         var postingStart = [Int32](repeating: 0, count: Self.codeCount + 1)
         for gram in entryGrams { postingStart[Int(gram) + 1] += 1 }
@@ -59,11 +56,56 @@ final class CandidateIndex: Sendable {
             }
         }
         self.entries = entries
+        self.firstEntry = firstEntry
         self.entryGramStart = entryGramStart
         self.entryGrams = entryGrams
-        self.firstEntry = firstEntry
         self.postingStart = postingStart
         self.postings = postings
+    }
+
+    /// An index read back from a compiled gazetteer: every stored number is checked against the
+    /// names, so a damaged file is refused rather than trusted.
+    init(names: [GazetteerName], reading reader: inout BinaryReader) throws(TruncatedData) {
+        let (entries, firstEntry) = Self.entries(of: names)
+        let entryGramStart: [Int32] = try reader.readBlock()
+        let entryGrams: [UInt16] = try reader.readBlock()
+        let postingStart: [Int32] = try reader.readBlock()
+        let postings: [Int32] = try reader.readBlock()
+        guard entryGramStart.count == entries.count + 1, entryGramStart.first == 0, entryGramStart.last == Int32(entryGrams.count),
+              zip(entryGramStart, entryGramStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              entryGrams.allSatisfy({ Int($0) < Self.codeCount }),
+              postingStart.count == Self.codeCount + 1, postingStart.first == 0, postingStart.last == Int32(postings.count),
+              zip(postingStart, postingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              postings.allSatisfy({ $0 >= 0 && Int($0) < entries.count }) else { throw TruncatedData() }
+        self.entries = entries
+        self.firstEntry = firstEntry
+        self.entryGramStart = entryGramStart
+        self.entryGrams = entryGrams
+        self.postingStart = postingStart
+        self.postings = postings
+    }
+
+    /// Writes what `init(names:reading:)` reads.
+    func write(to writer: inout BinaryWriter) {
+        writer.writeBlock(entryGramStart)
+        writer.writeBlock(entryGrams)
+        writer.writeBlock(postingStart)
+        writer.writeBlock(postings)
+    }
+
+    /// Every romanisation of every name is an entry, in name order.
+    private static func entries(of names: [GazetteerName]) -> (entries: [Entry], firstEntry: [Int32]) {
+        var entries: [Entry] = []
+        var firstEntry: [Int32] = []
+        firstEntry.reserveCapacity(names.count + 1)
+        for (nameIndex, name) in names.enumerated() {
+            firstEntry.append(Int32(entries.count))
+            for romanization in name.form.romanizations {
+                entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
+            }
+        }
+        firstEntry.append(Int32(entries.count))
+        return (entries, firstEntry)
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }

@@ -23,7 +23,7 @@ public final class Matcher: Sendable {
         self.options = options
         self.scorer = scorer
         self.folder = folder
-        self.index = CandidateIndex(gazetteer: gazetteer)
+        self.index = gazetteer.compiledIndex ?? CandidateIndex(names: gazetteer.names)
     }
 
     private init(sharing other: Matcher, options: MatchOptions) {

@@ -23,8 +23,27 @@ final class AtomicFile {
         guard fd >= 0 else {
             throw TableMatching.Failure(description: "error: cannot write \(path): \(String(cString: strerror(errno)))")
         }
+        // mkstemp makes the file private (0600); give it the mode any new file would have.
+        let mask = umask(0)
+        umask(mask)
+        fchmod(fd, 0o666 & ~mask)
         descriptor = fd
         temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Writes `bytes` to `path` in full or not at all.
+    static func write(_ bytes: [UInt8], to path: String) throws {
+        let file = try AtomicFile(path: path)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { systemWrite(file.descriptor, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            guard written > 0 else {
+                throw TableMatching.Failure(description: "error: cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
+        }
+        try file.commit()
     }
 
     /// Replaces the target with what was written.

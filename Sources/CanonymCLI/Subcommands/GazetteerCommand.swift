@@ -5,7 +5,7 @@ struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Work with gazetteer files.",
-        subcommands: [Check.self])
+        subcommands: [Check.self, Compile.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,6 +31,34 @@ struct GazetteerCommand: ParsableCommand {
                 print("\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
                 throw ExitCode(1)
             }
+        }
+    }
+
+    struct Compile: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Fold and index gazetteer files once, into one compiled file that --gazetteer opens fast.",
+            discussion: "The files are merged and checked as `gazetteer check` does; any error stops the compilation. "
+                + "A compiled file is refused by another Canonym or ICU version (their folding may differ): compile it again. "
+                + "Without files, the shipped default gazetteers are compiled.")
+
+        @Argument(help: "Gazetteer TSV files.")
+        var files: [String] = []
+
+        @Flag(help: "Also compile in the shipped default gazetteers.")
+        var withDefaults = false
+
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The compiled file to write (atomically), e.g. places.canonym.", valueName: "path"))
+        var output: String
+
+        func run() throws {
+            let sources = (files.isEmpty || withDefaults ? DefaultGazetteers.sources : []) + files.map(GazetteerSource.file)
+            let gazetteer = try GazetteerOptions.load(sources)
+            let bytes = CompiledGazetteer.encode(gazetteer)
+            do { try AtomicFile.write(bytes, to: output) } catch {
+                Diagnostics.emit(String(describing: error))
+                throw ExitCode(1)
+            }
+            Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names, \(bytes.count) bytes")
         }
     }
 }

@@ -16,7 +16,23 @@ struct GazetteerOptions: ParsableArguments {
     }
 
     /// Loads the gazetteers; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
+    /// A compiled gazetteer (`canonym gazetteer compile`) is opened as it is, and only alone.
     func load() throws -> Gazetteer {
+        if let compiled = paths.first(where: CompiledGazetteer.isCompiled(path:)) {
+            guard paths.count == 1, !withDefaults else {
+                Diagnostics.emit("error: a compiled gazetteer (\(compiled)) is used alone; compile all the files together (canonym gazetteer compile --with-defaults A.tsv B.tsv -o all.canonym)")
+                throw ExitCode(2)
+            }
+            do { return try CompiledGazetteer.open(path: compiled) } catch {
+                Diagnostics.emit(error.description)
+                throw ExitCode(2)
+            }
+        }
+        return try Self.load(sources)
+    }
+
+    /// Loads gazetteer sources; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
+    static func load(_ sources: [GazetteerSource]) throws -> Gazetteer {
         let result: Result<Gazetteer, GazetteerError> = Result { () throws(GazetteerError) in try Gazetteer.load(sources) }
         switch result {
         case .success(let gazetteer):

@@ -59,10 +59,9 @@ struct NormalizeTextCommand: ParsableCommand {
             let rewritten = TextRewriter.rewrite(text, mentions: finder.mentions(in: text), mode: mode.library)
             if let outputDir, path != "-" {
                 let target = URL(fileURLWithPath: outputDir).appendingPathComponent((path as NSString).lastPathComponent)
-                do {
-                    try Data(rewritten.utf8).write(to: target, options: .atomic)
-                } catch {
-                    Diagnostics.error("\(target.path): cannot write: \(error.localizedDescription)")
+                // The atomic writer every output uses: a temporary file beside the target, renamed over it.
+                do { try AtomicFile.write(Array(rewritten.utf8), to: target.path) } catch {
+                    Diagnostics.emit(String(describing: error))
                     failures += 1
                 }
             } else {
