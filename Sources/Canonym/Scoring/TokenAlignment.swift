@@ -55,6 +55,7 @@ public struct NameScorer: Sendable {
     /// - Complexity: O(n·m·w²) for n query words, m name words of at most w letters; pairing
     ///   is exact (dynamic programming over subsets) for up to 8 name words.
     public func align(query: [[UInt8]], name: [[UInt8]], type: EntityType) -> TokenAlignment {
+        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], type: type) }
         let n = min(query.count, 8), m = min(name.count, 8)
         var similarities = [Float](repeating: 0, count: n * m)
         for i in 0..<n { for j in 0..<m { similarities[i * m + j] = similarity(query[i], name[j]) } }
@@ -118,5 +119,19 @@ public struct NameScorer: Sendable {
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
                               comparedJoined: false, reordered: reordered)
+    }
+
+    /// One word against one word: what `align` computes for that case, without its tables
+    /// (most place names are one word, and this runs for every candidate).
+    private func alignWords(_ query: [UInt8], _ name: [UInt8], type: EntityType) -> TokenAlignment {
+        let s = similarity(query, name)
+        if s >= pairingFloor {
+            let w = (Float(max(query.count, 1)) + Float(max(name.count, 1))) / 2
+            let score = (w * s) / w  // as the general case rounds it
+            return TokenAlignment(score: Double(score), pairs: [.init(queryToken: 0, nameToken: 0, similarity: Double(s))],
+                                  extraQueryTokens: [], omittedNameTokens: [], comparedJoined: false, reordered: false)
+        }
+        // Unpaired: the query word weighs against a score of 0, and the name word is omitted.
+        return TokenAlignment(score: 0, pairs: [], extraQueryTokens: [0], omittedNameTokens: [0], comparedJoined: false, reordered: false)
     }
 }
