@@ -1,9 +1,9 @@
 import Foundation
 import Testing
 
-/// `--jobs N` must not change a byte of the output, in any input mode. `--batch-size 7` (a hidden
-/// option) makes a few hundred records cross dozens of batch boundaries, with the bad records
-/// landing inside batches.
+/// `--jobs N` must not change a byte of the output, in any input mode, and `--progress` must
+/// stay on stderr. `--batch-size 7` (a hidden option) makes a few hundred records cross dozens of
+/// batch boundaries, with the bad records landing inside batches.
 @Suite struct ParallelMatchCommandTests {
     static let gazetteer = """
         id\tcanonical\ttype\taliases
@@ -126,5 +126,33 @@ import Testing
         #expect(run.status == 64)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("--jobs must be 1 or more"))
+    }
+
+    // MARK: Progress
+
+    @Test func forcedProgressGoesToStderrOnlyAndEndsWithALineBreak() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let input = Data((0..<Self.count).map { Self.name($0) + "\n" }.joined().utf8)
+        let quiet = try runWithJobs([2], [], input: input, directory: directory)[0]
+        let forced = try runWithJobs([2], ["--progress"], input: input, directory: directory)[0]
+        #expect(quiet.stderr.isEmpty, "no progress when stderr is not a terminal")
+        #expect(forced.status == 0)
+        #expect(forced.stdout == quiet.stdout)
+        // Each redraw starts with \r and may be padded with spaces over a longer previous line.
+        #expect(forced.stderr.hasPrefix("\r"))
+        let drawn = forced.stderr.split(separator: "\r")
+        let last = try #require(drawn.last)
+        #expect(last.wholeMatch(of: /300 rows in [0-9.]+ s, [0-9.]+ rows\/s *\n/) != nil, "final line: \(last)")
+        for line in drawn.dropLast() {
+            // The input is a file: its size is known, so every line in between has a percentage and an ETA.
+            #expect(line.wholeMatch(of: /[0-9]+ rows?, [0-9.]+ rows\/s, [0-9.]+%, ETA [0-9:]+ */) != nil, "progress line: \(line)")
+        }
+    }
+
+    @Test func noProgressSilencesItAgain() throws {
+        let run = try Canonym.run(["match", "--progress", "--no-progress"], stdin: "Moscou\n")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty)
     }
 }

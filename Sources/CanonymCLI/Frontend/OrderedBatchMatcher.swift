@@ -18,12 +18,15 @@ struct PendingRecord<Context> {
 /// Reading, writing and counting stay on the calling thread, so the input modes need no locks;
 /// only `Matcher.match`, which dominates the time, runs in parallel. Unless fixed, a batch is
 /// sized to take about a quarter of a second: long enough that workers seldom wait at its end,
-/// short enough for a slow pipe to be answered promptly.
+/// short enough for progress to move and for a slow pipe to be answered promptly.
 final class OrderedBatchMatcher {
     let matcher: Matcher
     let jobs: Int
+    /// Called after each batch is written, with the input bytes of every record written so far.
+    private let batchWritten: (_ inputBytesDone: Int) -> Void
     private let fixedBatchSize: Int?
     private var batchSize: Int
+    private var inputBytesDone = 0
 
     private static let targetBatchSeconds = 0.25
     private let smallestBatch: Int
@@ -31,10 +34,11 @@ final class OrderedBatchMatcher {
     /// Long records end a batch early, so memory stays small whatever the lines' lengths.
     private static let largestBatchBytes = 1 << 23
 
-    init(matcher: Matcher, jobs: Int, fixedBatchSize: Int? = nil) {
+    init(matcher: Matcher, jobs: Int, fixedBatchSize: Int? = nil, batchWritten: @escaping (_ inputBytesDone: Int) -> Void = { _ in }) {
         self.matcher = matcher
         self.jobs = max(1, jobs)
         self.fixedBatchSize = fixedBatchSize
+        self.batchWritten = batchWritten
         smallestBatch = max(16, 4 * self.jobs)
         batchSize = fixedBatchSize ?? smallestBatch
     }
@@ -67,7 +71,9 @@ final class OrderedBatchMatcher {
             for record in batch {
                 try write(record.context, matches[next..<next + record.names.count])
                 next += record.names.count
+                inputBytesDone += record.inputBytes
             }
+            batchWritten(inputBytesDone)
             if let readFailure { throw readFailure }
             if fixedBatchSize == nil { resize(after: batch.count, took: started.duration(to: .now)) }
         }

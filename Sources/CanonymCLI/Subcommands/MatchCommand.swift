@@ -61,6 +61,9 @@ struct MatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Match on this many threads (default: one per core); the output is the same, in input order.", valueName: "n"))
     var jobs: Int?
 
+    @Flag(inversion: .prefixedNo, help: "Show progress on stderr: rows, rows per second, percentage and ETA for files (default: when stderr is a terminal).")
+    var progress: Bool?
+
     /// Records per batch instead of batches sized by time: lets tests cross batch boundaries with small inputs.
     @Option(help: .hidden)
     var batchSize: Int?
@@ -94,9 +97,15 @@ struct MatchCommand: ParsableCommand {
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
+        let inputs = files.isEmpty ? [nil] : files.map(Optional.some)
+        let showsProgress = progress ?? (isatty(STDERR_FILENO) == 1)
+        let reporter = showsProgress ? ProgressReporter(totalBytes: totalSize(of: inputs)) : nil
         defer { if summary { Diagnostics.emit(counts.line) } }
+        defer { reporter?.finish(rows: counts.records) }  // runs first: the summary goes below the progress line
         let batches = OrderedBatchMatcher(matcher: matcher, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
-                                          fixedBatchSize: batchSize)
+                                          fixedBatchSize: batchSize) { bytesDone in
+            reporter?.update(rows: counts.records, bytesDone: bytesDone)
+        }
         // Each mode matches one input and returns how many of its records were errors.
         let process: (InputFile) throws -> Int
         if jsonl {
@@ -112,7 +121,7 @@ struct MatchCommand: ParsableCommand {
             process = { try lines.run(input: $0, output: output, batches: batches, counts: counts) }
         }
         var errors = 0
-        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+        for path in inputs {
             let input = try InputFile(path: path)
             defer { input.close() }
             do {
@@ -130,6 +139,16 @@ struct MatchCommand: ParsableCommand {
         output.flush()
         try target?.commit()
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// The inputs' total size when every one is a regular file; nil when any is a pipe or a terminal.
+    private func totalSize(of inputs: [String?]) -> Int? {
+        var total = 0
+        for path in inputs {
+            guard let size = InputFile.regularFileSize(path: path) else { return nil }
+            total += size
+        }
+        return total
     }
 }
 
