@@ -39,6 +39,15 @@ struct InputFile {
         }
     }
 
+    /// The size in bytes of the input at `path` (standard input for nil or "-") when it is a
+    /// regular file; nil for a pipe, a terminal or anything else whose size is not known.
+    static func regularFileSize(path: String?) -> Int? {
+        var status = stat()
+        let found = if let path, path != "-" { stat(path, &status) } else { fstat(STDIN_FILENO, &status) }
+        guard found == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return Int(status.st_size)
+    }
+
     func close() {
         if owned { _ = Glibc.close(descriptor) }
     }

@@ -26,6 +26,8 @@ struct LineReader {
     private var overflowed = false
     private var lineNumber = 0
     private var finished = false
+    /// Bytes of the input taken by the lines returned so far, line breaks included (for progress).
+    private(set) var bytesConsumed = 0
 
     init(descriptor: Int32, maxLineBytes: Int) {
         self.descriptor = descriptor
@@ -37,10 +39,11 @@ struct LineReader {
         while true {
             if start < end, let newline = buffer[start..<end].firstIndex(of: 0x0A) {
                 append(buffer[start..<newline])
+                bytesConsumed += newline + 1 - start
                 start = newline + 1
                 return takeLine()
             }
-            if start < end { append(buffer[start..<end]) }
+            if start < end { append(buffer[start..<end]); bytesConsumed += end - start }
             start = 0; end = 0
             if finished { return nil }
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -4,7 +4,6 @@ import Canonym
 /// with four columns added per matched column (`NAME_canonical`, `NAME_id`, `NAME_score`,
 /// `NAME_status`). A row that cannot be read keeps its bytes and gets status `error`.
 struct TableMatching {
-    let matcher: Matcher
     let delimiter: UInt8
     let columns: [String]
     let prefixes: [String]
@@ -14,30 +13,40 @@ struct TableMatching {
         let description: String
     }
 
+    /// A record as read, ready to write out once its names are matched.
+    private enum TableRecord {
+        /// The header with the added columns' names, written as is.
+        case header(bytes: [UInt8])
+        /// A data row; its names are matched unless it has a problem.
+        case row(DelimitedRecord, problem: (column: Int, message: String)?, matchedColumns: Int)
+    }
+
     /// Matches one input; returns how many rows were errors.
-    func run(input: InputFile, output: OutputWriter, counts: BatchSummary) throws -> Int {
+    func run(input: InputFile, output: OutputWriter, batches: OrderedBatchMatcher, counts: BatchSummary) throws -> Int {
         var reader = DelimitedRecordReader(delimiter: delimiter) { try input.readChunk() }
         var selected: [Int] = []
-        var names: [String] = []
         var width: Int?
         var errors = 0
         var firstRecord = true
-        while let record = try reader.next() {
+        try batches.run(read: { () throws -> PendingRecord<TableRecord>? in
+            guard let record = try reader.next() else { return nil }
+            let inputBytes = record.raw.count + record.terminator.count
             if firstRecord {
                 firstRecord = false
                 let header = hasHeader ? record.fields : []
                 if hasHeader && record.error != nil {
                     throw Failure(description: "\(input.displayName):\(record.line):\(record.error!.column): error: the header cannot be read: \(record.error!.message)")
                 }
+                let names: [String]
                 (selected, names) = try resolve(columns, header: header, input: input.displayName)
                 if hasHeader {
                     width = header.count
                     let added = zip(names, prefixes(for: names)).flatMap { _, prefix in
                         ["canonical", "id", "score", "status"].map { prefix + $0 }
                     }
-                    output.write(bytes: record.raw + Array(added.map { delimiterString + quoted($0) }.joined().utf8)
-                                 + (record.terminator.isEmpty ? [0x0A] : record.terminator))
-                    continue
+                    let bytes = record.raw + Array(added.map { delimiterString + quoted($0) }.joined().utf8)
+                        + (record.terminator.isEmpty ? [0x0A] : record.terminator)
+                    return PendingRecord(context: .header(bytes: bytes), names: [], inputBytes: inputBytes)
                 }
             }
             var problem = record.error
@@ -47,24 +56,31 @@ struct TableMatching {
             if problem == nil, let missing = selected.first(where: { $0 >= record.fields.count }) {
                 problem = (1, "the row has \(record.fields.count) fields; column \(missing + 1) is missing")
             }
-            var added = ""
-            counts.countRecord()
-            if let problem {
-                errors += 1
-                counts.count(status: "error")
-                Diagnostics.emit("\(input.displayName):\(record.line):\(problem.column): error: \(problem.message)")
-                added = String(repeating: delimiterString + delimiterString + delimiterString + delimiterString + "error", count: selected.count)
-            } else {
-                for column in selected {
-                    let match = matcher.match(record.fields[column])
-                    counts.count(status: match.status.rawValue)
-                    let best = match.best
-                    added += [best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
-                        .map { delimiterString + quoted($0) }.joined()
+            return PendingRecord(context: .row(record, problem: problem, matchedColumns: selected.count),
+                                 names: problem == nil ? selected.map { record.fields[$0] } : [], inputBytes: inputBytes)
+        }, write: { table, matches in
+            switch table {
+            case .header(let bytes):
+                output.write(bytes: bytes)
+            case .row(let record, let problem, let matchedColumns):
+                counts.countRecord()
+                var added = ""
+                if let problem {
+                    errors += 1
+                    counts.count(status: "error")
+                    Diagnostics.emit("\(input.displayName):\(record.line):\(problem.column): error: \(problem.message)")
+                    added = String(repeating: delimiterString + delimiterString + delimiterString + delimiterString + "error", count: matchedColumns)
+                } else {
+                    for match in matches {
+                        counts.count(status: match.status.rawValue)
+                        let best = match.best
+                        added += [best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
+                            .map { delimiterString + quoted($0) }.joined()
+                    }
                 }
+                output.write(bytes: record.raw + Array(added.utf8) + record.terminator)
             }
-            output.write(bytes: record.raw + Array(added.utf8) + record.terminator)
-        }
+        })
         return errors
     }
 

@@ -58,6 +58,16 @@ struct MatchCommand: ParsableCommand {
     @Flag(help: "At the end, print one line on stderr: records, matched values per status, errors, time.")
     var summary = false
 
+    @Option(help: ArgumentHelp("Match on this many threads (default: one per core); the output is the same, in input order.", valueName: "n"))
+    var jobs: Int?
+
+    @Flag(inversion: .prefixedNo, help: "Show progress on stderr: rows, rows per second, percentage and ETA for files (default: when stderr is a terminal).")
+    var progress: Bool?
+
+    /// Records per batch instead of batches sized by time: lets tests cross batch boundaries with small inputs.
+    @Option(help: .hidden)
+    var batchSize: Int?
+
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "path"))
     var output: String?
 
@@ -73,6 +83,8 @@ struct MatchCommand: ParsableCommand {
         if prefix.count > max(column.count, field.count) { throw ValidationError("give at most one --prefix per --column or --field") }
         if candidates < 0 { throw ValidationError("--candidates must be 0 or more") }
         if maxLineBytes < 1 { throw ValidationError("--max-line-bytes must be positive") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (the number of threads that match)") }
+        if let batchSize, batchSize < 1 { throw ValidationError("--batch-size must be 1 or more") }
         // Fail before any output rather than halfway through a batch.
         for path in files where path != "-" && !FileManager.default.isReadableFile(atPath: path) {
             let reason = FileManager.default.fileExists(atPath: path) ? "is not readable" : "does not exist"
@@ -85,23 +97,31 @@ struct MatchCommand: ParsableCommand {
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
+        let inputs = files.isEmpty ? [nil] : files.map(Optional.some)
+        let showsProgress = progress ?? (isatty(STDERR_FILENO) == 1)
+        let reporter = showsProgress ? ProgressReporter(totalBytes: totalSize(of: inputs)) : nil
         defer { if summary { Diagnostics.emit(counts.line) } }
+        defer { reporter?.finish(rows: counts.records) }  // runs first: the summary goes below the progress line
+        let batches = OrderedBatchMatcher(matcher: matcher, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                          fixedBatchSize: batchSize) { bytesDone in
+            reporter?.update(rows: counts.records, bytesDone: bytesDone)
+        }
         // Each mode matches one input and returns how many of its records were errors.
         let process: (InputFile) throws -> Int
         if jsonl {
-            let lines = JSONLinesMatching(matcher: matcher, fields: field, prefixes: prefix)
-            process = { try lines.run(input: $0, output: output, maxLineBytes: maxLineBytes, counts: counts) }
+            let lines = JSONLinesMatching(fields: field, prefixes: prefix)
+            process = { try lines.run(input: $0, output: output, maxLineBytes: maxLineBytes, batches: batches, counts: counts) }
         } else if csv || tsv {
-            let table = TableMatching(matcher: matcher, delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column,
-                                      prefixes: prefix, hasHeader: !noHeader)
-            process = { try table.run(input: $0, output: output, counts: counts) }
+            let table = TableMatching(delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column, prefixes: prefix, hasHeader: !noHeader)
+            process = { try table.run(input: $0, output: output, batches: batches, counts: counts) }
         } else {
             let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
             if let header = renderer.header { output.write(header) }
-            process = { try matchLines($0, matcher: matcher, renderer: renderer, output: output, counts: counts) }
+            let lines = LineMatching(renderer: renderer, maxLineBytes: maxLineBytes)
+            process = { try lines.run(input: $0, output: output, batches: batches, counts: counts) }
         }
         var errors = 0
-        for path in files.isEmpty ? [nil] : files.map(Optional.some) {
+        for path in inputs {
             let input = try InputFile(path: path)
             defer { input.close() }
             do {
@@ -121,26 +141,14 @@ struct MatchCommand: ParsableCommand {
         if errors > 0 { throw ExitCode(1) }
     }
 
-    /// Names one per line: one record per line, an `error` record for an unreadable one.
-    private func matchLines(_ input: InputFile, matcher: Matcher, renderer: MatchRenderer, output: OutputWriter,
-                            counts: BatchSummary) throws -> Int {
-        var reader = LineReader(descriptor: input.descriptor, maxLineBytes: maxLineBytes)
-        var unreadable = 0
-        while let line = try reader.next() {
-            counts.countRecord()
-            switch line {
-            case .text(let text, _):
-                let match = matcher.match(text)
-                counts.count(status: match.status.rawValue)
-                output.write(renderer.render(match))
-            case .unreadable(let raw, let number, let column, let reason):
-                unreadable += 1
-                counts.count(status: "error")
-                Diagnostics.emit("\(input.displayName):\(number):\(column): error: \(reason)")
-                output.write(renderer.renderError(input: raw, message: reason))
-            }
+    /// The inputs' total size when every one is a regular file; nil when any is a pipe or a terminal.
+    private func totalSize(of inputs: [String?]) -> Int? {
+        var total = 0
+        for path in inputs {
+            guard let size = InputFile.regularFileSize(path: path) else { return nil }
+            total += size
         }
-        return unreadable
+        return total
     }
 }
 
