@@ -28,6 +28,9 @@ final class CandidateIndex: Sendable {
     static let admittingShare = 0.5
     /// How many entries per wanted candidate have their full bigram overlap counted.
     static let shortlistFactor = 6
+    /// Least share of the query's bigrams an entry must hold to be proposed, in tenths (0.3):
+    /// a coverage of the query, not a Dice, so a surname alone still finds the full name.
+    static let minimumCoverage = 3, coverageScale = 10
     private static let symbols = 40  // a-z, 0-9, start, end, spare
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
@@ -177,6 +180,9 @@ final class CandidateIndex: Sendable {
                 for gram in entryGrams[Int(entryGramStart[Int(entry)])..<Int(entryGramStart[Int(entry) + 1])] {
                     common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
                 }
+                // An entry holding under `minimumCoverage` of the query's bigrams is never the answer
+                // on the dev sets, and skipping it saves most of the scoring of unknown names.
+                guard common * Self.coverageScale >= grams.count * Self.minimumCoverage else { continue }
                 let full = diceLevel(common: common, queryGrams: grams.count, entry: entry)
                 if share[Int(entry)] == 0 { everTouched.append(entry) }
                 share[Int(entry)] = max(share[Int(entry)], full)
