@@ -28,12 +28,17 @@ struct GazetteerOptions: ParsableArguments {
                 throw ExitCode(2)
             }
         }
+        if paths.isEmpty { return try Self.reporting { () throws(GazetteerError) in try DefaultGazetteers.load() } }
         return try Self.load(sources)
     }
 
     /// Loads gazetteer sources; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
     static func load(_ sources: [GazetteerSource]) throws -> Gazetteer {
-        let result: Result<Gazetteer, GazetteerError> = Result { () throws(GazetteerError) in try Gazetteer.load(sources) }
+        try reporting { () throws(GazetteerError) in try Gazetteer.load(sources) }
+    }
+
+    private static func reporting(_ load: () throws(GazetteerError) -> Gazetteer) throws -> Gazetteer {
+        let result: Result<Gazetteer, GazetteerError> = Result { () throws(GazetteerError) in try load() }
         switch result {
         case .success(let gazetteer):
             return gazetteer
