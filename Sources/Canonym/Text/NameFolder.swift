@@ -128,26 +128,29 @@ public final class NameFolder: Sendable {
 
     /// The fast path: an ASCII name is folded byte by byte, with the same rules as `Tokenizer`.
     static func foldASCII(_ name: String) -> NameForm? {
-        var isASCII = true
+        // First pass: ASCII at all, and is the display form the name itself (single spaces only)?
+        var displayIsName = true
+        var previousIsSpace = true  // a leading space needs collapsing too
+        for byte in name.utf8 {
+            if byte >= 0x80 { return nil }
+            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+            if isSpace && (previousIsSpace || byte != 0x20) { displayIsName = false }
+            previousIsSpace = isSpace
+        }
+        if previousIsSpace && !name.isEmpty { displayIsName = false }
+
         var words: [String] = []
         var current: [UInt8] = []
-        var display: [UInt8] = []
         var pendingApostrophe = false
-        var pendingSpace = false
         var wordStartsUpper = false
-        display.reserveCapacity(name.utf8.count)
+        var hasLetters = false
+        current.reserveCapacity(16)
         func flush() {
             if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
             pendingApostrophe = false
         }
         for byte in name.utf8 {
-            if byte >= 0x80 { isASCII = false; break }
-            let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
-            if isSpace { pendingSpace = !display.isEmpty } else {
-                if pendingSpace { display.append(0x20); pendingSpace = false }
-                display.append(byte)
-            }
             switch byte {
             case UInt8(ascii: "'"), UInt8(ascii: "`"):
                 if !current.isEmpty { pendingApostrophe = true }
@@ -157,17 +160,20 @@ public final class NameFolder: Sendable {
                     pendingApostrophe = false
                 }
                 if current.isEmpty { wordStartsUpper = byte <= UInt8(ascii: "Z") }
+                if byte >= UInt8(ascii: "A") { hasLetters = true }
                 current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
             default:
                 flush()
             }
         }
-        guard isASCII else { return nil }
         flush()
-        let hasLetters = words.contains { $0.utf8.contains { $0 >= UInt8(ascii: "a") } }
-        return NameForm(display: String(decoding: display, as: UTF8.self), romanizations: [words],
-                        scripts: hasLetters ? [.latin] : [])
+        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [words],
+                        scripts: hasLetters ? latinOnly : noScripts)
     }
+
+    // Shared, so that the fast path allocates no set per name.
+    private static let latinOnly: Set<Script> = [.latin]
+    private static let noScripts: Set<Script> = []
 
     /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.
     private static func isElidedPrefix(_ current: [UInt8], upperCase: Bool) -> Bool {
