@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Proposes the gazetteer names worth scoring for a query, so that a query touches a few
 /// hundred names rather than the whole gazetteer.
 ///
@@ -39,13 +42,26 @@ final class CandidateIndex: Sendable {
     /// - Complexity: O(total length of all names).
     init(names: [GazetteerName]) {
         let (entries, firstEntry) = Self.entries(of: names)
+        // Bigrams of every entry, computed on all cores in chunks of names, joined in order.
+        let chunkCount = max(1, min(64, names.count / 2048))
+        let chunks = Mutex<[(grams: [UInt16], counts: [Int32])]>(Array(repeating: ([], []), count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            var grams: [UInt16] = [], counts: [Int32] = []
+            for name in names[(names.count * chunk / chunkCount)..<(names.count * (chunk + 1) / chunkCount)] {
+                for romanization in name.form.romanizations {
+                    let entryGrams = Self.grams(of: romanization)
+                    grams += entryGrams
+                    counts.append(Int32(entryGrams.count))
+                }
+            }
+            chunks.withLock { $0[chunk] = (grams, counts) }
+        }
         var entryGramStart: [Int32] = [0]
         var entryGrams: [UInt16] = []
-        for name in names {
-            for romanization in name.form.romanizations {
-                entryGrams += Self.grams(of: romanization)
-                entryGramStart.append(Int32(entryGrams.count))
-            }
+        entryGramStart.reserveCapacity(entries.count + 1)
+        for chunk in chunks.withLock({ $0 }) {
+            entryGrams += chunk.grams
+            for count in chunk.counts { entryGramStart.append(entryGramStart[entryGramStart.count - 1] + count) }
         }
         // Postings in one array (counting sort by bigram): no per-bigram allocation, entries ascending.
         var postingStart = [Int32](repeating: 0, count: Self.codeCount + 1)
