@@ -97,6 +97,10 @@ import Testing
         #expect(fromCompiled.stdout == fromTSV.stdout)
         #expect(fromCompiled.stdoutLines.count == 5)
 
+        let check = try Canonym.run(["gazetteer", "check", compiled])
+        #expect(check.status == 0)
+        #expect(check.stdoutLines.map(String.init) == ["2 entities, 6 names (compiled)"])
+
         let mixed = try Canonym.run(["match", "--gazetteer", compiled, "--gazetteer", tsv.path], stdin: names)
         #expect(mixed.status == 2)
         #expect(mixed.stderr.contains("is used alone"))

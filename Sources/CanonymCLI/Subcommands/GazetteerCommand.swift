@@ -20,6 +20,21 @@ struct GazetteerCommand: ParsableCommand {
         var quiet = false
 
         func run() throws {
+            if let compiled = files.first(where: CompiledGazetteer.isCompiled(path:)) {
+                // A compiled file was checked when it was compiled: verify it opens, and say what it holds.
+                guard files.count == 1 else {
+                    Diagnostics.error("\(compiled) is a compiled gazetteer: check it alone, or check the TSV files it was compiled from")
+                    throw ExitCode(1)
+                }
+                do {
+                    let gazetteer = try CompiledGazetteer.open(path: compiled)
+                    print("\(gazetteer.entities.count) entities, \(gazetteer.names.count) names (compiled)")
+                    return
+                } catch {
+                    Diagnostics.emit(error.description)
+                    throw ExitCode(1)
+                }
+            }
             let sources = files.isEmpty ? DefaultGazetteers.sources : files.map(GazetteerSource.file)
             let (gazetteer, issues) = Gazetteer.check(sources)
             let errors = issues.filter { $0.severity == .error }.count
