@@ -362,15 +362,11 @@ def help_text(*args):
 
 
 def compile_command(source, target):
-    """`canonym gazetteer compile` if this build has it, with its options read from its help."""
-    text = help_text("gazetteer", "compile")
-    usage = next((line for line in text.splitlines() if "USAGE:" in line), "")
+    """`canonym gazetteer compile SOURCE -o TARGET`, if this build has the command."""
+    usage = next((line for line in help_text("gazetteer", "compile").splitlines() if "USAGE:" in line), "")
     if "gazetteer compile" not in usage:
         return None
-    out = (["--output", target] if "--output" in text else ["-o", target] if re.search(r"(^|\s)-o\b", text)
-           else [target])
-    inp = ["--gazetteer", source] if "--gazetteer" in text else [source]
-    return [BINARY, "gazetteer", "compile", *inp, *out]
+    return [BINARY, "gazetteer", "compile", source, "-o", target]
 
 
 def summary_seconds(stderr):
