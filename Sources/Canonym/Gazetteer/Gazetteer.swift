@@ -68,6 +68,7 @@ public final class Gazetteer: Sendable {
     /// A gazetteer from names folded already (read back from a compiled file).
     init(entities: [Entity], indexByID: [String: Int], names: [GazetteerName], compiledIndex: CandidateIndex?) {
         var byKey: [String: [Int]] = [:]
+        byKey.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
             for romanization in name.form.romanizations {
                 byKey[romanization.joined(separator: " "), default: []].append(index)

@@ -93,7 +93,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2)))
+        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2))))
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
