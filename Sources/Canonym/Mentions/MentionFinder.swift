@@ -301,11 +301,12 @@ public final class MentionFinder: Sendable {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
                 let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                // Equally close names go to the smaller id: the dictionary's order changes from run to run.
                 let surnameMatch = seen.values.compactMap { candidate -> (Candidate, Float)? in
                     guard let last = candidate.nameTokens.last else { return nil }
                     let similarity = matcher.scorer.similarity(Array(last.utf8), Array(words[0].utf8))
                     return similarity >= 0.85 ? (candidate, similarity) : nil
-                }.max { $0.1 < $1.1 }
+                }.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.entity.id > $1.0.entity.id }
                 let earlier = own ?? surnameMatch.map { candidate, similarity in
                     Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
                               matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,
