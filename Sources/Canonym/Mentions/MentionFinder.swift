@@ -27,7 +27,8 @@ public final class MentionFinder: Sendable {
     /// start a new one for each document.
     public struct DocumentContext: Sendable {
         var seen: [String: Candidate] = [:]
-        var unknownLastWords: [[UInt8]] = []
+        /// Distinct: a document that repeats an unknown name holds it once, however long it is.
+        var unknownLastWords: Set<[UInt8]> = []
         public init() {}
     }
 
@@ -324,7 +325,7 @@ public final class MentionFinder: Sendable {
                 guard unknownLastWords.contains(where: { matcher.scorer.similarity($0, word) >= 0.85 }) else { continue }
             }
             if let best = mention.match.best, mention.match.status != .unknown { seen[best.entity.id] = best }
-            if mention.match.status == .unknown, let last = words.last { unknownLastWords.append(Array(last.utf8)) }
+            if mention.match.status == .unknown, let last = words.last { unknownLastWords.insert(Array(last.utf8)) }
             result.append(mention)
         }
         return result
