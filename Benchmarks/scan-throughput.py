@@ -1,19 +1,30 @@
 #!/usr/bin/env python3
 """Throughput and memory of `canonym scan` on generated news-like text.
 
-    python3 Benchmarks/scan-throughput.py [--sizes 5,50] [--seed 7]
+    python3 Benchmarks/scan-throughput.py [--sizes 5,50] [--seed 7] [--jobs 1,2] [--rounds 3]
+    python3 Benchmarks/scan-throughput.py --sizes 10,50 --block 1 --jobs 2     # flat memory
 
 Builds a French news-like corpus from sentence templates filled with names drawn from the
 shipped gazetteers (every spelling, in all languages), misspelled names (one letter changed) and
 unknown names (random syllables), so that repeated spans do not flatter the finder's cache more
-than real news would. For each size (MB) it reports MB/s on one process and on one process per
-core (the corpus split in as many files, scanned side by side), and the peak resident memory:
-flat memory shows as the same peak for every size. Needs a release build.
+than real news would. With --block B, the corpus is a generated block of B MB repeated, its
+paragraphs shuffled in each copy: the names stay as varied as in one block, but the distinct
+unknown names (and so their clusters, which the run keeps) stop growing after the first copy,
+so the peak at two sizes shows whether anything else grows with the input.
+
+For each size (MB) it reports MB/s and peak resident memory of one `canonym scan --jobs J`
+process for each J of --jobs (runs alternate between the J values, --rounds times; the median is
+shown, and the ratio to the first J) and the cores it kept busy (CPU time over wall time: on a
+shared machine, less than J says the others took the rest); it stops if two J wrote different
+bytes. With --processes, also MB/s of one `--jobs 1` process per core (the corpus split in as
+many files, scanned side by side). Flat memory shows as the same peak for every size. Needs a
+release build.
 """
 import argparse
-import csv
+import hashlib
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -60,7 +71,14 @@ def unknown_name(rng):
     return f"{word()} {word()}"
 
 
-def corpus(size_mb, seed):
+def corpus(size_mb, seed, block_mb=None):
+    if block_mb:
+        paragraphs = corpus(block_mb, seed).splitlines(keepends=True)
+        copies = []
+        for copy in range(max(1, round(size_mb / block_mb))):
+            random.Random(seed + copy).shuffle(paragraphs)
+            copies.append("".join(paragraphs))
+        return "".join(copies)
     rng = random.Random(seed)
     names = gazetteer_names()
     people, places, orgs = names["person"], names["place"], names["organization"]
@@ -81,42 +99,70 @@ def corpus(size_mb, seed):
 
 
 def timed(commands):
-    """Runs commands side by side; returns (seconds, peak RSS in MB of the largest, mentions)."""
+    """Runs commands side by side; returns (seconds, peak RSS in MB of the largest, mentions,
+    digest of the outputs, CPU seconds of all)."""
     start = time.perf_counter()
-    procs = [subprocess.Popen(["/usr/bin/time", "-f", "%M"] + c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands]
+    procs = [subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S"] + c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands]
     outputs = [p.communicate() for p in procs]
     seconds = time.perf_counter() - start
-    peaks = [int(err.decode().strip().splitlines()[-1]) / 1024 for _, err in outputs]
+    usages = [err.decode().strip().splitlines()[-1].split() for _, err in outputs]
+    peaks = [int(usage[0]) / 1024 for usage in usages]
+    cpu = sum(float(usage[1]) + float(usage[2]) for usage in usages)
     mentions = sum(out.count(b"\n") for out, _ in outputs)
-    return seconds, max(peaks), mentions
+    digest = hashlib.sha256(b"".join(out for out, _ in outputs)).hexdigest()
+    return seconds, max(peaks), mentions, digest, cpu
 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="5,50", help="corpus sizes in MB, comma-separated")
     ap.add_argument("--seed", type=int, default=7)
+    cores = os.cpu_count() or 1
+    ap.add_argument("--jobs", default=f"1,{cores}", help="values of scan --jobs to time, comma-separated (default 1 and the cores)")
+    ap.add_argument("--rounds", type=int, default=1, help="runs per --jobs value, alternating; the median is reported")
+    ap.add_argument("--block", type=float, help="build each corpus by repeating a generated block of this many MB")
+    ap.add_argument("--processes", action="store_true", help="also time one --jobs 1 process per core on split files")
     a = ap.parse_args()
     if not os.path.exists(BINARY):
         sys.exit("build first: swift build -c release")
-    cores = os.cpu_count() or 1
-    print(f"{'MB':>6} {'mentions':>9} {'1 process MB/s':>15} {'peak MB':>8} {f'{cores} processes MB/s':>18}")
+    jobs = [int(j) for j in a.jobs.split(",")]
+    header = f"{'MB':>6} {'mentions':>9}" + "".join(f" {f'jobs {j} MB/s':>12} {'cores':>5} {'peak MB':>8}" for j in jobs)
+    header += "".join(f" {f'{j}/{jobs[0]}':>6}" for j in jobs[1:]) + (f" {f'{cores} processes MB/s':>18}" if a.processes else "")
+    print(header, flush=True)
     with tempfile.TemporaryDirectory() as work:
         for size in (float(s) for s in a.sizes.split(",")):
-            text = corpus(size, a.seed)
+            text = corpus(size, a.seed, a.block)
             whole = os.path.join(work, "corpus.txt")
             with open(whole, "w", encoding="utf-8") as f:
                 f.write(text)
-            lines = text.splitlines(keepends=True)
-            parts = []
-            for k in range(cores):
-                part = os.path.join(work, f"part{k}.txt")
-                with open(part, "w", encoding="utf-8") as f:
-                    f.writelines(lines[k::cores])
-                parts.append(part)
             megabytes = len(text.encode("utf-8")) / 1e6
-            one, peak, mentions = timed([[BINARY, "scan", whole]])
-            many, _, _ = timed([[BINARY, "scan", part] for part in parts])
-            print(f"{megabytes:>6.1f} {mentions:>9} {megabytes / one:>15.2f} {peak:>8.0f} {megabytes / many:>18.2f}")
+            rates, busy, peaks = {j: [] for j in jobs}, {j: [] for j in jobs}, {j: 0.0 for j in jobs}
+            digests, mentions = set(), 0
+            for round_ in range(a.rounds):
+                # Alternate the order so that a slow patch of the shared machine hits every J alike.
+                for j in (jobs if round_ % 2 == 0 else list(reversed(jobs))):
+                    seconds, peak, mentions, digest, cpu = timed([[BINARY, "scan", "--jobs", str(j), whole]])
+                    rates[j].append(megabytes / seconds)
+                    busy[j].append(cpu / seconds)
+                    peaks[j] = max(peaks[j], peak)
+                    digests.add(digest)
+            if len(digests) != 1:
+                sys.exit(f"the outputs differ between --jobs values at {size} MB")
+            median = {j: statistics.median(rates[j]) for j in jobs}
+            line = f"{megabytes:>6.1f} {mentions:>9}" + "".join(
+                f" {median[j]:>12.3f} {statistics.median(busy[j]):>5.2f} {peaks[j]:>8.0f}" for j in jobs)
+            line += "".join(f" {median[j] / median[jobs[0]]:>6.2f}" for j in jobs[1:])
+            if a.processes:
+                lines = text.splitlines(keepends=True)
+                parts = []
+                for k in range(cores):
+                    part = os.path.join(work, f"part{k}.txt")
+                    with open(part, "w", encoding="utf-8") as f:
+                        f.writelines(lines[k::cores])
+                    parts.append(part)
+                many, _, _, _, _ = timed([[BINARY, "scan", "--jobs", "1", part] for part in parts])
+                line += f" {megabytes / many:>18.3f}"
+            print(line, flush=True)
 
 
 if __name__ == "__main__":

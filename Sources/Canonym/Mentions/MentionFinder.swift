@@ -23,16 +23,19 @@ import Synchronization
 /// ```
 public final class MentionFinder: Sendable {
     /// What a text has said so far, for the mentions that follow: entities named, unknown surnames.
-    /// Carry one through the chunks of a document (``mentions(in:context:offset:)``); start a new
-    /// one for each document.
+    /// Carry one through the chunks of a document (``mentions(in:context:offset:)-(String,_,_)``);
+    /// start a new one for each document.
     public struct DocumentContext: Sendable {
         var seen: [String: Candidate] = [:]
-        var unknownLastWords: [[UInt8]] = []
+        /// Distinct: a document that repeats an unknown name holds it once, however long it is.
+        var unknownLastWords: Set<[UInt8]> = []
         public init() {}
     }
 
     public let matcher: Matcher
-    /// Matches of spans seen before: news repeats its names. Bounded; cleared when full.
+    /// Matches of spans seen before: news repeats its names. Bounded; cleared when full. Shared by
+    /// the threads that prepare chunks; the matcher is deterministic, so what is cached when
+    /// changes the time taken, never a mention.
     private let cache = Mutex<[String: Match]>([:])
     private let cacheLimit = 20_000
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
@@ -69,6 +72,35 @@ public final class MentionFinder: Sendable {
     /// document before this chunk), and `context` carries what earlier chunks named. Cut chunks
     /// at line breaks: no mention spans one.
     public func mentions(in text: String, context: inout DocumentContext, offset: Int = 0) -> [Mention] {
+        mentions(in: prepare(text), context: &context, offset: offset)
+    }
+
+    /// A chunk whose spans are found and matched, but not yet read in the light of what the
+    /// document named before it. Made by ``prepare(_:)``.
+    public struct PreparedChunk: Sendable {
+        /// In order of their start offsets, offsets relative to the chunk.
+        let mentions: [Mention]
+    }
+
+    /// Finds and matches the spans of one chunk, without the document's context: the costly part
+    /// of ``mentions(in:context:offset:)-(String,_,_)``, and the one that can run in parallel.
+    ///
+    /// Use it to scan the chunks of long documents on several threads: prepare chunks
+    /// concurrently (the finder is `Sendable`), then pass each prepared chunk, in document order,
+    /// to ``mentions(in:context:offset:)-(PreparedChunk,_,_)``. The mentions are the same as
+    /// ``mentions(in:context:offset:)-(String,_,_)`` gives for the chunk.
+    ///
+    /// ```swift
+    /// let prepared = chunks.map { finder.prepare($0) }   // or on several threads at once
+    /// var context = MentionFinder.DocumentContext(), offset = 0, mentions: [Mention] = []
+    /// for (chunk, ready) in zip(chunks, prepared) {
+    ///     mentions += finder.mentions(in: ready, context: &context, offset: offset)
+    ///     offset += chunk.unicodeScalars.count
+    /// }
+    /// ```
+    /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words,
+    ///   fewer when spans repeat (their matches are cached, for all threads).
+    public func prepare(_ text: String) -> PreparedChunk {
         let scalars = Array(text.unicodeScalars)
         let words = TextWords.words(in: scalars)
         var covered = [Bool](repeating: false, count: words.count)
@@ -91,7 +123,16 @@ public final class MentionFinder: Sendable {
             found += link(run, words: words, scalars: scalars)
         }
         found.sort { $0.start < $1.start }
-        return resolveSurnames(found, context: &context).map { $0.shifted(by: offset) }
+        return PreparedChunk(mentions: found)
+    }
+
+    /// The mentions of a chunk made by ``prepare(_:)``, with what earlier chunks named applied
+    /// (surnames resolved, lone sentence-opening words kept only when explained), `context`
+    /// updated and offsets shifted by `offset`. Call it for the chunks in document order.
+    /// - Complexity: O(m · e) for m mentions and e entities named so far in the document; no
+    ///   matcher calls.
+    public func mentions(in prepared: PreparedChunk, context: inout DocumentContext, offset: Int = 0) -> [Mention] {
+        resolveSurnames(prepared.mentions, context: &context).map { $0.shifted(by: offset) }
     }
 
     /// The matcher's answer for a span, from the cache when the span was seen before.
@@ -261,11 +302,12 @@ public final class MentionFinder: Sendable {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
                 let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                // Equally close names go to the smaller id: the dictionary's order changes from run to run.
                 let surnameMatch = seen.values.compactMap { candidate -> (Candidate, Float)? in
                     guard let last = candidate.nameTokens.last else { return nil }
                     let similarity = matcher.scorer.similarity(Array(last.utf8), Array(words[0].utf8))
                     return similarity >= 0.85 ? (candidate, similarity) : nil
-                }.max { $0.1 < $1.1 }
+                }.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.entity.id > $1.0.entity.id }
                 let earlier = own ?? surnameMatch.map { candidate, similarity in
                     Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
                               matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,
@@ -283,7 +325,7 @@ public final class MentionFinder: Sendable {
                 guard unknownLastWords.contains(where: { matcher.scorer.similarity($0, word) >= 0.85 }) else { continue }
             }
             if let best = mention.match.best, mention.match.status != .unknown { seen[best.entity.id] = best }
-            if mention.match.status == .unknown, let last = words.last { unknownLastWords.append(Array(last.utf8)) }
+            if mention.match.status == .unknown, let last = words.last { unknownLastWords.insert(Array(last.utf8)) }
             result.append(mention)
         }
         return result

@@ -17,7 +17,8 @@ struct TextChunkReader {
     /// The next chunk, nil at the end; throws when the descriptor cannot be read.
     mutating func next() throws -> [UInt8]? {
         while !finished && buffer.count < targetBytes {
-            if let block = try input.readChunk() { buffer.append(contentsOf: block) } else { finished = true }
+            // Blocks no larger than a chunk, so that a small target gives small chunks.
+            if let block = try input.readChunk(maxBytes: min(1 << 16, targetBytes)) { buffer.append(contentsOf: block) } else { finished = true }
         }
         if buffer.isEmpty { return nil }
         if finished && buffer.count <= targetBytes { defer { buffer = [] }; return buffer }

@@ -27,76 +27,35 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Characters of context on each side of a mention.")
     var context = 40
 
+    @Option(help: ArgumentHelp("Find and match names on this many threads (default: one per core); the output is the same.", valueName: "n"))
+    var jobs: Int?
+
+    /// Chunk size instead of about 256 KB: lets tests cross chunk boundaries, and keep several
+    /// chunks in flight, with small inputs. The context of a mention is cut at its chunk's edges.
+    @Option(help: .hidden)
+    var chunkBytes = 1 << 18
+
     func validate() throws {
         if !(0...1).contains(scanThreshold) { throw ValidationError("--scan-threshold must be between 0 and 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (the number of threads that match)") }
+        if !(1...(1 << 22)).contains(chunkBytes) { throw ValidationError("--chunk-bytes must be between 1 and 4194304") }
         do { try TextDocuments.validate(files) } catch { throw ValidationError("\(error)") }
     }
 
     func run() throws {
         let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: 3))
-        let finder = MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold)
         let output = OutputWriter()
+        let scanner = DocumentScanner(finder: MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold),
+                                      jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                      chunkBytes: chunkBytes, contextCharacters: context, output: output)
+        // Also on the way out through an input that cannot be opened: what was read is written.
+        defer { scanner.finish(); output.flush() }
         var failures = 0
-        var clusters = UnknownNameClusters()
         for path in files.isEmpty ? ["-"] : files {
             let input = try InputFile(path: path)
             defer { input.close() }
-            if !scan(input, finder: finder, clusters: &clusters, output: output) { failures += 1 }
+            if !scanner.scan(input) { failures += 1 }
         }
-        output.flush()
         if failures > 0 { throw ExitCode(1) }
-    }
-
-    /// Scans one document chunk by chunk; false when it could not be read to the end (an error
-    /// record then follows the mentions found before the problem).
-    private func scan(_ input: InputFile, finder: MentionFinder, clusters: inout UnknownNameClusters, output: OutputWriter) -> Bool {
-        var reader = TextChunkReader(input: input)
-        var context = MentionFinder.DocumentContext()
-        var offset = 0, linesBefore = 0
-        func fail(_ reason: String, at location: String) -> Bool {
-            Diagnostics.emit("\(input.displayName):\(location): error: \(reason)")
-            output.write(JSON.object([("file", JSON.string(input.displayName)), ("status", JSON.string("error")),
-                                      ("message", JSON.string(reason))]) + "\n")
-            return false
-        }
-        do {
-            while let chunk = try reader.next() {
-                guard let text = String(validating: chunk, as: UTF8.self) else {
-                    let (line, column) = UTF8Location.ofFirstInvalidByte(in: chunk[...])
-                    return fail("the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
-                }
-                let scalars = Array(text.unicodeScalars)
-                for mention in finder.mentions(in: text, context: &context, offset: offset) {
-                    let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
-                    output.write(render(mention, file: input.displayName, scalars: scalars, base: offset, cluster: cluster))
-                }
-                offset += scalars.count
-                linesBefore += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
-            }
-        } catch {
-            return fail("the file cannot be read: \(error)", at: "\(linesBefore + 1):1")
-        }
-        return true
-    }
-
-    /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
-    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> String {
-        let best = mention.match.best
-        let before = max(0, mention.start - base - context), after = min(scalars.count, mention.end - base + context)
-        let snippet = String(String.UnicodeScalarView(scalars[before..<after])).replacingOccurrences(of: "\n", with: " ")
-        return JSON.object([
-            ("file", JSON.string(file)),
-            ("start", String(mention.start)), ("end", String(mention.end)),
-            ("text", JSON.string(mention.text)),
-            ("status", JSON.string(mention.match.status.rawValue)),
-            ("id", JSON.optional(best?.entity.id)),
-            ("canonical", JSON.optional(best?.entity.canonical)),
-            ("score", JSON.number(best?.score)),
-            ("type", JSON.optional(best?.entity.type.rawValue)),
-            ("matched", JSON.optional(best?.matchedName)),
-            ("title", JSON.optional(mention.title)),
-            ("cluster", JSON.optional(cluster)),
-            ("context", JSON.string(snippet)),
-        ]) + "\n"
     }
 }

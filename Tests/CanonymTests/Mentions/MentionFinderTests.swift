@@ -78,6 +78,20 @@ import Testing
         #expect(mentions[3].match.score.map { $0 < 1 } == true, "a resolved surname keeps its own score")
     }
 
+    @Test func equallyCloseEarlierNamesResolveTheSameWayWhateverTheDictionaryOrder() {
+        // *Программа* (programma) is as close to the last word of both Programmes: the smaller id
+        // wins. The places before them change the size, and so the order, of the names seen.
+        let places = ["Astana", "Moscou", "Tachkent", "Almaty", "Paris", "Berlin", "Londres", "Rome", "Madrid", "Kiev",
+                      "Minsk", "Bakou", "Erevan", "Tbilissi", "Pékin", "Tokyo", "Ankara", "Bichkek", "Douchanbé", "Achgabat"]
+        for count in 0...places.count {
+            let text = places.prefix(count).joined(separator: ", ") + ".\nLe World Food Programme et le United Nations "
+                + "Development Programme ont parlé.\nSelon Программа, tout va bien.\n"
+            let last = Self.finder.mentions(in: text).last
+            #expect(last?.text == "Программа")
+            #expect(last?.match.entity?.id == "org:undp", "after \(count) places")
+        }
+    }
+
     @Test func unknownNamesAreKeptNotDropped() {
         expect("Le journaliste ⟦Jean Dupont⟧ a interrogé ⟦Olzhas Auyezov⟧ à ⟦Almaty⟧.", [nil, nil, "city:almaty"])
     }

@@ -1,0 +1,117 @@
+import Canonym
+import Foundation
+
+/// `canonym scan` on a run of documents: each is read in chunks cut at line breaks, the chunks'
+/// spans are found and matched on `jobs` threads (`MentionFinder.prepare`, nearly all the time),
+/// and the mentions are written on the calling thread in document order.
+///
+/// What depends on order stays on the calling thread: the document context (a surname resolved
+/// through an earlier chunk) and the run's unknown-name clusters (keys made by first sight). The
+/// matcher is deterministic, so the output is the same, byte for byte, whatever the jobs; and as
+/// only a few chunks are in flight, memory does not grow with the input.
+final class DocumentScanner {
+    let finder: MentionFinder
+    let output: OutputWriter
+    /// Characters of context written on each side of a mention (cut at the chunk's edges).
+    let contextCharacters: Int
+    let chunkBytes: Int
+    private var chunks: OrderedWorkQueue<Chunk, MentionFinder.PreparedChunk>
+    private var clusters = UnknownNameClusters()
+    private var documentsRead = 0
+    /// The document whose mentions are being written, and what its earlier chunks named.
+    private var documentWritten = -1
+    private var documentContext = MentionFinder.DocumentContext()
+
+    /// A chunk read and submitted, with where it sits in the run.
+    private struct Chunk {
+        let document: Int
+        let file: String
+        let text: String
+        /// Scalars of the document before this chunk.
+        let offset: Int
+    }
+
+    init(finder: MentionFinder, jobs: Int, chunkBytes: Int, contextCharacters: Int, output: OutputWriter) {
+        self.finder = finder
+        self.output = output
+        self.contextCharacters = contextCharacters
+        self.chunkBytes = chunkBytes
+        chunks = OrderedWorkQueue(jobs: jobs)
+    }
+
+    /// Reads one document and submits its chunks; false when it could not be read to the end (an
+    /// error record then follows the mentions found before the problem). Mentions may still be
+    /// in flight on return: call `finish()` after the last document.
+    func scan(_ input: InputFile) -> Bool {
+        let document = documentsRead
+        documentsRead += 1
+        var reader = TextChunkReader(input: input, targetBytes: chunkBytes)
+        var offset = 0, linesBefore = 0
+        do {
+            while let bytes = try reader.next() {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    let (line, column) = UTF8Location.ofFirstInvalidByte(in: bytes[...])
+                    return fail(input, "the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
+                }
+                let finder = self.finder
+                let due = chunks.submit(Chunk(document: document, file: input.displayName, text: text, offset: offset)) {
+                    finder.prepare(text)
+                }
+                for (chunk, prepared) in due { write(chunk, prepared) }
+                offset += text.unicodeScalars.count
+                linesBefore += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            }
+        } catch {
+            return fail(input, "the file cannot be read: \(error)", at: "\(linesBefore + 1):1")
+        }
+        return true
+    }
+
+    /// Writes the mentions of every chunk still in flight.
+    func finish() {
+        for (chunk, prepared) in chunks.drain() { write(chunk, prepared) }
+    }
+
+    private func fail(_ input: InputFile, _ reason: String, at location: String) -> Bool {
+        finish()  // the mentions found before the problem come first
+        Diagnostics.emit("\(input.displayName):\(location): error: \(reason)")
+        output.write(JSON.object([("file", JSON.string(input.displayName)), ("status", JSON.string("error")),
+                                  ("message", JSON.string(reason))]) + "\n")
+        return false
+    }
+
+    /// Applies the document's context to a prepared chunk and writes its mentions; chunks come in order.
+    private func write(_ chunk: Chunk, _ prepared: MentionFinder.PreparedChunk) {
+        if chunk.document != documentWritten {
+            documentWritten = chunk.document
+            documentContext = MentionFinder.DocumentContext()
+        }
+        let scalars = Array(chunk.text.unicodeScalars)
+        for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
+            let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
+            output.write(render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))
+        }
+    }
+
+    /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
+    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> String {
+        let best = mention.match.best
+        let before = max(0, mention.start - base - contextCharacters)
+        let after = min(scalars.count, mention.end - base + contextCharacters)
+        let snippet = String(String.UnicodeScalarView(scalars[before..<after])).replacingOccurrences(of: "\n", with: " ")
+        return JSON.object([
+            ("file", JSON.string(file)),
+            ("start", String(mention.start)), ("end", String(mention.end)),
+            ("text", JSON.string(mention.text)),
+            ("status", JSON.string(mention.match.status.rawValue)),
+            ("id", JSON.optional(best?.entity.id)),
+            ("canonical", JSON.optional(best?.entity.canonical)),
+            ("score", JSON.number(best?.score)),
+            ("type", JSON.optional(best?.entity.type.rawValue)),
+            ("matched", JSON.optional(best?.matchedName)),
+            ("title", JSON.optional(mention.title)),
+            ("cluster", JSON.optional(cluster)),
+            ("context", JSON.string(snippet)),
+        ]) + "\n"
+    }
+}
