@@ -55,4 +55,20 @@ import Testing
             #expect(String(String.UnicodeScalarView(scalars[start..<end])) == record["text"] as? String)
         }
     }
+
+    @Test func aLineLongerThanAChunkIsNotCutInsideACharacter() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        // One 300 KB line of three-byte characters and no space: longer than a chunk, shorter
+        // than the longest line kept whole. It once came out as "not valid UTF-8" at a block edge.
+        let text = String(repeating: "€", count: 100_000) + " Rendez-vous à Moscou.\n"
+        let file = try directory.write("long-line.txt", text)
+        for jobs in ["1", "2"] {
+            let run = try Canonym.run(["scan", "--jobs", jobs, file.path])
+            #expect(run.status == 0, "\(run.stderr)")
+            let records = try run.records()
+            #expect(records.map { $0["id"] as? String } == ["city:moscow"])
+            #expect(records.first?["start"] as? Int == text.unicodeScalars.count - "Moscou.\n".unicodeScalars.count)
+        }
+    }
 }

@@ -43,7 +43,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matcher = Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: 3))
+        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: 3)))
         let output = OutputWriter()
         let scanner = DocumentScanner(finder: MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold),
                                       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
