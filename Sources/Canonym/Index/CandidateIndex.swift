@@ -40,7 +40,7 @@ final class CandidateIndex: Sendable {
 
     /// Builds the index of a gazetteer's names.
     /// - Complexity: O(total length of all names).
-    init(names: [GazetteerName]) {
+    convenience init(names: [GazetteerName]) {
         let (entries, firstEntry) = Self.entries(of: names)
         // Bigrams of every entry, computed on all cores in chunks of names, joined in order.
         let chunkCount = max(1, min(64, names.count / 2048))
@@ -74,17 +74,13 @@ final class CandidateIndex: Sendable {
                 postings[Int(fill[Int(gram)])] = Int32(entry); fill[Int(gram)] += 1
             }
         }
-        self.entries = entries
-        self.firstEntry = firstEntry
-        self.entryGramStart = entryGramStart
-        self.entryGrams = entryGrams
-        self.postingStart = postingStart
-        self.postings = postings
+        self.init(entries: entries, firstEntry: firstEntry, entryGramStart: entryGramStart, entryGrams: entryGrams,
+                  postingStart: postingStart, postings: postings)
     }
 
     /// An index read back from a compiled gazetteer: every stored number is checked against the
     /// names, so a damaged file is refused rather than trusted.
-    init(names: [GazetteerName], reading reader: inout BinaryReader) throws(TruncatedData) {
+    convenience init(names: [GazetteerName], reading reader: inout BinaryReader) throws(TruncatedData) {
         let (entries, firstEntry) = Self.entries(of: names)
         let entryGramStart: [Int32] = try reader.readBlock()
         let entryGrams: [UInt16] = try reader.readBlock()
@@ -96,6 +92,12 @@ final class CandidateIndex: Sendable {
               postingStart.count == Self.codeCount + 1, postingStart.first == 0, postingStart.last == Int32(postings.count),
               zip(postingStart, postingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               postings.allSatisfy({ $0 >= 0 && Int($0) < entries.count }) else { throw TruncatedData() }
+        self.init(entries: entries, firstEntry: firstEntry, entryGramStart: entryGramStart, entryGrams: entryGrams,
+                  postingStart: postingStart, postings: postings)
+    }
+
+    private init(entries: [Entry], firstEntry: [Int32], entryGramStart: [Int32], entryGrams: [UInt16],
+                 postingStart: [Int32], postings: [Int32]) {
         self.entries = entries
         self.firstEntry = firstEntry
         self.entryGramStart = entryGramStart
