@@ -1,7 +1,7 @@
 // Per-operation costs of the matcher's stages (folding, index lookup, word scoring, whole
 // matches, gazetteer loading), so that a regression shows where it is.
 //
-//     swift run -c release canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S]
+//     swift run -c release canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S] [--recall N]
 //
 // Without --gazetteer it uses the embedded default gazetteers. --queries is a file of names,
 // one per line (the first column of a TSV; lines starting with # skipped); without it, a few
@@ -9,6 +9,9 @@
 // gives nanoseconds of this thread's CPU time per operation (CPU time, not wall time, so that
 // other processes on a busy machine disturb the figures less). Absolute times still vary with
 // the machine: compare runs made side by side.
+//
+// --recall N takes the first N labelled queries of --queries (a dev-set TSV: query, expected_id)
+// and compares top-1 accuracy through the index with scoring every name of the gazetteer.
 import Canonym
 import Dispatch
 import Foundation
@@ -17,6 +20,7 @@ struct Arguments {
     var gazetteer: String?
     var queries: String?
     var seconds = 0.5
+    var recall = 0
 
     init(_ argv: [String]) {
         var rest = argv.dropFirst()
@@ -25,8 +29,9 @@ struct Arguments {
             case "--gazetteer": gazetteer = rest.popFirst()
             case "--queries": queries = rest.popFirst()
             case "--seconds": seconds = rest.popFirst().flatMap(Double.init) ?? seconds
+            case "--recall": recall = rest.popFirst().flatMap(Int.init) ?? recall
             default:
-                FileHandle.standardError.write(Data("usage: canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S]\n".utf8))
+                FileHandle.standardError.write(Data("usage: canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S] [--recall N]\n".utf8))
                 exit(64)
             }
         }
@@ -95,3 +100,23 @@ let forms = queries.map { folder.fold($0) }.filter { !$0.isEmpty }
 report("index candidates (per query)", measure(forms, seconds: arguments.seconds) { _ = matcher.indexCandidates(for: $0) },
        "limit \(matcher.options.indexCandidateLimit)")
 report("match (per query)", measure(queries, seconds: arguments.seconds) { _ = matcher.match($0) }, "\(queries.count) queries")
+
+if arguments.recall > 0, let path = arguments.queries {
+    // Labelled rows: the query, then the expected id (empty: not in the gazetteer, left out here).
+    let labelled = try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline)
+        .filter { !$0.hasPrefix("#") }.map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        .filter { $0.count > 1 && $0[0] != "query" && !$0[1].isEmpty }.prefix(arguments.recall)
+    var exhaustiveOptions = matcher.options
+    exhaustiveOptions.scoresEveryName = true
+    let exhaustive = matcher.with(options: exhaustiveOptions)
+    var indexRight = 0, everyRight = 0, same = 0
+    for row in labelled {
+        let (viaIndex, viaAll) = (matcher.match(row[0]).candidates.first?.entity.id, exhaustive.match(row[0]).candidates.first?.entity.id)
+        if viaIndex == row[1] { indexRight += 1 }
+        if viaAll == row[1] { everyRight += 1 }
+        if viaIndex == viaAll { same += 1 }
+    }
+    let n = Double(labelled.count)
+    print(String(format: "top-1 on %d labelled queries: index %.4f, every name scored %.4f (%+.2f points); same answer %.4f",
+                 labelled.count, Double(indexRight) / n, Double(everyRight) / n, 100 * Double(indexRight - everyRight) / n, Double(same) / n))
+}

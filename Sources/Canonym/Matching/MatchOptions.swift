@@ -10,6 +10,9 @@ public struct MatchOptions: Sendable, Hashable {
     public var candidateCount: Int
     /// How many gazetteer names the index proposes for scoring.
     public var indexCandidateLimit: Int
+    /// Score every name of the gazetteer instead of the index's proposals: the reference the
+    /// index's recall is measured against (`canonym-operations --recall`), far too slow for use.
+    package var scoresEveryName = false
 
     public init(threshold: Double = 0.86, thresholdByType: [EntityType: Double] = [:], ambiguityMargin: Double = 0.02,
                 candidateCount: Int = 3, indexCandidateLimit: Int = 300) {

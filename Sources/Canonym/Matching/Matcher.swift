@@ -91,7 +91,10 @@ public final class Matcher: Sendable {
                 entries += index.entries(ofName: nameIndex)
             }
         }
-        if entries.isEmpty { entries = index.candidates(for: form.romanizations, limit: options.indexCandidateLimit) }
+        if entries.isEmpty {
+            entries = options.scoresEveryName ? Array(0..<Int32(index.entries.count))
+                : index.candidates(for: form.romanizations, limit: options.indexCandidateLimit)
+        }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = form.romanizations.map { $0.map { Array($0.utf8) } }
