@@ -38,6 +38,7 @@ final class CandidateIndex: Sendable {
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
 
+
     /// Builds the index of a gazetteer's names.
     /// - Complexity: O(total length of all names).
     convenience init(names: [GazetteerName]) {
@@ -165,35 +166,30 @@ final class CandidateIndex: Sendable {
     /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
         var counts = [UInt8](repeating: 0, count: entries.count)
-        var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1/255
-        var touched: [Int32] = [], everTouched: [Int32] = []
+        // Fresh arrays each query: measured faster than reusing cleared ones (untouched pages stay zero pages).
+        var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1…255; 0 = not proposed
+        var everTouched: [Int32] = []
         var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
-        let shortlistSize = limit * Self.shortlistFactor
         for tokens in romanizations {
             let grams = Self.grams(of: tokens).prefix(255)
             let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
             let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
+            var touched: [Int32] = []
             for gram in rarestFirst.prefix(admitting) {
                 for entry in postings[Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1])] {
                     if counts[Int(entry)] == 0 { touched.append(entry) }
                     counts[Int(entry)] &+= 1
                 }
             }
-            // Shortlist by the Dice share of the rarer bigrams alone (quantised, cut by histogram).
-            var histogram = [Int](repeating: 0, count: 256)
+            // Shortlist by the Dice share of the rarer bigrams alone.
             for entry in touched {
-                let level = diceLevel(common: Int(counts[Int(entry)]), queryGrams: grams.count, entry: entry)
-                counts[Int(entry)] = level
-                histogram[Int(level)] += 1
+                counts[Int(entry)] = diceLevel(common: Int(counts[Int(entry)]), queryGrams: grams.count, entry: entry)
             }
-            let cutoff = Self.cutoff(histogram, keeping: shortlistSize)
+            let shortlist = Self.top(touched, keeping: limit * Self.shortlistFactor) { counts[Int($0)] }
+            for entry in touched { counts[Int(entry)] = 0 }
+
             for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
-            var room = shortlistSize - histogram[(Int(cutoff) + 1)...].reduce(0, +)  // places left at the cut-off level
-            for entry in touched {
-                let level = counts[Int(entry)]
-                counts[Int(entry)] = 0
-                if level == cutoff { room -= 1 }
-                guard level > cutoff || (level == cutoff && room >= 0) else { continue }
+            for entry in shortlist {
                 var common = 0
                 for gram in entryGrams[Int(entryGramStart[Int(entry)])..<Int(entryGramStart[Int(entry) + 1])] {
                     common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
@@ -206,18 +202,26 @@ final class CandidateIndex: Sendable {
                 share[Int(entry)] = max(share[Int(entry)], full)
             }
             for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
-            touched.removeAll(keepingCapacity: true)
         }
-        if everTouched.count <= limit { return everTouched }
+        return Self.top(everTouched, keeping: limit) { share[Int($0)] }
+    }
+
+    /// The items whose level is among the `keeping` highest, in their given order: every item
+    /// above the cut-off level, and at that level the first ones there is room for. Top-k
+    /// without sorting, from a histogram of the levels (1…255).
+    private static func top(_ items: [Int32], keeping: Int, level: (Int32) -> UInt8) -> [Int32] {
+        guard items.count > keeping else { return items }
         var histogram = [Int](repeating: 0, count: 256)
-        for entry in everTouched { histogram[Int(share[Int(entry)])] += 1 }
-        let cutoff = Self.cutoff(histogram, keeping: limit)
-        var result = everTouched.filter { share[Int($0)] > cutoff }
-        var room = limit - result.count
-        for entry in everTouched where room > 0 && share[Int(entry)] == cutoff {
-            result.append(entry); room -= 1
+        for item in items { histogram[Int(level(item))] += 1 }
+        var cutoff = 255, taken = 0
+        while cutoff > 0 && taken + histogram[cutoff] <= keeping { taken += histogram[cutoff]; cutoff -= 1 }
+        var room = keeping - taken
+        return items.filter { item in
+            let itemLevel = Int(level(item))
+            guard itemLevel == cutoff else { return itemLevel > cutoff }
+            room -= 1
+            return room >= 0
         }
-        return result
     }
 
     /// Dice coefficient of the query's and an entry's bigrams, quantised to 1…255.
@@ -226,14 +230,6 @@ final class CandidateIndex: Sendable {
         let entryGramCount = Int(entryGramStart[Int(entry) + 1] - entryGramStart[Int(entry)])
         let dice = 2 * Float(common) / Float(queryGrams + entryGramCount)
         return UInt8(min(255, max(1, (dice * 255).rounded())))
-    }
-
-    /// The level at which to cut a histogram of levels to keep `keeping` items: everything above
-    /// it is kept, and at it as many as there is room for. Top-k without sorting.
-    private static func cutoff(_ histogram: [Int], keeping: Int) -> UInt8 {
-        var cutoff = 255, taken = 0
-        while cutoff > 0 && taken + histogram[cutoff] <= keeping { taken += histogram[cutoff]; cutoff -= 1 }
-        return UInt8(cutoff)
     }
 
     private func postingLength(_ gram: UInt16) -> Int32 {
