@@ -165,8 +165,8 @@ final class CandidateIndex: Sendable {
     /// bigram lists, so the long postings of common bigrams are never read.
     /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        var counts = [UInt8](repeating: 0, count: entries.count)
         // Fresh arrays each query: measured faster than reusing cleared ones (untouched pages stay zero pages).
+        var counts = [UInt8](repeating: 0, count: entries.count)
         var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1…255; 0 = not proposed
         var everTouched: [Int32] = []
         var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
