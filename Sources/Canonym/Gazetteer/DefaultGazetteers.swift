@@ -13,9 +13,12 @@ public enum DefaultGazetteers {
     /// (no folding, no ICU transliterators to build), else the TSV texts. They are checked by
     /// the test suite, so this only fails when the build is broken.
     public static func load(folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
-        if let compiled = try? loadCompiled() { return compiled }
+        if let compiled = embeddedCompiled { return compiled }
         return try Gazetteer.load(sources, folder: folder)
     }
+
+    /// Decoded once per process: the gazetteer is immutable, so every caller can share it.
+    private static let embeddedCompiled: Gazetteer? = try? loadCompiled()
 
     /// The embedded compiled copy; refused (thrown) when another Canonym or ICU version made it.
     static func loadCompiled() throws(CompiledGazetteerError) -> Gazetteer {

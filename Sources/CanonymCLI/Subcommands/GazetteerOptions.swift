@@ -4,16 +4,12 @@ import Canonym
 /// Which gazetteers a command works with: the shipped defaults unless `--gazetteer` is given.
 struct GazetteerOptions: ParsableArguments {
     @Option(name: .customLong("gazetteer"), help: ArgumentHelp(
-        "A gazetteer TSV file (repeatable). When given, these files are the whole world of entities.",
+        "A gazetteer TSV file (repeatable), or one compiled file. When given, these are the whole world of entities.",
         valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: "Also load the shipped default gazetteers when --gazetteer is given.")
     var withDefaults = false
-
-    var sources: [GazetteerSource] {
-        paths.isEmpty ? DefaultGazetteers.sources : (withDefaults ? DefaultGazetteers.sources : []) + paths.map(GazetteerSource.file)
-    }
 
     /// Loads the gazetteers; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
     /// A compiled gazetteer (`canonym gazetteer compile`) is opened as it is, and only alone.
@@ -29,7 +25,7 @@ struct GazetteerOptions: ParsableArguments {
             }
         }
         if paths.isEmpty { return try Self.reporting { () throws(GazetteerError) in try DefaultGazetteers.load() } }
-        return try Self.load(sources)
+        return try Self.load((withDefaults ? DefaultGazetteers.sources : []) + paths.map(GazetteerSource.file))
     }
 
     /// Loads gazetteer sources; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
