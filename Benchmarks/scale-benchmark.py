@@ -269,8 +269,8 @@ def dataset(a):
     return directory, build(a, directory)
 
 
-def read_queries(path):
-    rows = []
+def tsv_rows(path):
+    """The data rows of a TSV file as dicts by header name (comments and blank lines skipped)."""
     with open(path, encoding="utf-8") as f:
         header = None
         for line in f:
@@ -281,8 +281,11 @@ def read_queries(path):
             if header is None:
                 header = cells
                 continue
-            rows.append((cells[0], cells[1] or None, cells[2]))
-    return rows
+            yield dict(zip(header, cells))
+
+
+def read_queries(path):
+    return [(row["query"], row["expected_id"] or None, row["subset"]) for row in tsv_rows(path)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -436,23 +439,13 @@ def peer(a):
     cutoff = SCORERS[a.scorer] * scale
     t0 = time.perf_counter()
     index = {}  # folded name -> [(id, weight, is canonical)], as peers/_gaz.py
-    with open(a.peer_gazetteer, encoding="utf-8") as f:
-        header = None
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cells = line.split("\t")
-            if header is None:
-                header = cells
-                continue
-            row = dict(zip(header, cells))
-            weight = float(row.get("weight") or 0)
-            names = [(row["canonical"], True)] + [(n, False) for n in (row.get("aliases") or "").split("|") if n]
-            for name, is_canonical in names:
-                key = fold(name)
-                if key:
-                    index.setdefault(key, []).append((row["id"], weight, is_canonical))
+    for row in tsv_rows(a.peer_gazetteer):
+        weight = float(row.get("weight") or 0)
+        names = [(row["canonical"], True)] + [(n, False) for n in (row.get("aliases") or "").split("|") if n]
+        for name, is_canonical in names:
+            key = fold(name)
+            if key:
+                index.setdefault(key, []).append((row["id"], weight, is_canonical))
     choices = list(index)
 
     def entity(name):
