@@ -128,45 +128,55 @@ public final class NameFolder: Sendable {
 
     /// The fast path: an ASCII name is folded byte by byte, with the same rules as `Tokenizer`.
     static func foldASCII(_ name: String) -> NameForm? {
-        // First pass: ASCII at all, and is the display form the name itself (single spaces only)?
+        var contiguous = name
+        return contiguous.withUTF8 { foldASCII($0, name: name) }
+    }
+
+    /// One pass to check the bytes, one to cut words, letters lowered into a scratch buffer on
+    /// the stack: the only allocations are the word list and the words longer than a small string.
+    private static func foldASCII(_ bytes: UnsafeBufferPointer<UInt8>, name: String) -> NameForm? {
+        // Is it ASCII at all, and is the display form the name itself (single spaces only)?
         var displayIsName = true
         var previousIsSpace = true  // a leading space needs collapsing too
-        for byte in name.utf8 {
+        for byte in bytes {
             if byte >= 0x80 { return nil }
             let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
             if isSpace && (previousIsSpace || byte != 0x20) { displayIsName = false }
             previousIsSpace = isSpace
         }
-        if previousIsSpace && !name.isEmpty { displayIsName = false }
+        if previousIsSpace && !bytes.isEmpty { displayIsName = false }
 
         var words: [String] = []
-        var current: [UInt8] = []
-        var pendingApostrophe = false
-        var wordStartsUpper = false
+        words.reserveCapacity(4)
         var hasLetters = false
-        current.reserveCapacity(16)
-        func flush() {
-            if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
-            current.removeAll(keepingCapacity: true)
-            pendingApostrophe = false
-        }
-        for byte in name.utf8 {
-            switch byte {
-            case UInt8(ascii: "'"), UInt8(ascii: "`"):
-                if !current.isEmpty { pendingApostrophe = true }
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if pendingApostrophe {
-                    if isElidedPrefix(current, upperCase: wordStartsUpper) { current.removeAll(keepingCapacity: true) }
-                    pendingApostrophe = false
-                }
-                if current.isEmpty { wordStartsUpper = byte <= UInt8(ascii: "Z") }
-                if byte >= UInt8(ascii: "A") { hasLetters = true }
-                current.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            default:
-                flush()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+            var length = 0
+            var pendingApostrophe = false
+            var wordStartsUpper = false
+            func flush() {
+                if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
+                length = 0
+                pendingApostrophe = false
             }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "'"), UInt8(ascii: "`"):
+                    if length > 0 { pendingApostrophe = true }
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                    if pendingApostrophe {
+                        if isElidedPrefix(UnsafeBufferPointer(rebasing: word[..<length]), upperCase: wordStartsUpper) { length = 0 }
+                        pendingApostrophe = false
+                    }
+                    if length == 0 { wordStartsUpper = byte <= UInt8(ascii: "Z") }
+                    if byte >= UInt8(ascii: "A") { hasLetters = true }
+                    word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+                    length += 1
+                default:
+                    flush()
+                }
+            }
+            flush()
         }
-        flush()
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [words],
                         scripts: hasLetters ? latinOnly : noScripts)
     }
@@ -176,8 +186,12 @@ public final class NameFolder: Sendable {
     private static let noScripts: Set<Script> = []
 
     /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.
-    private static func isElidedPrefix(_ current: [UInt8], upperCase: Bool) -> Bool {
-        current == [0x6C] || current == [0x71, 0x75] || (current == [0x64] && !upperCase)
+    private static func isElidedPrefix(_ letters: UnsafeBufferPointer<UInt8>, upperCase: Bool) -> Bool {
+        switch letters.count {
+        case 1: letters[0] == UInt8(ascii: "l") || (letters[0] == UInt8(ascii: "d") && !upperCase)
+        case 2: letters[0] == UInt8(ascii: "q") && letters[1] == UInt8(ascii: "u")
+        default: false
+        }
     }
 
     static func collapseWhitespace(_ text: String) -> String {
