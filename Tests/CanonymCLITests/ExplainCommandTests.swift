@@ -25,6 +25,21 @@ import Testing
         #expect(blocks[2].contains("unknown"))
     }
 
+    @Test func explainsTheLeadBehindADecisionAndLeadZeroTurnsItOff() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let file = try directory.write("g.tsv", "id\tcanonical\ttype\nplace:tulle\tTulle\tplace\nplace:dhule\tDhule\tplace\n")
+        let close = try Canonym.run(["explain", "--gazetteer", file.path, "Dulle"])
+        #expect(close.status == 0)
+        #expect(close.stdout.contains("  unknown\n"))
+        #expect(close.stdout.contains("needed, threshold 0.85 + ") && close.stdout.contains("under the 0.08 wanted"), "\(close.stdout)")
+        let plain = try Canonym.run(["match", "--gazetteer", file.path, "--lead", "0"], stdin: "Dulle\n")
+        #expect(plain.status == 0)
+        #expect(!plain.stdout.contains("\"status\":\"unknown\""), "\(plain.stdout)")
+        let refused = try Canonym.run(["match", "--lead", "2"], stdin: "Dulle\n")
+        #expect(refused.status == 64 && refused.stderr.contains("--lead must be between 0 and 1"))
+    }
+
     @Test func versionNamesICU() throws {
         let run = try Canonym.run(["--version"])
         #expect(run.status == 0)

@@ -45,12 +45,23 @@ public struct Evaluation: Sendable {
         /// The matcher's threshold for the type of the matched entity, when it sets one.
         let typeThreshold: Double?
         /// The lowest threshold at which this name is answered (1 for exact and alias matches),
-        /// nil when it is never answered.
-        public var answeredFrom: Double? {
+        /// nil when it is never answered: a fuzzy score less what its lead falls short of.
+        public let answeredFrom: Double?
+
+        init(query: LabelledQuery, match: Match, typeThreshold: Double?, options: MatchOptions) {
+            self.query = query
+            self.match = match
+            self.typeThreshold = typeThreshold
+            answeredFrom = Self.lowestThreshold(answering: match, options: options)
+        }
+
+        private static func lowestThreshold(answering match: Match, options: MatchOptions) -> Double? {
             switch match.status {
-            case .exact, .alias: 1
-            case .fuzzy, .ambiguous: match.score
-            case .unknown: nil
+            case .exact, .alias: return 1
+            case .fuzzy, .ambiguous:
+                guard let score = match.score else { return nil }
+                return score - options.shortfall(lead: match.lead ?? 1)
+            case .unknown: return nil
             }
         }
         /// Answered at `threshold`; a type with its own threshold keeps that one at every level.
@@ -70,6 +81,7 @@ public struct Evaluation: Sendable {
         options.threshold = min(lowestThreshold, options.threshold)
         options.thresholdByType = [:]
         let permissive = matcher.with(options: options)
+        let decision = options
         let workers = jobs > 0 ? jobs : max(1, System.coreCount)
         let chunks = min(max(1, queries.count / 64), workers * 4)
         let results = Mutex<[[Outcome]]>(Array(repeating: [], count: chunks))
@@ -77,7 +89,7 @@ public struct Evaluation: Sendable {
             let range = (queries.count * chunk / chunks)..<(queries.count * (chunk + 1) / chunks)
             let done = queries[range].map { query in
                 let match = permissive.match(query.query)
-                return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] })
+                return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] }, options: decision)
             }
             results.withLock { $0[chunk] = done }
         }

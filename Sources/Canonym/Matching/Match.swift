@@ -35,6 +35,17 @@ public struct Match: Sendable {
     /// The best candidates, best first, one per entity (at most `MatchOptions.candidateCount`),
     /// including ones below the threshold, so a reviewer sees what was near.
     public let candidates: [Candidate]
+    /// How far the best-scoring candidate is ahead of the next entity (its whole score when no
+    /// other entity came near); nil when nothing was scored.
+    public let lead: Double?
+
+    init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double? = nil) {
+        self.input = input
+        self.status = status
+        self.best = best
+        self.candidates = candidates
+        self.lead = lead
+    }
 
     public var entity: Entity? { best?.entity }
     public var score: Double? { best?.score }

@@ -45,28 +45,30 @@ public final class Matcher: Sendable {
     public func match(_ input: String) -> Match {
         let form = folder.fold(input)
         guard !form.isEmpty else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
-        let ranked = rank(form, keeping: max(1, options.candidateCount))
+        // The runner-up is always ranked: the decision reads the lead over it.
+        let ranked = rank(form, keeping: max(2, options.candidateCount))
         guard let top = ranked.first else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
         let shown = Array(ranked.prefix(options.candidateCount))
+        let lead = top.score - (ranked.dropFirst().first?.score ?? 0)
 
         if top.score >= 1, top.alignment.pairs.allSatisfy({ $0.similarity >= 1 }), isKeyMatch(form, top) {
             let tied = ranked.filter { $0.score >= 1 && isKeyMatch(form, $0) }
             if tied.count > 1 {
                 let chosen = tied.max { ($0.entity.weight, $0.matchedNameIsCanonical ? 1 : 0) < ($1.entity.weight, $1.matchedNameIsCanonical ? 1 : 0) }!
-                return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id })
+                return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id }, lead: lead)
             }
-            return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown)
+            return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown, lead: lead)
         }
-        guard top.score >= options.threshold(for: top.entity.type) else {
-            return Match(input: input, status: .unknown, best: nil, candidates: shown)
+        guard top.score >= options.requiredScore(for: top.entity.type, lead: lead) - 1e-9 else {
+            return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead)
         }
         let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
         if close.count > 1 {
             // The prior (weight) decides only among candidates scoring the same.
             let chosen = close.filter { top.score - $0.score < 1e-3 }.max { $0.entity.weight < $1.entity.weight } ?? top
-            return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id })
+            return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id }, lead: lead)
         }
-        return Match(input: input, status: .fuzzy, best: top, candidates: shown)
+        return Match(input: input, status: .fuzzy, best: top, candidates: shown, lead: lead)
     }
 
     /// The query folds to exactly this candidate's name (some romanisation of each).

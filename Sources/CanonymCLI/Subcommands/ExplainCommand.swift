@@ -34,15 +34,31 @@ enum ExplanationPrinter {
         if let best = match.best {
             out += "  \(match.status.rawValue) \(JSON.number(best.score)) → \(best.entity.canonical) [\(best.entity.id)]"
             out += best.matchedName == best.entity.canonical ? "\n" : " via \"\(best.matchedName)\"\n"
+        } else if match.candidates.isEmpty {
+            out += "  unknown: no entity comes near\n"
         } else {
-            let threshold = matcher.options.threshold
-            out += "  unknown: no entity scores \(JSON.number(threshold)) or more\n"
+            out += "  unknown\n"
         }
+        if let line = decisionLine(match, options: matcher.options) { out += "  \(line)\n" }
         for (rank, candidate) in match.candidates.enumerated() {
             let via = candidate.matchedName == candidate.entity.canonical ? "" : " via \"\(candidate.matchedName)\""
             out += "  \(rank + 1). \(JSON.number(candidate.score)) \(candidate.entity.canonical) [\(candidate.entity.id)]\(via)\n"
             for line in matcher.explain(candidate).lines { out += "       \(line)\n" }
         }
         return out
+    }
+
+    /// What a fuzzy decision rested on: the top score, its lead over the next entity, and the
+    /// score that lead required. Exact and alias matches need no such line.
+    static func decisionLine(_ match: Match, options: MatchOptions) -> String? {
+        guard match.status != .exact, match.status != .alias, let top = match.candidates.max(by: { $0.score < $1.score }),
+              let lead = match.lead else { return nil }
+        let threshold = options.threshold(for: top.entity.type), shortfall = options.shortfall(lead: lead)
+        let required = threshold + shortfall
+        let verdict = top.score >= required - 1e-9 ? "reaches" : "is under"
+        let leadText = lead < top.score - 1e-9 ? "it leads the next entity by \(JSON.number(lead))" : "no other entity scored"
+        guard shortfall > 0 else { return "decision: \(JSON.number(top.score)) \(verdict) the threshold \(JSON.number(threshold)); \(leadText)" }
+        return "decision: \(JSON.number(top.score)) \(verdict) the \(JSON.number(required)) needed, threshold \(JSON.number(threshold)) + "
+            + "\(JSON.number(shortfall)): \(leadText), under the \(JSON.number(options.wantedLead)) wanted"
     }
 }

@@ -158,8 +158,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Decision settings shared by the commands that match.
 struct MatchingOptions: ParsableArguments {
-    @Option(help: "Minimum score for a fuzzy match (0-1).")
+    @Option(help: "Minimum score for a fuzzy match that leads the next entity by --lead or more (0-1; default 0.85).")
     var threshold: Double?
+
+    @Option(help: "The lead over the next entity at which --threshold is enough; a smaller lead raises the score needed by the difference (0 turns it off; default 0.08).")
+    var lead: Double?
 
     @Option(help: ArgumentHelp("A threshold for one entity type, as TYPE=SCORE (repeatable), e.g. place=0.9.",
                                valueName: "type=score"))
@@ -184,6 +187,7 @@ struct MatchingOptions: ParsableArguments {
         if let threshold { options.threshold = threshold }
         options.thresholdByType = thresholdsByType ?? [:]
         if let margin { options.ambiguityMargin = margin }
+        if let lead { options.wantedLead = lead }
         options.candidateCount = candidateCount
         return options
     }
@@ -191,6 +195,7 @@ struct MatchingOptions: ParsableArguments {
     func validate() throws {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
         if let margin, !(0...1).contains(margin) { throw ValidationError("--margin must be between 0 and 1") }
+        if let lead, !(0...1).contains(lead) { throw ValidationError("--lead must be between 0 and 1") }
         if thresholdsByType == nil {
             throw ValidationError("--threshold-for takes TYPE=SCORE with TYPE one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")) and SCORE between 0 and 1")
         }

@@ -48,6 +48,24 @@ import Testing
         #expect(evaluation.metrics(threshold: min(1, fuzzyScore + 0.01)).answered == 1, "the alias match stays answered")
     }
 
+    @Test func eachThresholdAnswersWhatTheMatcherWouldAnswerAtIt() throws {
+        // Dulle has a runner-up close behind (its lead raises the score needed), Tule a clear lead.
+        let tsv = "id\tcanonical\ttype\nplace:tulle\tTulle\tplace\nplace:dhule\tDhule\tplace\n"
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", tsv)])
+        let (labelled, _) = LabelledQueryReader.read(Array("query\texpected_id\nDulle\tplace:tulle\nTule\tplace:tulle\n".utf8), file: "q.tsv")
+        let matcher = Matcher(gazetteer: gazetteer)
+        let evaluation = Evaluation(matcher: matcher, queries: labelled, jobs: 1)
+        for threshold in stride(from: 0.5, through: 1.0, by: 0.01) {
+            var options = matcher.options
+            options.threshold = threshold
+            let direct = matcher.with(options: options)
+            for outcome in evaluation.outcomes {
+                #expect(outcome.isAnswered(at: threshold) == (direct.match(outcome.query.query).status != .unknown),
+                        "\(outcome.query.query) at \(threshold)")
+            }
+        }
+    }
+
     @Test func subsetsBreakTheFiguresDown() throws {
         let evaluation = try Self.evaluation("query\texpected_id\tsubset\nTachkent\tcity:tashkent\ta\nMoscou\tcity:moscow\tb\nJean Dupont\t\tb\n")
         #expect(evaluation.subsets == ["a", "b"])

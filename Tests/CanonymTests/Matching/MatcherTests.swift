@@ -208,6 +208,34 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(match.status == .ambiguous)
     }
 
+    /// *Dulle* is one letter from *Tulle* and from *Dhule*: a score above the threshold is not
+    /// enough when the runner-up is that close.
+    static let twoNearPlaces = "id\tcanonical\ttype\nplace:tulle\tTulle\tplace\nplace:dhule\tDhule\tplace\n"
+
+    @Test func aCloseRunnerUpRaisesTheScoreNeeded() throws {
+        let matcher = try makeMatcher(Self.twoNearPlaces)
+        let match = matcher.match("Dulle")
+        let top = try #require(match.candidates.first), lead = try #require(match.lead)
+        try #require(top.score >= matcher.options.threshold && lead < matcher.options.wantedLead, "score \(top.score), lead \(lead)")
+        #expect(match.status == .unknown, "needs \(matcher.options.requiredScore(for: .place, lead: lead))")
+        #expect(abs(lead - (top.score - match.candidates[1].score)) < 1e-12, "the lead is over the next entity")
+
+        var withoutLead = matcher.options
+        withoutLead.wantedLead = 0
+        #expect(matcher.with(options: withoutLead).match("Dulle").entity != nil, "the plain threshold alone accepts it")
+        let clear = matcher.match("Tule")
+        #expect(clear.status == .fuzzy && clear.entity?.id == "place:tulle", "a clear lead needs only the threshold")
+    }
+
+    @Test func theLeadIsMeasuredEvenWhenOneCandidateIsShown() throws {
+        var one = MatchOptions()
+        one.candidateCount = 1
+        let shown = try makeMatcher(Self.twoNearPlaces, options: one).match("Dulle")
+        let full = try makeMatcher(Self.twoNearPlaces).match("Dulle")
+        #expect(shown.candidates.count == 1)
+        #expect(shown.lead == full.lead && shown.status == full.status)
+    }
+
     // MARK: Explanations
 
     @Test func explanationOfTogayevNamesTheVoicingEdit() throws {
