@@ -13,10 +13,14 @@ public struct Explanation: Sendable, Hashable {
     public let comparisons: [WordComparison]
     /// Query words the name does not account for.
     public let extraWords: [String]
+    /// Those of `extraWords` read as a person's patronymic, which weigh little.
+    public let extraPatronymics: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
     public let comparedJoined: Bool
     public let reordered: Bool
+    /// The score was held to the surname's similarity plus this leeway (nil when it was not).
+    public let surnameLeeway: Double?
     public let score: Double
     /// When the match went through an alias: the query's words against the canonical form's,
     /// so a reviewer sees which conventions separate the variant from the canonical spelling.
@@ -31,8 +35,13 @@ public struct Explanation: Sendable, Hashable {
             lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
-        if !extraWords.isEmpty { lines.append("not in the name: \(extraWords.joined(separator: " "))") }
+        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) }
+        if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
+        if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if reordered { lines.append("words in another order") }
+        if let surnameLeeway {
+            lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
+        }
         for comparison in canonicalComparisons where !comparison.edits.isEmpty {
             let edits = comparison.edits.map(\.description).joined(separator: ", ")
             lines.append("against the canonical form: \(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
@@ -64,8 +73,11 @@ extension Matcher {
         return Explanation(
             queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
             extraWords: alignment.extraQueryTokens.map { candidate.queryTokens[$0] },
+            extraPatronymics: candidate.entity.type == .person
+                ? alignment.extraQueryTokens.map { candidate.queryTokens[$0] }.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
-            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered, score: candidate.score,
+            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered,
+            surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }
 }

@@ -15,6 +15,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the words were compared run together (*Salaconsilina* ~ *Sala Consilina*).
     public let comparedJoined: Bool
     public let reordered: Bool
+    /// True when a person's score was held down to the surname's similarity plus
+    /// ``NameScorer/surnameLeeway``.
+    public var heldToSurname = false
 }
 
 /// Scores a query against a gazetteer name: words paired by best similarity; the score is the
@@ -35,6 +38,13 @@ public struct NameScorer: Sendable {
     /// Share of its length a query word that the name lacks weighs against the match (a
     /// patronymic, a title, a second given name the gazetteer does not list).
     public var extraWordWeight: Float = 0.5
+    /// What a person's patronymic (*Viktorovich*, *Kemeluly*) in the query but not in the name
+    /// weighs instead: gazetteers and the press mostly leave it out.
+    public var extraPatronymicWeight: Float = 0.1
+    /// A person's score stays within this of how well the name's last word (the surname, in
+    /// the given-name-first order of canonical forms; four letters or more) matched:
+    /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
+    public var surnameLeeway: Float = 0.05
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Word pairs below this similarity are not paired at all.
@@ -99,8 +109,19 @@ public struct NameScorer: Sendable {
             numerator += w * Float(pair.similarity)
             denominator += w
         }
-        for i in extra { denominator += weight(query[i]) * extraWordWeight }
+        for i in extra {
+            let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
+            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : extraWordWeight)
+        }
         var score = denominator > 0 ? numerator / denominator : 0
+        // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
+        var ceiling: Float = 1
+        if type == .person, name.count > 1, name[name.count - 1].count >= 4,
+           let surname = pairs.first(where: { $0.nameToken == name.count - 1 }) {
+            ceiling = Float(surname.similarity) + surnameLeeway
+        }
+        let heldToSurname = score > ceiling
+        score = min(score, ceiling)
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty) : omittedWordPenalty)
         }
@@ -111,15 +132,26 @@ public struct NameScorer: Sendable {
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
         let joinedQuery = Array(query.joined()), joinedName = Array(name.joined())
         if query.count > 1 || name.count > 1, abs(joinedQuery.count - joinedName.count) <= max(2, max(joinedQuery.count, joinedName.count) / 5) {
-            let joined = similarity(joinedQuery, joinedName)
+            // With as many words on both sides, running them together cannot excuse a different surname.
+            let unheld = similarity(joinedQuery, joinedName)
+            let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
-                                      comparedJoined: true, reordered: false)
+                                      comparedJoined: true, reordered: false, heldToSurname: unheld > joined)
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              comparedJoined: false, reordered: reordered)
+                              comparedJoined: false, reordered: reordered, heldToSurname: heldToSurname)
     }
+
+    /// Russian, Ukrainian and Belarusian patronymics (*-ovich*, *-evna*, *-ivna*, *-ichna*) and
+    /// Turkic ones (*-uly*, *-ogly*, *-kyzy*, *-qizi*), as romanised.
+    static func looksLikePatronymic(_ word: [UInt8]) -> Bool {
+        guard word.count >= 6 else { return false }
+        return patronymicEndings.contains { ending in word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) }
+    }
+    private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
+                                                        "uly", "ogly", "oglu", "kyzy", "qizi", "gizi"].map { Array($0.utf8) }
 
     /// One word against one word: what `align` computes for that case, without its tables
     /// (most place names are one word, and this runs for every candidate).

@@ -149,4 +149,44 @@ private let threshold = MatchOptions().threshold
             }
         }
     }
+
+    // MARK: Patronymics and surnames
+
+    @Test(arguments: ["sergey viktorovich lavrov", "lavrov sergey viktorovich", "kassym jomart kemeluly tokayev"])
+    func aPatronymicTheNameLacksCostsLittle(query: String) {
+        let name = query.hasPrefix("kassym") ? "kassym jomart tokayev" : "sergey lavrov"
+        let alignment = align(query, name)
+        #expect(alignment.score >= threshold, "\(alignment.score)")
+        #expect(alignment.extraQueryTokens.count == 1)
+    }
+
+    @Test func anExtraWordThatIsNoPatronymicStillCosts() {
+        // Same length as "viktorovich", no patronymic ending: an unexplained word weighs fully.
+        #expect(align("sergey viktorovaxx lavrov", "sergey lavrov").score < threshold)
+        #expect(align("sergey viktorovich lavrov", "sergey lavrov", type: .place).score < threshold, "only people have patronymics")
+    }
+
+    @Test func aPersonsScoreIsHeldToHowWellTheSurnameMatches() {
+        let scorer = NameScorer()
+        let surname = scorer.similarity(Array("lukashevich".utf8), Array("lukashenko".utf8))
+        let person = align("alexander lukashevich", "alexander lukashenko")
+        #expect(person.heldToSurname)
+        #expect(person.score <= Double(surname + scorer.surnameLeeway) + 1e-6)
+        #expect(person.score < threshold, "a different surname is a different person")
+        let place = align("alexander lukashevich", "alexander lukashenko", type: .place)
+        #expect(!place.heldToSurname && place.score > person.score, "places are not held")
+    }
+
+    @Test func aCloseSurnameIsNotHeldBackNorAreShortOnes() {
+        #expect(!align("olaf scholze", "olaf scholz").heldToSurname)
+        #expect(align("olaf scholze", "olaf scholz").score >= threshold)
+        let short = align("kim jong on", "kim jong un")  // two letters say too little to hold the score to
+        #expect(!short.heldToSurname)
+        #expect(short.score >= threshold)
+    }
+
+    @Test func runTogetherNamesAreNotHeldToTheSurname() {
+        let alignment = align("sergeilavrov", "sergei lavrov")
+        #expect(alignment.comparedJoined && alignment.score == 1)
+    }
 }
