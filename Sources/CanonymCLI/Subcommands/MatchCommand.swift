@@ -168,7 +168,7 @@ struct MatchingOptions: ParsableArguments {
                                valueName: "type=score"))
     var thresholdFor: [String] = []
 
-    @Option(help: "Another entity within this score of the best makes the match ambiguous.")
+    @Option(help: "Another entity within this score of the best makes the match ambiguous (default 0.02).")
     var margin: Double?
 
     /// `--threshold-for` values, parsed; nil when one is malformed.
