@@ -133,10 +133,14 @@ final class CandidateIndex: Sendable {
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
 
     /// Distinct bigram codes of a tokenised name, ascending: of each word, and of the words run
-    /// together, so that *na pa* finds *Napa* and *Salaconsilina* finds *Sala Consilina*.
+    /// together, so that *na pa* finds *Napa* and *Salaconsilina* finds *Sala Consilina*. A name
+    /// written syllable by syllable (*fu luo li ya nuo bo li si*, a Chinese rendering of
+    /// *Florianópolis*) counts as its syllables run together only: the syllables' own bigrams
+    /// are shared by much of any gazetteer and would drown those of the name.
     static func grams(of tokens: [String]) -> [UInt16] {
         var grams: [UInt16] = []
-        for token in tokens.count > 1 ? tokens + [tokens.joined()] : tokens {
+        let isSyllabic = tokens.count >= 3 && tokens.allSatisfy { $0.utf8.count <= 3 }
+        for token in isSyllabic ? [tokens.joined()] : tokens.count > 1 ? tokens + [tokens.joined()] : tokens {
             // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
             // find typing errors that change the skeleton itself (a voicing or vowel change).
             appendGrams(of: Skeleton.of(token), base: 0, to: &grams)

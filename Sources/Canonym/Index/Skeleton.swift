@@ -3,7 +3,9 @@
 /// Transliteration conventions are folded (*tch*, *tsch*, *sch*, *sh*, *ch* → one symbol;
 /// *kh* → *k*; *zh*, *dzh*, *dj*, *j* and the vowels, which vary the most, are dropped),
 /// voicing is folded (g→k, d→t, b→p, z→s, v→f, w→f), and doubled letters are collapsed.
-/// A vowel that starts the word is kept as `a`, so *Astana* and *Stan* stay apart.
+/// A vowel that starts the word is kept as `a`, so *Astana* and *Stan* stay apart. In a word
+/// with at most one written vowel, *w* stands for *u* or *o* (romanised Arabic and Persian
+/// script writes few vowels: *bwzwlwk* for *Buzuluk*) and is dropped like one.
 ///
 /// ```swift
 /// Skeleton.of("tchernenko")  // "xrnnk" → "xrnk" after collapsing
@@ -24,6 +26,7 @@ enum Skeleton {
     static func of(_ word: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(word.count)
+        let writesFewVowels = word.lazy.filter { "aeiou".utf8.contains($0) }.count <= 1
         var i = 0
         if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); i = 1 }
         outer: while i < word.count {
@@ -41,6 +44,7 @@ enum Skeleton {
             case UInt8(ascii: "d"): UInt8(ascii: "t")
             case UInt8(ascii: "b"): UInt8(ascii: "p")
             case UInt8(ascii: "z"): UInt8(ascii: "s")
+            case UInt8(ascii: "w") where writesFewVowels: nil
             case UInt8(ascii: "v"), UInt8(ascii: "w"): UInt8(ascii: "f")
             default: word[i]
             }

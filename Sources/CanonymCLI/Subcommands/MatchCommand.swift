@@ -171,6 +171,10 @@ struct MatchingOptions: ParsableArguments {
     @Option(help: "Another entity within this score of the best makes the match ambiguous (default 0.02).")
     var margin: Double?
 
+    @Option(help: ArgumentHelp("How many gazetteer names the index proposes for scoring per name (default 300): more is slower and finds a little more.",
+                               valueName: "n"))
+    var indexCandidates: Int?
+
     /// `--threshold-for` values, parsed; nil when one is malformed.
     var thresholdsByType: [EntityType: Double]? {
         var result: [EntityType: Double] = [:]
@@ -188,6 +192,7 @@ struct MatchingOptions: ParsableArguments {
         options.thresholdByType = thresholdsByType ?? [:]
         if let margin { options.ambiguityMargin = margin }
         if let lead { options.wantedLead = lead }
+        if let indexCandidates { options.indexCandidateLimit = indexCandidates }
         options.candidateCount = candidateCount
         return options
     }
@@ -196,6 +201,7 @@ struct MatchingOptions: ParsableArguments {
         if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be between 0 and 1") }
         if let margin, !(0...1).contains(margin) { throw ValidationError("--margin must be between 0 and 1") }
         if let lead, !(0...1).contains(lead) { throw ValidationError("--lead must be between 0 and 1") }
+        if let indexCandidates, indexCandidates < 1 { throw ValidationError("--index-candidates must be 1 or more") }
         if thresholdsByType == nil {
             throw ValidationError("--threshold-for takes TYPE=SCORE with TYPE one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")) and SCORE between 0 and 1")
         }

@@ -12,6 +12,8 @@ import Testing
         ["putin", "poutine", "putine"],                           // vowels come and go
         ["kharkiv", "kharkiw", "kharkov"],                        // v/w, vowels
         ["zelenskyy", "zelensky", "zelenskiy", "selenskyj"],      // glides, z/s
+        ["bwzwlwk", "buzuluk"],                                   // romanised Arabic script: w for u
+        ["lwndryna", "londrina"],                                 // w for o, y for i, one vowel written
     ])
     func spellingVariantsShareASkeleton(variants: [String]) {
         let skeletons = Set(variants.map { Skeleton.of($0) })
@@ -44,14 +46,27 @@ import Testing
         ("Togayev", "Kassym-Jomart Tokayev"),   // one word of three, voiced
         ("Poutine", "Vladimir Putin"),          // vowels and a mute e
         ("Salaconsilina", "Sala Consilina"),    // the words run together
+        ("bwzwlwk", "Buzuluk"),                 // vowels left unwritten, w for u
+        ("fu luo li ya nuo bo li si", "Florianopolis"),  // syllable by syllable, from Chinese
     ])
     func variantFindsItsNameAmongManyWithASmallLimit(query: String, name: String) throws {
-        let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina"], randomCount: 2_000)
+        let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina", "Buzuluk", "Florianopolis"],
+                                      randomCount: 2_000)
         let index = CandidateIndex(names: gazetteer.names)
         let target = try #require(gazetteer.names.firstIndex { $0.text == name })
         let proposed = index.candidates(for: NameFolder.shared.fold(query).romanizations, limit: 20)
         #expect(proposed.count <= 20)
         #expect(proposed.contains { index.entries[Int($0)].name == Int32(target) }, "\(query) did not propose \(name)")
+    }
+
+    @Test func wKeepsItsConsonantSkeletonWhereVowelsAreWritten() {
+        #expect(Skeleton.of("kwanza") == Skeleton.of("kvanza"), "two vowels written: w is a consonant")
+        #expect(Skeleton.of("zwl") == Skeleton.of("zl"), "no vowel written: w is one")
+    }
+
+    @Test func aNameWrittenSyllableBySyllableIsIndexedRunTogether() {
+        #expect(CandidateIndex.grams(of: ["fu", "luo", "li", "ya"]) == CandidateIndex.grams(of: ["fuluoliya"]))
+        #expect(CandidateIndex.grams(of: ["sa", "ji"]) != CandidateIndex.grams(of: ["saji"]), "two short words stay words")
     }
 
     @Test func everyRomanizationOfANameIsAnEntry() throws {
