@@ -46,17 +46,22 @@ public final class MentionFinder: Sendable {
     /// Folded keys of gazetteer names of two or more words, for verbatim spotting, and the longest.
     private let phraseKeys: Set<String>
     private let longestPhrase: Int
+    /// Every word-boundary prefix of a phrase key (the whole key included): a run of words whose
+    /// folded words are no such prefix starts no phrase, whatever follows.
+    private let phrasePrefixes: Set<String>
 
     public init(matcher: Matcher, fuzzyThreshold: Double = 0.9) {
         self.matcher = matcher
         self.fuzzyThreshold = fuzzyThreshold
-        var keys = Set<String>()
+        var keys = Set<String>(), prefixes = Set<String>()
         var longest = 1
         for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
             keys.insert(name.form.key)
             longest = max(longest, name.form.tokens.count)
+            for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
         }
         phraseKeys = keys
+        phrasePrefixes = prefixes
         longestPhrase = min(longest, 12)
     }
 
@@ -107,9 +112,10 @@ public final class MentionFinder: Sendable {
         var found: [Mention] = []
 
         // 1. Gazetteer names spotted verbatim, longest first, starting at a capitalised word.
+        var forms = [NameForm?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
-            if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words) {
+            if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words, forms: &forms) {
                 found.append(mention(words[index..<(index + length)], scalars: scalars, title: title(before: index, in: words)))
                 for k in index..<(index + length) { covered[k] = true }
                 index += length
@@ -147,7 +153,32 @@ public final class MentionFinder: Sendable {
     }
 
     /// Length of the longest gazetteer phrase starting at `start`, if any.
-    private func spottedPhrase(at start: Int, in words: [TextWord]) -> Int? {
+    ///
+    /// Without Cyrillic, folding works word by word (a space ends every rule of the folder), so
+    /// the key of a run of words is their folded words joined: each word is folded once, and
+    /// the run stops growing as soon as it is no prefix of a phrase key. `forms` caches the
+    /// folded words of the chunk.
+    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [NameForm?]) -> Int? {
+        let window = min(longestPhrase, words.count - start)
+        guard window >= 2 else { return nil }
+        var key = ""
+        var longest: Int?
+        for length in 1...window {
+            let index = start + length - 1
+            if length > 1, !words[index].joinsPrevious { break }
+            let form = forms[index] ?? matcher.folder.fold(words[index].text)
+            forms[index] = form
+            // The scheme for Cyrillic is chosen from the letters of the whole name: fold it whole.
+            if form.scripts.contains(.cyrillic) { return spottedPhraseFoldingWhole(at: start, in: words) }
+            for token in form.tokens { key += key.isEmpty ? token : " " + token }
+            if length > 1, phraseKeys.contains(key) { longest = length }
+            if !key.isEmpty, !phrasePrefixes.contains(key) { break }
+        }
+        return longest
+    }
+
+    /// `spottedPhrase(at:in:forms:)` for runs holding Cyrillic: the joined words folded for each length.
+    private func spottedPhraseFoldingWhole(at start: Int, in words: [TextWord]) -> Int? {
         var length = min(longestPhrase, words.count - start)
         while length >= 2 {
             let slice = words[start..<(start + length)]
@@ -235,14 +266,17 @@ public final class MentionFinder: Sendable {
             var length = min(maxSpanWords, run.upperBound - index)
             while length >= 1, accepted == nil {
                 let span = words[index..<(index + length)]
-                let match = match(span.map(\.text).joined(separator: " "))
+                let text = span.map(\.text).joined(separator: " ")
+                defer { length -= 1 }
                 // A lone word cut out of a longer run (*Michael* of *Michael Perry*) is linked only
-                // when the gazetteer knows it as it is: fuzzily it would be a guess.
+                // when the gazetteer knows it as it is: fuzzily it would be a guess. Exact and alias
+                // need a name that folds the same, so the matcher is asked only when there is one.
                 let isLoneWordOfRun = length == 1 && run.count > 1
+                if isLoneWordOfRun, !matcher.knowsName(foldedAs: matcher.folder.fold(text)) { continue }
+                let match = match(text)
                 if isAcceptable(match, span: span), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)
                 }
-                length -= 1
             }
             if let (length, match) = accepted {
                 flushUnknown(upTo: index)
