@@ -155,40 +155,51 @@ public final class MentionFinder: Sendable {
     /// Length of the longest gazetteer phrase starting at `start`, if any.
     ///
     /// Without Cyrillic, folding works word by word (a space ends every rule of the folder), so
-    /// the key of a run of words is their folded words joined: each word is folded once, and
-    /// the run stops growing as soon as it is no prefix of a phrase key. `forms` caches the
-    /// folded words of the chunk.
+    /// the key of a run of words is their folded words joined: each word is folded once (`forms`
+    /// caches them for the chunk), and the run stops growing at the first prefix no phrase key has.
     private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [NameForm?]) -> Int? {
         let window = min(longestPhrase, words.count - start)
         guard window >= 2 else { return nil }
+        var holdsCyrillic = false
+        let lengths = phraseLengths(at: start, window: window, in: words) { index in
+            let form = forms[index] ?? matcher.folder.fold(words[index].text)
+            forms[index] = form
+            holdsCyrillic = holdsCyrillic || form.scripts.contains(.cyrillic)
+            return holdsCyrillic ? nil : form.tokens
+        }
+        return holdsCyrillic ? spottedPhraseHoldingCyrillic(at: start, window: window, in: words) : lengths.last
+    }
+
+    /// `spottedPhrase` for a run holding Cyrillic, whose reading the letters of the whole run
+    /// choose: the lengths that make a phrase key in some reading, checked longest first by
+    /// folding their words joined.
+    private func spottedPhraseHoldingCyrillic(at start: Int, window: Int, in words: [TextWord]) -> Int? {
+        var possible = Set<Int>()
+        for orthography in CyrillicOrthography.allCases {
+            possible.formUnion(phraseLengths(at: start, window: window, in: words) { index in
+                matcher.folder.tokens(of: words[index].text, readingCyrillicAs: orthography)
+            })
+        }
+        return possible.sorted(by: >).first { length in
+            phraseKeys.contains(matcher.folder.fold(words[start..<(start + length)].map(\.text).joined(separator: " ")).key)
+        }
+    }
+
+    /// The lengths (2 or more, ascending) at which the words from `start`, joined by spaces and
+    /// each folded by `tokens`, make a phrase key; the walk stops at a word that does not join,
+    /// at a prefix no phrase key has, or where `tokens` gives nil.
+    private func phraseLengths(at start: Int, window: Int, in words: [TextWord], tokens: (Int) -> [String]?) -> [Int] {
         var key = ""
-        var longest: Int?
+        var lengths: [Int] = []
         for length in 1...window {
             let index = start + length - 1
             if length > 1, !words[index].joinsPrevious { break }
-            let form = forms[index] ?? matcher.folder.fold(words[index].text)
-            forms[index] = form
-            // The scheme for Cyrillic is chosen from the letters of the whole name: fold it whole.
-            if form.scripts.contains(.cyrillic) { return spottedPhraseFoldingWhole(at: start, in: words) }
-            for token in form.tokens { key += key.isEmpty ? token : " " + token }
-            if length > 1, phraseKeys.contains(key) { longest = length }
+            guard let wordTokens = tokens(index) else { break }
+            for token in wordTokens { key += key.isEmpty ? token : " " + token }
+            if length > 1, phraseKeys.contains(key) { lengths.append(length) }
             if !key.isEmpty, !phrasePrefixes.contains(key) { break }
         }
-        return longest
-    }
-
-    /// `spottedPhrase(at:in:forms:)` for runs holding Cyrillic: the joined words folded for each length.
-    private func spottedPhraseFoldingWhole(at start: Int, in words: [TextWord]) -> Int? {
-        var length = min(longestPhrase, words.count - start)
-        while length >= 2 {
-            let slice = words[start..<(start + length)]
-            if slice.dropFirst().allSatisfy(\.joinsPrevious),
-               phraseKeys.contains(matcher.folder.fold(slice.map(\.text).joined(separator: " ")).key) {
-                return length
-            }
-            length -= 1
-        }
-        return nil
+        return lengths
     }
 
     /// Maximal runs of capitalised words joined by particles, titles and opening function words removed.
