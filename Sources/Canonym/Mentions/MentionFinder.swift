@@ -41,6 +41,8 @@ public final class MentionFinder: Sendable {
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
     public let fuzzyThreshold: Double
+    /// Tells the spans no gazetteer name can match at `fuzzyThreshold`.
+    private let nearNames: NearNameFilter
     /// Longest span, in words, tried against the gazetteer.
     let maxSpanWords = 8
     /// Folded keys of gazetteer names of two or more words, for verbatim spotting, and the longest.
@@ -50,9 +52,20 @@ public final class MentionFinder: Sendable {
     /// folded words are no such prefix starts no phrase, whatever follows.
     private let phrasePrefixes: Set<String>
 
-    public init(matcher: Matcher, fuzzyThreshold: Double = 0.9) {
+    /// Whether unknown mentions of several words carry the matcher's nearest candidates (one-word
+    /// mentions always do). Each costs a full fuzzy match, most of a scan's time when a text
+    /// names many people the gazetteer does not know.
+    public let reportsCandidatesOfUnknownNames: Bool
+
+    /// - Parameters:
+    ///   - fuzzyThreshold: the score a span linked only fuzzily needs.
+    ///   - reportsCandidatesOfUnknownNames: false leaves `match.candidates` empty for unknown
+    ///     mentions of several words (nothing else about any mention changes).
+    public init(matcher: Matcher, fuzzyThreshold: Double = 0.9, reportsCandidatesOfUnknownNames: Bool = true) {
         self.matcher = matcher
         self.fuzzyThreshold = fuzzyThreshold
+        self.reportsCandidatesOfUnknownNames = reportsCandidatesOfUnknownNames
+        nearNames = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
         var keys = Set<String>(), prefixes = Set<String>()
         var longest = 1
         for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
@@ -264,7 +277,11 @@ public final class MentionFinder: Sendable {
             let tentative = span.count == 1 && span.first!.startsSentence
             if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
             let input = span.map(\.text).joined(separator: " ")
-            let unknown = Match(input: input, status: .unknown, best: nil, candidates: match(input).candidates)
+            // One word is resolved against earlier mentions through its candidates (and a
+            // demonym is told by them); a name of several words needs them only for a reviewer.
+            let text = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            let needsCandidates = reportsCandidatesOfUnknownNames || span.count == 1 || matcher.folder.fold(text).tokens.count == 1
+            let unknown = Match(input: input, status: .unknown, best: nil, candidates: needsCandidates ? match(input).candidates : [])
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
             if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
             var found = mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words))
@@ -283,7 +300,10 @@ public final class MentionFinder: Sendable {
                 // when the gazetteer knows it as it is: fuzzily it would be a guess. Exact and alias
                 // need a name that folds the same, so the matcher is asked only when there is one.
                 let isLoneWordOfRun = length == 1 && run.count > 1
-                if isLoneWordOfRun, !matcher.knowsName(foldedAs: matcher.folder.fold(text)) { continue }
+                // Only an exact or alias match, or a fuzzy one at `fuzzyThreshold`, is accepted:
+                // the matcher is asked only when the gazetteer has a name that could give one.
+                let form = matcher.folder.fold(text)
+                if !matcher.knowsName(foldedAs: form), isLoneWordOfRun || !nearNames.mayReach(form) { continue }
                 let match = match(text)
                 if isAcceptable(match, span: span), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)
