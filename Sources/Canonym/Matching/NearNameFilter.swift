@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Tells, without running the matcher, that no name of a gazetteer can score `threshold` or
 /// more against a query, so that no fuzzy match that good exists.
 ///
@@ -19,8 +17,7 @@ final class NearNameFilter: Sendable {
     private let minimumSimilarity: Float
     private let words: WordTrie
     private let joinedNames: WordTrie
-    private let cache = Mutex<[String: Bool]>([:])
-    private let cacheLimit = 200_000
+    private let cache = BoundedCache<String, Bool>(limit: 200_000)
 
     /// - Complexity: O(total length of the index's entries).
     init(matcher: Matcher, threshold: Double) {
@@ -56,12 +53,6 @@ final class NearNameFilter: Sendable {
     }
 
     private func cached(_ key: String, _ compute: () -> Bool) -> Bool {
-        if let hit = cache.withLock({ $0[key] }) { return hit }
-        let answer = compute()
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
-            table[key] = answer
-        }
-        return answer
+        cache.value(for: key, compute)
     }
 }

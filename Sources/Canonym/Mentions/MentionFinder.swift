@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Finds names of people, places and organisations in running text (French and English news
 /// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
 /// reported as unknown, never dropped.
@@ -36,8 +34,14 @@ public final class MentionFinder: Sendable {
     /// Matches of spans seen before: news repeats its names. Bounded; cleared when full. Shared by
     /// the threads that prepare chunks; the matcher is deterministic, so what is cached when
     /// changes the time taken, never a mention.
-    private let cache = Mutex<[String: Match]>([:])
-    private let cacheLimit = 20_000
+    private let cache = BoundedCache<String, Match>(limit: 20_000)
+    /// Words read in each Cyrillic orthography (in `CyrillicOrthography.allCases` order), for
+    /// spotting phrases in runs holding Cyrillic.
+    private let cyrillicReadings = BoundedCache<String, [[String]]>(limit: 50_000)
+    /// The last words of the gazetteer's names: a word near none of them resolves to no earlier
+    /// mention's surname, whatever the text named before.
+    private let surnames: WordTrie
+    private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
     public let fuzzyThreshold: Double
@@ -66,6 +70,7 @@ public final class MentionFinder: Sendable {
         self.fuzzyThreshold = fuzzyThreshold
         self.reportsCandidatesOfUnknownNames = reportsCandidatesOfUnknownNames
         nearNames = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
+        surnames = WordTrie(words: matcher.index.entries.lazy.compactMap(\.tokens.last), model: matcher.scorer.model)
         var keys = Set<String>(), prefixes = Set<String>()
         var longest = 1
         for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
@@ -156,13 +161,13 @@ public final class MentionFinder: Sendable {
 
     /// The matcher's answer for a span, from the cache when the span was seen before.
     private func match(_ text: String) -> Match {
-        if let hit = cache.withLock({ $0[text] }) { return hit }
-        let result = matcher.match(text)
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
-            table[text] = result
-        }
-        return result
+        cache.value(for: text) { matcher.match(text) }
+    }
+
+    /// Whether `word` could be `similarity` 0.85 or more to the last word of a gazetteer name.
+    private func mayBeSurname(_ word: String) -> Bool {
+        // A hair under 0.85: the trie compares the words the other way round.
+        nearSurname.value(for: word) { surnames.containsWord(near: Array(word.utf8), minimumSimilarity: 0.85 - 1e-3) }
     }
 
     /// Length of the longest gazetteer phrase starting at `start`, if any.
@@ -188,9 +193,11 @@ public final class MentionFinder: Sendable {
     /// folding their words joined.
     private func spottedPhraseHoldingCyrillic(at start: Int, window: Int, in words: [TextWord]) -> Int? {
         var possible = Set<Int>()
-        for orthography in CyrillicOrthography.allCases {
+        for reading in CyrillicOrthography.allCases.indices {
             possible.formUnion(phraseLengths(at: start, window: window, in: words) { index in
-                matcher.folder.tokens(of: words[index].text, readingCyrillicAs: orthography)
+                cyrillicReadings.value(for: words[index].text) {
+                    CyrillicOrthography.allCases.map { matcher.folder.tokens(of: words[index].text, readingCyrillicAs: $0) }
+                }[reading]
             })
         }
         return possible.sorted(by: >).first { length in
@@ -368,9 +375,10 @@ public final class MentionFinder: Sendable {
                 // by how close this word is to that name's last word.
                 let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
                 // Equally close names go to the smaller id: the dictionary's order changes from run to run.
-                let surnameMatch = seen.values.compactMap { candidate -> (Candidate, Float)? in
+                let word = Array(words[0].utf8)
+                let surnameMatch = !mayBeSurname(words[0]) ? nil : seen.values.compactMap { candidate -> (Candidate, Float)? in
                     guard let last = candidate.nameTokens.last else { return nil }
-                    let similarity = matcher.scorer.similarity(Array(last.utf8), Array(words[0].utf8))
+                    let similarity = matcher.scorer.similarity(Array(last.utf8), word)
                     return similarity >= 0.85 ? (candidate, similarity) : nil
                 }.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.entity.id > $1.0.entity.id }
                 let earlier = own ?? surnameMatch.map { candidate, similarity in
