@@ -10,7 +10,9 @@ unknown names (random syllables), so that repeated spans do not flatter the find
 than real news would. With --block B, the corpus is a generated block of B MB repeated, its
 paragraphs shuffled in each copy: the names stay as varied as in one block, but the distinct
 unknown names (and so their clusters, which the run keeps) stop growing after the first copy,
-so the peak at two sizes shows whether anything else grows with the input.
+so the peak at two sizes shows whether anything else grows with the input. The corpus is
+written to a temporary directory (`TMPDIR`, default /tmp: 500 MB needs that much free space)
+and the outputs are hashed as they stream, so the script's own memory stays small.
 
 For each size (MB) it reports MB/s and peak resident memory of one `canonym scan --jobs J`
 process for each J of --jobs (runs alternate between the J values, --rounds times; the median is
@@ -28,6 +30,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -98,18 +101,47 @@ def corpus(size_mb, seed, block_mb=None):
     return "".join(out)
 
 
+def write_corpus(path, size_mb, seed, block_mb=None):
+    """Writes corpus(size_mb, seed, block_mb) to path, a block copy at a time (a 500 MB corpus
+    is never held in memory); returns its size in bytes."""
+    with open(path, "w", encoding="utf-8") as f:
+        if not block_mb:
+            f.write(corpus(size_mb, seed))
+        else:
+            paragraphs = corpus(block_mb, seed).splitlines(keepends=True)
+            for copy in range(max(1, round(size_mb / block_mb))):
+                random.Random(seed + copy).shuffle(paragraphs)
+                f.writelines(paragraphs)
+    return os.path.getsize(path)
+
+
 def timed(commands):
     """Runs commands side by side; returns (seconds, peak RSS in MB of the largest, mentions,
-    digest of the outputs, CPU seconds of all)."""
+    digest of the outputs, CPU seconds of all). Outputs are hashed as they stream (one after
+    the other in the digest), never held whole."""
     start = time.perf_counter()
     procs = [subprocess.Popen(["/usr/bin/time", "-f", "%M %U %S"] + c, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for c in commands]
-    outputs = [p.communicate() for p in procs]
+    readers, results = [], [None] * len(procs)
+
+    def drain(index, proc):
+        digest, lines = hashlib.sha256(), 0
+        while chunk := proc.stdout.read(1 << 20):
+            digest.update(chunk)
+            lines += chunk.count(b"\n")
+        results[index] = (digest.hexdigest(), lines, proc.stderr.read())
+        proc.wait()
+
+    for index, proc in enumerate(procs):
+        readers.append(threading.Thread(target=drain, args=(index, proc)))
+        readers[-1].start()
+    for reader in readers:
+        reader.join()
     seconds = time.perf_counter() - start
-    usages = [err.decode().strip().splitlines()[-1].split() for _, err in outputs]
+    usages = [err.decode().strip().splitlines()[-1].split() for _, _, err in results]
     peaks = [int(usage[0]) / 1024 for usage in usages]
     cpu = sum(float(usage[1]) + float(usage[2]) for usage in usages)
-    mentions = sum(out.count(b"\n") for out, _ in outputs)
-    digest = hashlib.sha256(b"".join(out for out, _ in outputs)).hexdigest()
+    mentions = sum(lines for _, lines, _ in results)
+    digest = hashlib.sha256("".join(d for d, _, _ in results).encode()).hexdigest()
     return seconds, max(peaks), mentions, digest, cpu
 
 
@@ -131,11 +163,8 @@ def main():
     print(header, flush=True)
     with tempfile.TemporaryDirectory() as work:
         for size in (float(s) for s in a.sizes.split(",")):
-            text = corpus(size, a.seed, a.block)
             whole = os.path.join(work, "corpus.txt")
-            with open(whole, "w", encoding="utf-8") as f:
-                f.write(text)
-            megabytes = len(text.encode("utf-8")) / 1e6
+            megabytes = write_corpus(whole, size, a.seed, a.block) / 1e6
             rates, busy, peaks = {j: [] for j in jobs}, {j: [] for j in jobs}, {j: 0.0 for j in jobs}
             digests, mentions = set(), 0
             for round_ in range(a.rounds):
@@ -153,7 +182,8 @@ def main():
                 f" {median[j]:>12.3f} {statistics.median(busy[j]):>5.2f} {peaks[j]:>8.0f}" for j in jobs)
             line += "".join(f" {median[j] / median[jobs[0]]:>6.2f}" for j in jobs[1:])
             if a.processes:
-                lines = text.splitlines(keepends=True)
+                with open(whole, encoding="utf-8") as f:
+                    lines = f.readlines()
                 parts = []
                 for k in range(cores):
                     part = os.path.join(work, f"part{k}.txt")

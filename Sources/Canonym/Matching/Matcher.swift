@@ -71,6 +71,13 @@ public final class Matcher: Sendable {
         return Match(input: input, status: .fuzzy, best: top, candidates: shown, lead: lead)
     }
 
+    /// Whether some name of the gazetteer folds as `form` does (in some romanisation of each):
+    /// a match can be exact or an alias only then.
+    /// - Complexity: one hash lookup per romanisation.
+    package func knowsName(foldedAs form: NameForm) -> Bool {
+        form.romanizations.contains { gazetteer.namesByKey[$0.joined(separator: " ")] != nil }
+    }
+
     /// The query folds to exactly this candidate's name (some romanisation of each).
     private func isKeyMatch(_ form: NameForm, _ candidate: Candidate) -> Bool {
         candidate.queryTokens == candidate.nameTokens && !candidate.alignment.comparedJoined

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Finds names of people, places and organisations in running text (French and English news
 /// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
 /// reported as unknown, never dropped.
@@ -36,27 +34,52 @@ public final class MentionFinder: Sendable {
     /// Matches of spans seen before: news repeats its names. Bounded; cleared when full. Shared by
     /// the threads that prepare chunks; the matcher is deterministic, so what is cached when
     /// changes the time taken, never a mention.
-    private let cache = Mutex<[String: Match]>([:])
-    private let cacheLimit = 20_000
+    private let cache = BoundedCache<String, Match>(limit: 20_000)
+    /// Words read in each Cyrillic orthography (in `CyrillicOrthography.allCases` order), for
+    /// spotting phrases in runs holding Cyrillic.
+    private let cyrillicReadings = BoundedCache<String, [[String]]>(limit: 50_000)
+    /// The last words of the gazetteer's names: a word near none of them resolves to no earlier
+    /// mention's surname, whatever the text named before.
+    private let surnames: WordTrie
+    private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
     public let fuzzyThreshold: Double
+    /// Tells the spans no gazetteer name can match at `fuzzyThreshold`.
+    private let nearNames: NearNameFilter
     /// Longest span, in words, tried against the gazetteer.
     let maxSpanWords = 8
     /// Folded keys of gazetteer names of two or more words, for verbatim spotting, and the longest.
     private let phraseKeys: Set<String>
     private let longestPhrase: Int
+    /// Every word-boundary prefix of a phrase key (the whole key included): a run of words whose
+    /// folded words are no such prefix starts no phrase, whatever follows.
+    private let phrasePrefixes: Set<String>
 
-    public init(matcher: Matcher, fuzzyThreshold: Double = 0.9) {
+    /// Whether unknown mentions of several words carry the matcher's nearest candidates (one-word
+    /// mentions always do). Each costs a full fuzzy match, most of a scan's time when a text
+    /// names many people the gazetteer does not know.
+    public let reportsCandidatesOfUnknownNames: Bool
+
+    /// - Parameters:
+    ///   - fuzzyThreshold: the score a span linked only fuzzily needs.
+    ///   - reportsCandidatesOfUnknownNames: false leaves `match.candidates` empty for unknown
+    ///     mentions of several words (nothing else about any mention changes).
+    public init(matcher: Matcher, fuzzyThreshold: Double = 0.9, reportsCandidatesOfUnknownNames: Bool = true) {
         self.matcher = matcher
         self.fuzzyThreshold = fuzzyThreshold
-        var keys = Set<String>()
+        self.reportsCandidatesOfUnknownNames = reportsCandidatesOfUnknownNames
+        nearNames = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
+        surnames = WordTrie(words: matcher.index.entries.lazy.compactMap(\.tokens.last), model: matcher.scorer.model)
+        var keys = Set<String>(), prefixes = Set<String>()
         var longest = 1
         for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
             keys.insert(name.form.key)
             longest = max(longest, name.form.tokens.count)
+            for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
         }
         phraseKeys = keys
+        phrasePrefixes = prefixes
         longestPhrase = min(longest, 12)
     }
 
@@ -107,9 +130,10 @@ public final class MentionFinder: Sendable {
         var found: [Mention] = []
 
         // 1. Gazetteer names spotted verbatim, longest first, starting at a capitalised word.
+        var forms = [NameForm?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
-            if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words) {
+            if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words, forms: &forms) {
                 found.append(mention(words[index..<(index + length)], scalars: scalars, title: title(before: index, in: words)))
                 for k in index..<(index + length) { covered[k] = true }
                 index += length
@@ -137,27 +161,65 @@ public final class MentionFinder: Sendable {
 
     /// The matcher's answer for a span, from the cache when the span was seen before.
     private func match(_ text: String) -> Match {
-        if let hit = cache.withLock({ $0[text] }) { return hit }
-        let result = matcher.match(text)
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
-            table[text] = result
-        }
-        return result
+        cache.value(for: text) { matcher.match(text) }
+    }
+
+    /// Whether `word` could be `similarity` 0.85 or more to the last word of a gazetteer name.
+    private func mayBeSurname(_ word: String) -> Bool {
+        // A hair under 0.85: the trie compares the words the other way round.
+        nearSurname.value(for: word) { surnames.containsWord(near: Array(word.utf8), minimumSimilarity: 0.85 - 1e-3) }
     }
 
     /// Length of the longest gazetteer phrase starting at `start`, if any.
-    private func spottedPhrase(at start: Int, in words: [TextWord]) -> Int? {
-        var length = min(longestPhrase, words.count - start)
-        while length >= 2 {
-            let slice = words[start..<(start + length)]
-            if slice.dropFirst().allSatisfy(\.joinsPrevious),
-               phraseKeys.contains(matcher.folder.fold(slice.map(\.text).joined(separator: " ")).key) {
-                return length
-            }
-            length -= 1
+    ///
+    /// Without Cyrillic, folding works word by word (a space ends every rule of the folder), so
+    /// the key of a run of words is their folded words joined: each word is folded once (`forms`
+    /// caches them for the chunk), and the run stops growing at the first prefix no phrase key has.
+    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [NameForm?]) -> Int? {
+        let window = min(longestPhrase, words.count - start)
+        guard window >= 2 else { return nil }
+        var holdsCyrillic = false
+        let lengths = phraseLengths(at: start, window: window, in: words) { index in
+            let form = forms[index] ?? matcher.folder.fold(words[index].text)
+            forms[index] = form
+            holdsCyrillic = holdsCyrillic || form.scripts.contains(.cyrillic)
+            return holdsCyrillic ? nil : form.tokens
         }
-        return nil
+        return holdsCyrillic ? spottedPhraseHoldingCyrillic(at: start, window: window, in: words) : lengths.last
+    }
+
+    /// `spottedPhrase` for a run holding Cyrillic, whose reading the letters of the whole run
+    /// choose: the lengths that make a phrase key in some reading, checked longest first by
+    /// folding their words joined.
+    private func spottedPhraseHoldingCyrillic(at start: Int, window: Int, in words: [TextWord]) -> Int? {
+        var possible = Set<Int>()
+        for reading in CyrillicOrthography.allCases.indices {
+            possible.formUnion(phraseLengths(at: start, window: window, in: words) { index in
+                cyrillicReadings.value(for: words[index].text) {
+                    CyrillicOrthography.allCases.map { matcher.folder.tokens(of: words[index].text, readingCyrillicAs: $0) }
+                }[reading]
+            })
+        }
+        return possible.sorted(by: >).first { length in
+            phraseKeys.contains(matcher.folder.fold(words[start..<(start + length)].map(\.text).joined(separator: " ")).key)
+        }
+    }
+
+    /// The lengths (2 or more, ascending) at which the words from `start`, joined by spaces and
+    /// each folded by `tokens`, make a phrase key; the walk stops at a word that does not join,
+    /// at a prefix no phrase key has, or where `tokens` gives nil.
+    private func phraseLengths(at start: Int, window: Int, in words: [TextWord], tokens: (Int) -> [String]?) -> [Int] {
+        var key = ""
+        var lengths: [Int] = []
+        for length in 1...window {
+            let index = start + length - 1
+            if length > 1, !words[index].joinsPrevious { break }
+            guard let wordTokens = tokens(index) else { break }
+            for token in wordTokens { key += key.isEmpty ? token : " " + token }
+            if length > 1, phraseKeys.contains(key) { lengths.append(length) }
+            if !key.isEmpty, !phrasePrefixes.contains(key) { break }
+        }
+        return lengths
     }
 
     /// Maximal runs of capitalised words joined by particles, titles and opening function words removed.
@@ -222,7 +284,11 @@ public final class MentionFinder: Sendable {
             let tentative = span.count == 1 && span.first!.startsSentence
             if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
             let input = span.map(\.text).joined(separator: " ")
-            let unknown = Match(input: input, status: .unknown, best: nil, candidates: match(input).candidates)
+            // One word is resolved against earlier mentions through its candidates (and a
+            // demonym is told by them); a name of several words needs them only for a reviewer.
+            let text = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            let needsCandidates = reportsCandidatesOfUnknownNames || span.count == 1 || matcher.folder.fold(text).tokens.count == 1
+            let unknown = Match(input: input, status: .unknown, best: nil, candidates: needsCandidates ? match(input).candidates : [])
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
             if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
             var found = mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words))
@@ -235,14 +301,20 @@ public final class MentionFinder: Sendable {
             var length = min(maxSpanWords, run.upperBound - index)
             while length >= 1, accepted == nil {
                 let span = words[index..<(index + length)]
-                let match = match(span.map(\.text).joined(separator: " "))
+                let text = span.map(\.text).joined(separator: " ")
+                defer { length -= 1 }
                 // A lone word cut out of a longer run (*Michael* of *Michael Perry*) is linked only
-                // when the gazetteer knows it as it is: fuzzily it would be a guess.
+                // when the gazetteer knows it as it is: fuzzily it would be a guess. Exact and alias
+                // need a name that folds the same, so the matcher is asked only when there is one.
                 let isLoneWordOfRun = length == 1 && run.count > 1
+                // Only an exact or alias match, or a fuzzy one at `fuzzyThreshold`, is accepted:
+                // the matcher is asked only when the gazetteer has a name that could give one.
+                let form = matcher.folder.fold(text)
+                if !matcher.knowsName(foldedAs: form), isLoneWordOfRun || !nearNames.mayReach(form) { continue }
+                let match = match(text)
                 if isAcceptable(match, span: span), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)
                 }
-                length -= 1
             }
             if let (length, match) = accepted {
                 flushUnknown(upTo: index)
@@ -303,9 +375,10 @@ public final class MentionFinder: Sendable {
                 // by how close this word is to that name's last word.
                 let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
                 // Equally close names go to the smaller id: the dictionary's order changes from run to run.
-                let surnameMatch = seen.values.compactMap { candidate -> (Candidate, Float)? in
+                let word = Array(words[0].utf8)
+                let surnameMatch = !mayBeSurname(words[0]) ? nil : seen.values.compactMap { candidate -> (Candidate, Float)? in
                     guard let last = candidate.nameTokens.last else { return nil }
-                    let similarity = matcher.scorer.similarity(Array(last.utf8), Array(words[0].utf8))
+                    let similarity = matcher.scorer.similarity(Array(last.utf8), word)
                     return similarity >= 0.85 ? (candidate, similarity) : nil
                 }.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.entity.id > $1.0.entity.id }
                 let earlier = own ?? surnameMatch.map { candidate, similarity in

@@ -58,8 +58,9 @@ public enum WeightedEditDistance {
         return (table[n * (m + 1) + m], edits.reversed())
     }
 
+    /// What inserting or deleting `s[k]` costs (a doubled letter and a final mute *e* are cheap).
     @inline(__always)
-    private static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel) -> Float where Word.Index == Int {
+    static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel) -> Float where Word.Index == Int {
         if k > 0 && s[k - 1] == s[k] { return model.doubling }
         if s[k] == UInt8(ascii: "e") && k == s.count - 1 && k > 0 { return model.finalMuteE }
         return model.indelCost(s[k]) * (k == 0 ? model.initialFactor : 1)

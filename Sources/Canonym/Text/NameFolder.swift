@@ -50,6 +50,12 @@ public final class NameFolder: Sendable {
         return NameForm(display: display, romanizations: distinct, scripts: scripts)
     }
 
+    /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
+    /// `orthography`: what `fold` gives for a name whose letters choose that orthography.
+    func tokens(of name: String, readingCyrillicAs orthography: CyrillicOrthography) -> [String] {
+        Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) }
+    }
+
     /// The ICU transform chain that brings `word` to ASCII, or nil when it is ASCII already.
     private static func transformID(for word: String, cyrillicTransform: String?) -> String? {
         var script: Script?

@@ -93,12 +93,35 @@ final class DocumentScanner {
         }
     }
 
+    /// The text of `scalars` with each line break written as a space, as Foundation's
+    /// `replacingOccurrences(of: "\n", with: " ")` does; that one runs only where it behaves
+    /// otherwise: a line break next to a non-ASCII scalar (one followed by a combining mark is
+    /// left as it is).
+    static func lineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 2)
+        for index in scalars.indices {
+            let scalar = scalars[index]
+            guard scalar == "\n" else {
+                UTF8.encode(scalar) { bytes.append($0) }
+                continue
+            }
+            let before = index > scalars.startIndex ? scalars[index - 1] : " "
+            let after = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
+            guard before.isASCII, after.isASCII else {
+                return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
+            }
+            bytes.append(UInt8(ascii: " "))
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
     private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> String {
         let best = mention.match.best
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
-        let snippet = String(String.UnicodeScalarView(scalars[before..<after])).replacingOccurrences(of: "\n", with: " ")
+        let snippet = Self.lineBreaksAsSpaces(scalars[before..<after])
         return JSON.object([
             ("file", JSON.string(file)),
             ("start", String(mention.start)), ("end", String(mention.end)),

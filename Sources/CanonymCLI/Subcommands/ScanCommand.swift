@@ -45,7 +45,9 @@ struct ScanCommand: ParsableCommand {
     func run() throws {
         let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: 3)))
         let output = OutputWriter()
-        let scanner = DocumentScanner(finder: MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold),
+        // The records show no candidates, so unknown names of several words need none.
+        let finder = MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold, reportsCandidatesOfUnknownNames: false)
+        let scanner = DocumentScanner(finder: finder,
                                       jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
                                       chunkBytes: chunkBytes, contextCharacters: context, output: output)
         // Also on the way out through an input that cannot be opened: what was read is written.

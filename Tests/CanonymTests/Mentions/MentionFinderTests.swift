@@ -92,6 +92,26 @@ import Testing
         }
     }
 
+    @Test func leavingOutCandidatesOfUnknownNamesChangesNothingElse() {
+        let text = "M. Kalomir Sadan a reçu à Astana Antonio Guterras et Tokaïev. Ratko est venu. Les Kazakhs saluent Zhanbergul Tovrat et Sadan."
+        let full = Self.finder.mentions(in: text)
+        let lean = MentionFinder(matcher: Self.finder.matcher, reportsCandidatesOfUnknownNames: false).mentions(in: text)
+        let describe = { (mentions: [Mention]) in
+            mentions.map { "\($0.start) \($0.end) \($0.match.status) \($0.match.entity?.id ?? "-") \($0.match.score ?? -1) \($0.title ?? "-")" }
+        }
+        #expect(describe(full) == describe(lean))
+        var leftOut = 0
+        for (kept, lean) in zip(full, lean) {
+            if kept.match.status == .unknown, kept.text.contains(" ") {
+                #expect(lean.match.candidates.isEmpty, "\(lean.text)")
+                if !kept.match.candidates.isEmpty { leftOut += 1 }
+            } else {
+                #expect(kept.match.candidates.map(\.entity.id) == lean.match.candidates.map(\.entity.id), "\(lean.text)")
+            }
+        }
+        #expect(leftOut > 0, "no unknown name of several words had candidates to leave out")
+    }
+
     @Test func unknownNamesAreKeptNotDropped() {
         expect("Le journaliste ⟦Jean Dupont⟧ a interrogé ⟦Olzhas Auyezov⟧ à ⟦Almaty⟧.", [nil, nil, "city:almaty"])
     }

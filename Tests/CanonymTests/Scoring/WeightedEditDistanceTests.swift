@@ -38,6 +38,15 @@ private func randomPairs(seed: UInt64, count: Int, alphabet: [Character], length
 }
 
 @Suite struct WeightedEditDistanceTests {
+    /// Tries search names with the query on the other side of the table than some callers
+    /// compare them (surname resolution): the distance must not depend on the order.
+    @Test func distanceIsTheSameBothWaysRound() {
+        for (a, b) in randomPairs(seed: 31, count: 3000, alphabet: ruleHeavyAlphabet, length: 1...9) {
+            #expect(WeightedEditDistance.distance(a, b) == WeightedEditDistance.distance(b, a),
+                    "\(String(decoding: a, as: UTF8.self)) / \(String(decoding: b, as: UTF8.self))")
+        }
+    }
+
     @Test(arguments: ["", "a", "tokayev", "kassym jomart", "zzzz"])
     func identicalWordsAreAtDistanceZero(word: String) {
         #expect(WeightedEditDistance.distance(bytes(word), bytes(word)) == 0)

@@ -218,6 +218,20 @@ private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFol
         #expect(form.romanizations == [[]])
     }
 
+    /// `MentionFinder` spots gazetteer phrases by folding each word of the text once and joining
+    /// them: that needs the key of words joined by spaces to be their keys joined, outside Cyrillic.
+    @Test func withoutCyrillicTheKeyOfWordsJoinedIsTheirKeysJoined() {
+        var random = SeededGenerator(seed: 17)
+        let letters: [Character] = Array("abdlqutvzAEDLQTZéèçüÖñßøαβγ'’-‐.") + ["e\u{301}", "\u{301}"]
+        for _ in 0..<2000 {
+            let words = (0..<Int.random(in: 1...4, using: &random)).map { _ in random.word(from: letters, length: 1...7) }
+            let folder = NameFolder()
+            let joined = folder.fold(words.joined(separator: " ")).key
+            let wordByWord = words.flatMap { folder.fold($0).tokens }.joined(separator: " ")
+            #expect(joined == wordByWord, "\(words)")
+        }
+    }
+
     @Test func keyJoinsTheTokensWithSingleSpaces() {
         #expect(NameFolder.shared.fold("  Kassym-Jomart   TOKAYEV ").key == "kassym jomart tokayev")
     }

@@ -1,0 +1,58 @@
+/// Tells, without running the matcher, that no name of a gazetteer can score `threshold` or
+/// more against a query, so that no fuzzy match that good exists.
+///
+/// The bound comes from how `NameScorer.align` scores: paired words give a weighted mean of
+/// their similarities (at most the best pair's), extra and left-out words only lower it, and
+/// the names run together are compared whole. So a name reaches `threshold` only if one of the
+/// query's words is that similar to one of the name's words, or the query run together is that
+/// similar to the name run together (at a length the joined comparison accepts). Both are
+/// asked of ``WordTrie``s holding every word and every joined name of the gazetteer, and the
+/// answers are kept per word, since text repeats its words far more than its names.
+///
+/// Exact and alias matches are not its business: see ``Matcher/knowsName(foldedAs:)``.
+final class NearNameFilter: Sendable {
+    let threshold: Double
+    /// The similarity a word must reach, a hair under `threshold` so that the rounding of a
+    /// score (Float means, then Double) can never make the filter stricter than the matcher.
+    private let minimumSimilarity: Float
+    private let words: WordTrie
+    private let joinedNames: WordTrie
+    private let cache = BoundedCache<String, Bool>(limit: 200_000)
+
+    /// - Complexity: O(total length of the index's entries).
+    init(matcher: Matcher, threshold: Double) {
+        self.threshold = threshold
+        minimumSimilarity = Float(threshold) - 1e-4
+        let entries = matcher.index.entries
+        words = WordTrie(words: entries.lazy.flatMap(\.tokens), model: matcher.scorer.model)
+        joinedNames = WordTrie(words: entries.lazy.map { Array($0.tokens.joined()) }, model: matcher.scorer.model)
+    }
+
+    /// False when no gazetteer name can align with any romanisation of `form` at `threshold`
+    /// or more; true when one might.
+    /// - Complexity: a cache lookup per word seen before; otherwise a bounded trie search.
+    func mayReach(_ form: NameForm) -> Bool {
+        form.romanizations.contains { tokens in
+            // `align` pairs the first 8 words of a query.
+            tokens.prefix(8).contains { isNear(word: $0) } || isNear(joined: tokens.joined())
+        }
+    }
+
+    private func isNear(word: String) -> Bool {
+        cached("w" + word) { words.containsWord(near: Array(word.utf8), minimumSimilarity: minimumSimilarity) }
+    }
+
+    /// `align` compares the joined forms only when their lengths differ by at most
+    /// max(2, longer / 5); the lengths tried are a superset of those.
+    private func isNear(joined: String) -> Bool {
+        let length = joined.utf8.count
+        let lengths = max(1, length - max(2, length / 4))...(length + max(2, (length + 3) / 4))
+        return cached("j" + joined) {
+            joinedNames.containsWord(near: Array(joined.utf8), minimumSimilarity: minimumSimilarity, lengths: lengths)
+        }
+    }
+
+    private func cached(_ key: String, _ compute: () -> Bool) -> Bool {
+        cache.value(for: key, compute)
+    }
+}

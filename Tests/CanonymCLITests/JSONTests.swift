@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import CanonymCLI
+
+/// The output encoders are written over bytes for speed; these hold them to the plain versions
+/// they replaced, on random text mixing what needs escaping with non-ASCII scalars.
+@Suite struct JSONTests {
+    /// Scalars that exercise every branch: escapes, other control characters, a combining mark,
+    /// a joiner, accented letters, an emoji, and plain letters.
+    static let scalars: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}",
+                                            "é", "\u{301}", "\u{200D}", "Ж", "\u{1F600}", "/"]
+
+    static func randomText(_ random: inout SeededGenerator, length: Int) -> [Unicode.Scalar] {
+        (0..<length).map { _ in scalars[Int(random.next() % UInt64(scalars.count))] }
+    }
+
+    /// The scalar-by-scalar encoder `JSON.string` used to be.
+    static func referenceString(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test func stringEscapesAsTheScalarByScalarEncoderDid() {
+        var random = SeededGenerator(seed: 5)
+        for _ in 0..<3000 {
+            let text = String(String.UnicodeScalarView(Self.randomText(&random, length: Int(random.next() % 12))))
+            #expect(JSON.string(text) == Self.referenceString(text), "\(Array(text.unicodeScalars))")
+        }
+    }
+
+    @Test func objectJoinsEncodedFieldsInOrder() {
+        #expect(JSON.object([("a", "1"), ("b\"", JSON.string("x")), ("c", "null")]) == #"{"a":1,"b\"":"x","c":null}"#)
+        #expect(JSON.object([]) == "{}")
+    }
+
+    /// The context snippet: line breaks become spaces exactly as Foundation's replacement makes
+    /// them, including a line break followed by a combining mark, which Foundation leaves.
+    @Test func lineBreaksAsSpacesAgreesWithFoundation() {
+        var random = SeededGenerator(seed: 11)
+        for _ in 0..<3000 {
+            let scalars = Self.randomText(&random, length: Int(random.next() % 10))
+            let expected = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
+            #expect(DocumentScanner.lineBreaksAsSpaces(scalars[...]) == expected, "\(scalars)")
+        }
+        // A slice keeps its own indices: the neighbours looked at are inside it.
+        let text: [Unicode.Scalar] = ["\u{301}", "\n", "a", "\n", "\u{301}"]
+        #expect(DocumentScanner.lineBreaksAsSpaces(text[1..<4]) == " a ")
+    }
+}
