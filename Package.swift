@@ -29,8 +29,10 @@ let package = Package(
         ),
         // Per-operation costs (folding, index, scoring, matching): `swift run -c release canonym-operations`.
         .executableTarget(name: "canonym-operations", dependencies: ["Canonym"], path: "Benchmarks/Operations"),
-        .testTarget(name: "CanonymTests", dependencies: ["Canonym"]),
-        .testTarget(name: "CanonymCLITests", dependencies: ["Canonym", "CanonymCLI"]),
+        // What both test targets share (a seeded random generator).
+        .target(name: "CanonymTestSupport", path: "Tests/Support"),
+        .testTarget(name: "CanonymTests", dependencies: ["Canonym", "CanonymTestSupport"]),
+        .testTarget(name: "CanonymCLITests", dependencies: ["Canonym", "CanonymCLI", "CanonymTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// Folds written names into ``NameForm``s: NFC, transliteration to Latin through ICU
 /// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words.
 ///
@@ -14,11 +12,10 @@ import Synchronization
 /// ```
 public final class NameFolder: Sendable {
     /// Words folded so far, per transform. Bounded: cleared when it grows past `cacheLimit`.
-    private let cache = Mutex<[String: [String]]>([:])
-    private let cacheLimit: Int
+    private let cache: BoundedCache<String, [String]>
 
     public init(cacheLimit: Int = 200_000) {
-        self.cacheLimit = cacheLimit
+        cache = BoundedCache(limit: cacheLimit)
     }
 
     /// The process-wide folder the library uses by default.
@@ -104,15 +101,9 @@ public final class NameFolder: Sendable {
         guard let id = Self.transformID(for: word, cyrillicTransform: cyrillicTransform) else {
             return Self.asciiWords(word)
         }
-        let cacheKey = id + "\u{0}" + word
-        if let hit = cache.withLock({ $0[cacheKey] }) { return hit }
-        let latin = (try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word
-        let folded = Self.asciiWords(latin)
-        cache.withLock { table in
-            if table.count >= cacheLimit { table.removeAll(keepingCapacity: true) }
-            table[cacheKey] = folded
+        return cache.value(for: id + "\u{0}" + word) {
+            Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
-        return folded
     }
 
     /// Lower-case ASCII words of already-transliterated text; anything else is dropped.

@@ -1,4 +1,5 @@
 import Canonym
+import CanonymTestSupport
 import Testing
 
 @Suite struct DelimitedRecordReaderTests {

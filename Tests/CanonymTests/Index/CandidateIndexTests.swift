@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 @Suite struct SkeletonTests {

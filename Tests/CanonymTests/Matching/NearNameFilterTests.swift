@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 /// The filter may only rule out spans the matcher could not link: checked against the full

@@ -1,4 +1,5 @@
 import Canonym
+import CanonymTestSupport
 import Testing
 
 private func words(_ text: String) -> [[UInt8]] {

@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 private func bytes(_ s: String) -> [UInt8] { Array(s.utf8) }

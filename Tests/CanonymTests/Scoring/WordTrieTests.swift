@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 /// `WordTrie` answers what comparing the query with every word answers; these compare the two

@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 /// Runs `name` through the Unicode (ICU) path of `NameFolder` even when it is ASCII: a trailing
