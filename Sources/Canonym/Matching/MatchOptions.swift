@@ -37,6 +37,12 @@ public struct MatchOptions: Sendable, Hashable {
         threshold(for: type) + shortfall(lead: lead)
     }
 
+    /// Whether a fuzzy candidate with this score and lead is accepted (a hair of tolerance, so
+    /// that a score printed as the required one is not refused for rounding).
+    public func accepts(score: Double, type: EntityType, lead: Double) -> Bool {
+        score >= requiredScore(for: type, lead: lead) - 1e-9
+    }
+
     /// How much more than the threshold a candidate with this lead needs.
     public func shortfall(lead: Double) -> Double { max(0, wantedLead - lead) }
 }

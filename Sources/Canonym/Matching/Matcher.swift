@@ -59,7 +59,7 @@ public final class Matcher: Sendable {
             }
             return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown, lead: lead)
         }
-        guard top.score >= options.requiredScore(for: top.entity.type, lead: lead) - 1e-9 else {
+        guard options.accepts(score: top.score, type: top.entity.type, lead: lead) else {
             return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead)
         }
         let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }

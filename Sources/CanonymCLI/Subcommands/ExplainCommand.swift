@@ -55,7 +55,7 @@ enum ExplanationPrinter {
               let lead = match.lead else { return nil }
         let threshold = options.threshold(for: top.entity.type), shortfall = options.shortfall(lead: lead)
         let required = threshold + shortfall
-        let verdict = top.score >= required - 1e-9 ? "reaches" : "is under"
+        let verdict = options.accepts(score: top.score, type: top.entity.type, lead: lead) ? "reaches" : "is under"
         let leadText = lead < top.score - 1e-9 ? "it leads the next entity by \(JSON.number(lead))" : "no other entity scored"
         guard shortfall > 0 else { return "decision: \(JSON.number(top.score)) \(verdict) the threshold \(JSON.number(threshold)); \(leadText)" }
         return "decision: \(JSON.number(top.score)) \(verdict) the \(JSON.number(required)) needed, threshold \(JSON.number(threshold)) + "
