@@ -24,6 +24,13 @@ public struct Candidate: Sendable {
     /// The query's and the name's romanised words that were compared.
     public let queryTokens: [String]
     public let nameTokens: [String]
+
+    /// Among candidates scoring the same: a match on an entity's own (canonical) name comes
+    /// before a match on an alias, which is often another place's old or borrowed name
+    /// (*Islamabad*, once a name of Chattogram); then the heavier entity (the prior).
+    static func isLessLikely(_ a: Candidate, _ b: Candidate) -> Bool {
+        a.matchedNameIsCanonical != b.matchedNameIsCanonical ? b.matchedNameIsCanonical : a.entity.weight < b.entity.weight
+    }
 }
 
 /// The answer for one name.

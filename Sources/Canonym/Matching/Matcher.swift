@@ -54,7 +54,7 @@ public final class Matcher: Sendable {
         if top.score >= 1, top.alignment.pairs.allSatisfy({ $0.similarity >= 1 }), isKeyMatch(form, top) {
             let tied = ranked.filter { $0.score >= 1 && isKeyMatch(form, $0) }
             if tied.count > 1 {
-                let chosen = tied.max { ($0.entity.weight, $0.matchedNameIsCanonical ? 1 : 0) < ($1.entity.weight, $1.matchedNameIsCanonical ? 1 : 0) }!
+                let chosen = tied.max(by: Candidate.isLessLikely)!
                 return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id }, lead: lead)
             }
             return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown, lead: lead)
@@ -65,7 +65,7 @@ public final class Matcher: Sendable {
         let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
         if close.count > 1 {
             // The prior (weight) decides only among candidates scoring the same.
-            let chosen = close.filter { top.score - $0.score < 1e-3 }.max { $0.entity.weight < $1.entity.weight } ?? top
+            let chosen = close.filter { top.score - $0.score < 1e-3 }.max(by: Candidate.isLessLikely) ?? top
             return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id }, lead: lead)
         }
         return Match(input: input, status: .fuzzy, best: top, candidates: shown, lead: lead)
@@ -136,6 +136,7 @@ public final class Matcher: Sendable {
         let ranked = bestByEntity.values.sorted {
             let (a, b) = (gazetteer.entities[$0.entity], gazetteer.entities[$1.entity])
             return $0.alignment.score != $1.alignment.score ? $0.alignment.score > $1.alignment.score
+                : $0.isCanonical != $1.isCanonical ? $0.isCanonical
                 : a.weight != b.weight ? a.weight > b.weight : a.id < b.id
         }
         // Only what a decision or a report reads becomes a `Candidate` (which copies strings).

@@ -109,7 +109,7 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(match.input == input)
     }
 
-    @Test func sharedAliasIsAmbiguousAndTheHeavierEntityIsNamed() throws {
+    @Test func nameSharedAsCanonicalAndAliasIsAmbiguousAndItsOwnerIsNamed() throws {
         let matcher = try makeMatcher("""
             id\tcanonical\ttype\taliases\tweight
             country:ge\tGeorgia\tplace\tSakartvelo\t3700000
@@ -118,10 +118,39 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
             """)
         let match = matcher.match("Georgia")
         #expect(match.status == .ambiguous)
-        #expect(match.entity?.id == "us:ga", "the prior (weight) names the best of a tie")
+        #expect(match.entity?.id == "country:ge", "the entity whose own name it is comes before a heavier one holding it as an alias")
         #expect(Set(match.candidates.map(\.entity.id)) == ["country:ge", "us:ga"])
         #expect(match.candidates.first?.entity.id == match.entity?.id)
         #expect(matcher.match("Sakartvelo").status == .alias)
+    }
+
+    @Test func sameCanonicalNameIsAmbiguousAndTheHeavierEntityIsNamed() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype\tweight
+            us:portland-or\tPortland\tplace\t650000
+            us:portland-me\tPortland\tplace\t68000
+
+            """)
+        for input in ["Portland", "Portlannd"] {
+            let match = matcher.match(input)
+            #expect(match.status == .ambiguous, "\(input)")
+            #expect(match.entity?.id == "us:portland-or", "the prior (weight) names the best of a tie: \(input)")
+        }
+    }
+
+    @Test func misspeltNameGoesToTheEntityWhoseOwnNameItIs() throws {
+        // Chattogram was once called Islamabad; a misspelt Islamabad means the capital, although
+        // the heavier entity scores the same through its alias.
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype\taliases\tweight
+            bd:chattogram\tChattogram\tplace\tIslamabad\t2500000
+            pk:islamabad\tIslamabad\tplace\t\t1000000
+
+            """)
+        let match = matcher.match("Iselamabad")
+        #expect(match.entity?.id == "pk:islamabad")
+        #expect(match.candidates.first?.matchedNameIsCanonical == true)
+        #expect(match.candidates.dropFirst().first?.entity.id == "bd:chattogram")
     }
 
     @Test func surnameSharedByTwoPeopleIsAmbiguous() throws {
