@@ -14,7 +14,7 @@ import Foundation
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 2  // 2: skeletons of vowel-poor words and syllable-by-syllable names changed the index
+    static let formatVersion: UInt32 = 3  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 

@@ -41,6 +41,13 @@ public struct NameScorer: Sendable {
     /// What a person's patronymic (*Viktorovich*, *Kemeluly*) in the query but not in the name
     /// weighs instead: gazetteers and the press mostly leave it out.
     public var extraPatronymicWeight: Float = 0.1
+    /// What a company legal form (*AG*, *LLC*, *OOO*, see `LegalForms`) weighs in an
+    /// organisation's name, in the query but not the name (as a share of its length) and left
+    /// out of the query (as a factor off the score): registries write it, the press drops it.
+    public var extraLegalFormWeight: Float = 0.1
+    public var omittedLegalFormPenalty: Float = 0.02
+    /// An organisation's score stays within this of its least similar pair of words.
+    public var organisationLeeway: Float = 0.1
     /// A person's score stays within this of how well the name's last word (the surname, in
     /// the given-name-first order of canonical forms; four letters or more) matched:
     /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
@@ -109,9 +116,12 @@ public struct NameScorer: Sendable {
             numerator += w * Float(pair.similarity)
             denominator += w
         }
+        let isLegalForm = { (token: [UInt8]) -> Bool in
+            type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
+        }
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
-            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : extraWordWeight)
+            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isLegalForm(query[i]) ? extraLegalFormWeight : extraWordWeight)
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
@@ -120,10 +130,16 @@ public struct NameScorer: Sendable {
            let surname = pairs.first(where: { $0.nameToken == name.count - 1 }) {
             ceiling = Float(surname.similarity) + surnameLeeway
         }
+        // An organisation is as close as its least similar word: *The Sigma Group* is not *The
+        // Cigna Group*, however alike the rest.
+        if type == .organization, let weakest = pairs.filter({ !isLegalForm(name[$0.nameToken]) }).map(\.similarity).min() {
+            ceiling = min(ceiling, Float(weakest) + organisationLeeway)
+        }
         let heldToSurname = score > ceiling
         score = min(score, ceiling)
         for j in omitted {
-            score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty) : omittedWordPenalty)
+            score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty)
+                          : isLegalForm(name[j]) ? omittedLegalFormPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         if reordered { score *= reorderFactor }
@@ -131,7 +147,16 @@ public struct NameScorer: Sendable {
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
         let joinedQuery = Array(query.joined()), joinedName = Array(name.joined())
-        if query.count > 1 || name.count > 1, abs(joinedQuery.count - joinedName.count) <= max(2, max(joinedQuery.count, joinedName.count) / 5) {
+        // An organisation's words are its parts (*BWI Industries* is not *BAE Industries*): with
+        // as many words on both sides, running them together would only blur a different word.
+        // When every paired word is the same and a word of three letters or more is left over, the
+        // names differ by a whole word (*Al-Dulaimi* for *Al-Tikriti*), not by where words break;
+        // a particle (*de*, *ad*) left over may still be a break.
+        let leftOver = extra.map { query[$0] } + omitted.map { name[$0] }
+        let wholeWordsDiffer = query.count <= n && name.count <= m && leftOver.contains { $0.count >= 3 }
+            && pairs.allSatisfy { $0.similarity >= 1 }
+        let breaksDiffer = !wholeWordsDiffer && (query.count != name.count || (type != .organization && query.count > 1))
+        if breaksDiffer, abs(joinedQuery.count - joinedName.count) <= max(2, max(joinedQuery.count, joinedName.count) / 5) {
             // With as many words on both sides, running them together cannot excuse a different surname.
             let unheld = similarity(joinedQuery, joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
@@ -150,6 +175,8 @@ public struct NameScorer: Sendable {
         guard word.count >= 6 else { return false }
         return patronymicEndings.contains { ending in word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) }
     }
+    /// Words an organisation's name may carry or drop without changing what it names.
+    private static let organisationFillers: Set<[UInt8]> = ["the", "and"].map { Array($0.utf8) }.reduce(into: []) { $0.insert($1) }
     private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
                                                         "uly", "ogly", "oglu", "kyzy", "qizi", "gizi"].map { Array($0.utf8) }
 

@@ -1,5 +1,6 @@
 /// Folds written names into ``NameForm``s: NFC, transliteration to Latin through ICU
-/// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words.
+/// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words, company
+/// legal forms to their codes (``LegalForms``).
 ///
 /// Pure-ASCII names never reach ICU. Other words are folded once per transform and cached,
 /// so a corpus that repeats names pays ICU's price once per distinct word.
@@ -43,14 +44,14 @@ public final class NameFolder: Sendable {
             schemes = [words.flatMap { foldWord($0, cyrillicTransform: nil) }]
         }
         var distinct: [[String]] = []
-        for scheme in schemes where !distinct.contains(scheme) { distinct.append(scheme) }
+        for scheme in schemes.map(LegalForms.collapse) where !distinct.contains(scheme) { distinct.append(scheme) }
         return NameForm(display: display, romanizations: distinct, scripts: scripts)
     }
 
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
     /// `orthography`: what `fold` gives for a name whose letters choose that orthography.
     func tokens(of name: String, readingCyrillicAs orthography: CyrillicOrthography) -> [String] {
-        Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) }
+        LegalForms.collapse(Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) })
     }
 
     /// The ICU transform chain that brings `word` to ASCII, or nil when it is ASCII already.
@@ -174,7 +175,7 @@ public final class NameFolder: Sendable {
             }
             flush()
         }
-        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [words],
+        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [LegalForms.collapse(words)],
                         scripts: hasLetters ? latinOnly : noScripts)
     }
 

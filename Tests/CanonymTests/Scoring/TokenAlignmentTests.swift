@@ -191,3 +191,48 @@ private let threshold = MatchOptions().threshold
         #expect(alignment.comparedJoined && alignment.score == 1)
     }
 }
+
+@Suite struct OrganisationAlignmentTests {
+    private func organisation(_ query: String, _ name: String) -> TokenAlignment {
+        align(query, name, type: .organization)
+    }
+
+    @Test func aLegalFormLeftOutCostsLittle() {
+        let dropped = organisation("gazprom", "gazprom pao"), place = align("gazprom", "gazprom pao", type: .place)
+        #expect(dropped.score >= 0.95)
+        #expect(dropped.score > place.score, "only an organisation's legal form is light")
+        #expect(organisation("gazprom pao", "gazprom").score >= 0.95)
+        #expect(organisation("the homs refinery co", "homs refinery corp").score >= threshold)
+    }
+
+    @Test func oneDifferentWordKeepsAnOrganisationBelowTheThreshold() {
+        // Both scored above the threshold as a mean of their words.
+        for (query, name) in [("government of estonia", "government of ethiopia"), ("china railroad engineering corp", "china railway engineering corp")] {
+            let alignment = organisation(query, name)
+            #expect(alignment.score < threshold, "\(query) ~ \(name): \(alignment.score)")
+            #expect(alignment.heldToSurname, "held to the least similar word")
+        }
+        #expect(organisation("tactical missiles corp joynt stock co", "tactical missiles corp joint stock co").score >= threshold,
+                "a misspelt word is still close")
+    }
+
+    @Test func anOrganisationsWordsAreNotRunTogether() {
+        #expect(organisation("bwi industries inc", "bae industries inc").score < threshold)
+        #expect(!organisation("bwi industries inc", "bae industries inc").comparedJoined)
+        #expect(organisation("face book inc", "facebook inc").comparedJoined, "where words break still differs")
+    }
+}
+
+@Suite struct WholeWordDifferenceTests {
+    @Test func aDifferentLastWordIsNotExcusedByRunningTheNamesTogether() {
+        let alignment = align("ali saddam hussein al rawi", "ali saddam hussein al tikriti")
+        #expect(!alignment.comparedJoined)
+        #expect(alignment.score < threshold)
+    }
+
+    @Test func aParticleLeftOverMayStillBeABreak() {
+        let alignment = align("damazin", "ad damazin", type: .place)
+        #expect(alignment.comparedJoined)
+        #expect(alignment.score >= threshold)
+    }
+}
