@@ -86,7 +86,8 @@ public final class Matcher: Sendable {
 
     /// The index's proposals for a folded name (no exact lookup, no scoring): for benchmarks.
     package func indexCandidates(for form: NameForm) -> [Int32] {
-        index.candidates(for: form.romanizations, limit: options.indexCandidateLimit)
+        // Without its titles too: *President Erdoğan* must find *Recep Tayyip Erdoğan*.
+        index.candidates(for: form.romanizations + form.romanizations.compactMap(NameScorer.droppingTitles), limit: options.indexCandidateLimit)
     }
 
     /// Every entity worth considering, best first, each with its best-scoring name; only the
@@ -102,7 +103,7 @@ public final class Matcher: Sendable {
         }
         if entries.isEmpty {
             entries = options.scoresEveryName ? Array(0..<Int32(index.entries.count))
-                : index.candidates(for: form.romanizations, limit: options.indexCandidateLimit)
+                : indexCandidates(for: form)
         }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()

@@ -41,6 +41,9 @@ public struct NameScorer: Sendable {
     /// What a person's patronymic (*Viktorovich*, *Kemeluly*) in the query but not in the name
     /// weighs instead: gazetteers and the press mostly leave it out.
     public var extraPatronymicWeight: Float = 0.1
+    /// What a title or honorific (*President*, *Ministre*, *Dr*, *Sheikh*) in the query but not
+    /// in a person's name weighs: the press puts them before names, gazetteers leave them out.
+    public var extraTitleWeight: Float = 0.05
     /// What a company legal form (*AG*, *LLC*, *OOO*, see `LegalForms`) weighs in an
     /// organisation's name, in the query but not the name (as a share of its length) and left
     /// out of the query (as a factor off the score): registries write it, the press drops it.
@@ -75,7 +78,11 @@ public struct NameScorer: Sendable {
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], type: type) }
         let n = min(query.count, 8), m = min(name.count, 8)
         var similarities = [Float](repeating: 0, count: n * m)
-        for i in 0..<n { for j in 0..<m { similarities[i * m + j] = similarity(query[i], name[j]) } }
+        for i in 0..<n {
+            // A title pairs only with itself: *President* is not a misspelt *Recep*.
+            let isTitle = type == .person && Self.personTitles.contains(query[i])
+            for j in 0..<m { similarities[i * m + j] = isTitle && query[i] != name[j] ? 0 : similarity(query[i], name[j]) }
+        }
         let weight = { (token: [UInt8]) -> Float in Float(max(token.count, 1)) }
 
         // Best pairing: maximise Σ pair weight · (similarity − floor), over subsets of name words.
@@ -121,7 +128,9 @@ public struct NameScorer: Sendable {
         }
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
-            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isLegalForm(query[i]) ? extraLegalFormWeight : extraWordWeight)
+            let isTitle = type == .person && Self.personTitles.contains(query[i])
+            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle ? extraTitleWeight
+                                               : isLegalForm(query[i]) ? extraLegalFormWeight : extraWordWeight)
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
@@ -175,6 +184,22 @@ public struct NameScorer: Sendable {
         guard word.count >= 6 else { return false }
         return patronymicEndings.contains { ending in word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) }
     }
+    /// Titles and honorifics as folded, in the languages of the press the matcher reads.
+    static let personTitles: Set<[UInt8]> = [
+        "president", "prezident", "praesident", "prasident", "presidente", "premier", "minister", "ministre", "ministro",
+        "chancellor", "kanzler", "chancelier", "senator", "senateur", "governor", "gouverneur", "mayor", "maire",
+        "ambassador", "ambassadeur", "secretary", "general", "colonel", "admiral", "marshal", "marechal", "gen", "col",
+        "dr", "doctor", "docteur", "prof", "professor", "professeur", "mr", "mrs", "ms", "miss", "sir", "dame", "lord",
+        "lady", "monsieur", "madame", "mme", "mlle", "herr", "frau", "sheikh", "shaikh", "sheik", "cheikh", "emir",
+        "king", "queen", "prince", "princess", "roi", "reine", "ayatollah", "imam", "mullah", "mawlawi", "maulvi",
+    ].map { Array($0.utf8) }.reduce(into: []) { $0.insert($1) }
+    /// The words without their titles, for finding candidates (a title's letters would only
+    /// dilute the name's); nil when there is no title or nothing else.
+    static func droppingTitles(_ words: [String]) -> [String]? {
+        let kept = words.filter { !personTitles.contains(Array($0.utf8)) }
+        return kept.count < words.count && !kept.isEmpty ? kept : nil
+    }
+
     /// Words an organisation's name may carry or drop without changing what it names.
     private static let organisationFillers: Set<[UInt8]> = ["the", "and"].map { Array($0.utf8) }.reduce(into: []) { $0.insert($1) }
     private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",

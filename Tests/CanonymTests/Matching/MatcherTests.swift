@@ -72,6 +72,7 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         ("Kirghizistan", "place:kyrgyzstan"),     // French spelling of Kyrgyzstan
         ("Zelensky", "person:zelenskyy"),         // one y fewer
         ("V. Putin", "person:putin"),             // initial for the given name
+        ("Président Tokaïev", "person:tokayev"),  // a title before the surname
     ])
     func variantSpellingIsFuzzyMatchToItsEntity(input: String, id: String) throws {
         let match = try world.get().match(input)
@@ -136,6 +137,21 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
             #expect(match.status == .ambiguous, "\(input)")
             #expect(match.entity?.id == "us:portland-or", "the prior (weight) names the best of a tie: \(input)")
         }
+    }
+
+    @Test func aTitledSurnameFindsThePersonAndATitleInAPlaceNameStays() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype
+            p:erdogan\tRecep Tayyip Erdoğan\tperson
+            p:erdem\tPresident Erdem\tperson
+            ph:gensan\tGeneral Santos\tplace
+
+            """)
+        let titled = matcher.match("President Erdoğan")
+        #expect(titled.entity?.id == "p:erdogan", "\(titled.status) \(String(describing: titled.entity?.id))")
+        #expect(titled.status == .fuzzy)
+        #expect(matcher.match("General Santos").status == .exact)
+        #expect(matcher.match("Generał Santos").entity?.id == "ph:gensan")
     }
 
     @Test func misspeltNameGoesToTheEntityWhoseOwnNameItIs() throws {

@@ -236,3 +236,13 @@ private let threshold = MatchOptions().threshold
         #expect(alignment.score >= threshold)
     }
 }
+
+@Suite struct PersonTitleTests {
+    @Test func aTitleBeforeTheNameCostsLittle() {
+        let titled = align("president erdogan", "recep tayyip erdogan"), other = align("turkish erdogan", "recep tayyip erdogan")
+        #expect(titled.score >= threshold)
+        #expect(titled.extraQueryTokens == [0])
+        #expect(other.score < titled.score - 0.05, "an ordinary extra word still weighs")
+        #expect(align("president obama", "barack obama", type: .organization).score < titled.score, "titles are a person's")
+    }
+}
