@@ -101,6 +101,10 @@ public final class NameFolder: Sendable {
         guard let id = Self.transformID(for: word, cyrillicTransform: cyrillicTransform) else {
             return Self.asciiWords(word)
         }
+        // Most accented Latin words are letters the table holds: no ICU call, no cache entry.
+        if id == LatinLetterFolds.transformID, let folded = LatinLetterFolds.shared.fold(word) {
+            return Self.asciiWords(folded)
+        }
         return cache.value(for: id + "\u{0}" + word) {
             Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
