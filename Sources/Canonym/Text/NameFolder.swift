@@ -11,8 +11,10 @@
 /// folder.fold("l'Ouzbékistan").key        // "ouzbekistan"
 /// ```
 public final class NameFolder: Sendable {
-    /// Words folded so far, per transform. Bounded: cleared when it grows past `cacheLimit`.
-    private let cache: BoundedCache<String, [String]>
+    /// Words folded so far, per transform, keyed by the transform's and the word's UTF-8 (hashing
+    /// bytes is cheaper than hashing non-ASCII strings, which normalises them first).
+    /// Bounded: cleared when it grows past `cacheLimit`.
+    private let cache: BoundedCache<[UInt8], [String]>
 
     public init(cacheLimit: Int = 200_000) {
         cache = BoundedCache(limit: cacheLimit)
@@ -27,8 +29,10 @@ public final class NameFolder: Sendable {
         if let ascii = Self.foldASCII(name) { return ascii }
         let display = Self.collapseWhitespace(ICU.nfc(name))
         let words = Tokenizer.words(display)
-        var scripts = Set<Script>()
-        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scripts.insert(s) } } }
+        // Scripts as bits first: one set per name, not one insertion per letter.
+        var scriptBits = 0
+        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptBits |= Self.scriptBit[s]! } } }
+        let scripts = Self.scriptSets[scriptBits]
 
         var schemes: [[String]]
         if scripts.contains(.cyrillic) {
@@ -105,7 +109,10 @@ public final class NameFolder: Sendable {
         if id == LatinLetterFolds.transformID, let folded = LatinLetterFolds.shared.fold(word) {
             return Self.asciiWords(folded)
         }
-        return cache.value(for: id + "\u{0}" + word) {
+        var key = Array(id.utf8)
+        key.append(0)
+        key += word.utf8
+        return cache.value(for: key) {
             Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
     }
@@ -180,6 +187,12 @@ public final class NameFolder: Sendable {
         }
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [words],
                         scripts: hasLetters ? latinOnly : noScripts)
+    }
+
+    private static let scriptBit: [Script: Int] = Dictionary(uniqueKeysWithValues: Script.allCases.enumerated().map { ($1, 1 << $0) })
+    /// Every set of scripts, by its bits.
+    private static let scriptSets: [Set<Script>] = (0..<(1 << Script.allCases.count)).map { bits in
+        Set(Script.allCases.filter { bits & scriptBit[$0]! != 0 })
     }
 
     // Shared, so that the fast path allocates no set per name.
