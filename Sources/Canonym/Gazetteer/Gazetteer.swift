@@ -71,7 +71,8 @@ public final class Gazetteer: Sendable {
         byKey.reserveCapacity(names.count)
         for (index, name) in names.enumerated() {
             for romanization in name.form.romanizations {
-                byKey[romanization.joined(separator: " "), default: []].append(index)
+                // A one-word key is the word itself: no new string.
+                byKey[romanization.count == 1 ? romanization[0] : romanization.joined(separator: " "), default: []].append(index)
             }
         }
         self.entities = entities
