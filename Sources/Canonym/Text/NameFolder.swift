@@ -14,7 +14,13 @@ public final class NameFolder: Sendable {
     /// Words folded so far, per transform, keyed by the transform's and the word's UTF-8 (hashing
     /// bytes is cheaper than hashing non-ASCII strings, which normalises them first).
     /// Bounded: cleared when it grows past `cacheLimit`.
-    private let cache: BoundedCache<[UInt8], [String]>
+    private let cache: BoundedCache<WordKey, [String]>
+
+    /// A transform id and a word, as bytes hashed in one go (an array of bytes hashes byte by byte).
+    private struct WordKey: Hashable, Sendable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
 
     public init(cacheLimit: Int = 200_000) {
         cache = BoundedCache(limit: cacheLimit)
@@ -112,7 +118,7 @@ public final class NameFolder: Sendable {
         var key = Array(id.utf8)
         key.append(0)
         key += word.utf8
-        return cache.value(for: key) {
+        return cache.value(for: WordKey(bytes: key)) {
             Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
     }
@@ -209,6 +215,41 @@ public final class NameFolder: Sendable {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether `collapseWhitespace` would give `text` back, told from its scalars without
+    /// breaking it into characters; false only sends it the slow way. True when its only white
+    /// space is single U+0020s between other scalars, each space a character of its own: the
+    /// scalar before one is below U+0600 (no Prepend character glues to a space) and the one
+    /// after is below U+0300 or a Greek, Cyrillic or Armenian letter (no mark extends a space).
+    static func isCollapsed(_ text: String) -> Bool {
+        var previous: UInt32?
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                guard let previous, previous != 0x20, previous < 0x600 else { return false }
+                afterSpace = true
+            } else {
+                if value < 0x80 ? Self.asciiWhitespace[Int(value)] : scalar.properties.isWhitespace { return false }
+                if afterSpace {
+                    guard value < 0x300 || (value >= 0x370 && value < 0x530 && Self.isLetter(scalar)) else { return false }
+                    afterSpace = false
+                }
+            }
+            previous = value
+        }
+        return previous != nil && !afterSpace
+    }
+
+    private static let asciiWhitespace: [Bool] = (0..<128).map { Unicode.Scalar(UInt8($0)).properties.isWhitespace }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 }
