@@ -1,4 +1,6 @@
+import Dispatch
 import Foundation
+import Synchronization
 
 /// Reads the gazetteer TSV format (DESIGN.md 3.1) and reports every problem with file:line:column.
 ///
@@ -9,13 +11,60 @@ public enum GazetteerReader {
     static let knownColumns: Set<String> = ["id", "canonical", "type", "aliases", "country", "weight"]
 
     /// Parses one file's bytes. Rows with errors are skipped; their issues say why.
-    /// - Complexity: O(bytes); a row's cells become strings only when the entity keeps them.
+    /// - Complexity: O(bytes); rows are read on all cores, in chunks of lines joined in order.
     public static func read(_ bytes: [UInt8], file: String) -> (entities: [Entity], issues: [GazetteerIssue]) {
-        bytes.withUnsafeBufferPointer { read($0, file: file) }
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // One check of the whole file; only a file with a bad byte is checked line by line.
+        let fileIsValid = bytes.withUnsafeBufferPointer { String(validating: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self) != nil }
+        var header = Lines(start: start, end: bytes.count, lineNumber: 0)
+        var columns: Columns?
+        let headerRead = bytes.withUnsafeBufferPointer { read($0, file: file, fileIsValid: fileIsValid, lines: &header, columns: &columns) }
+        var entities = headerRead.entities, issues = headerRead.issues
+        guard let columns, !headerRead.stop else {
+            if !headerRead.stop {
+                issues.append(.init(.error, at: .init(file: file, line: max(header.lineNumber, 1)), "the file has no header line (expected at least \"id\" and \"canonical\" columns)"))
+            }
+            return (entities, issues)
+        }
+        start = header.start
+
+        // Chunks end after a line feed; each starts knowing its first line's number.
+        let chunkCount = max(1, min(16, (bytes.count - start) / 65_536))
+        var chunks: [Lines] = []
+        var lineNumber = header.lineNumber
+        for chunk in 0..<chunkCount {
+            var end = chunk == chunkCount - 1 ? bytes.count : max(start, start + (bytes.count - start) * (chunk + 1) / chunkCount - 1)
+            if chunk < chunkCount - 1 {
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                end = min(bytes.count, end + 1)
+            }
+            chunks.append(Lines(start: start, end: end, lineNumber: lineNumber))
+            lineNumber += bytes[start..<end].reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+            start = end
+        }
+        let results = Mutex<[(entities: [Entity], issues: [GazetteerIssue])]>(Array(repeating: ([], []), count: chunkCount))
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { [chunks] chunk in
+            var lines = chunks[chunk]
+            var known: Columns? = columns
+            let rows = bytes.withUnsafeBufferPointer { read($0, file: file, fileIsValid: fileIsValid, lines: &lines, columns: &known) }
+            results.withLock { $0[chunk] = (rows.entities, rows.issues) }
+        }
+        for chunk in results.withLock({ $0 }) {
+            entities += chunk.entities
+            issues += chunk.issues
+        }
+        return (entities, issues)
+    }
+
+    /// A stretch of lines still to read: bytes `start..<end`, after line `lineNumber`.
+    private struct Lines {
+        var start: Int
+        let end: Int
+        var lineNumber: Int
     }
 
     /// Where the known columns are, found from the header once rather than by name per row.
-    private struct Columns {
+    private struct Columns: Sendable {
         let header: [String]
         let id: Int, canonical: Int
         let type: Int?, aliases: Int?, country: Int?, weight: Int?
@@ -23,25 +72,25 @@ public enum GazetteerReader {
         let attributes: [(index: Int, name: String)]
     }
 
-    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String) -> (entities: [Entity], issues: [GazetteerIssue]) {
+    /// Reads `lines`: the header when `columns` is nil (then stops after it), rows otherwise.
+    /// `stop` says the header lacks a required column, so the file cannot be read.
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>, file: String, fileIsValid: Bool, lines: inout Lines,
+                             columns: inout Columns?) -> (entities: [Entity], issues: [GazetteerIssue], stop: Bool) {
         var entities: [Entity] = []
         var issues: [GazetteerIssue] = []
-        var columns: Columns?
-        var lineNumber = 0
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
-        // One check of the whole file; only a file with a bad byte is checked line by line.
-        let fileIsValid = String(validating: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self) != nil
+        var lineNumber = lines.lineNumber
+        var start = lines.start
+        defer { lines.start = start; lines.lineNumber = lineNumber }
         var cellRanges: [Range<Int>] = []
         var lastType: (text: String, type: EntityType?) = ("", nil)
 
-        while start < bytes.count {
+        while start < lines.end {
             lineNumber += 1
             var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            while end < lines.end && bytes[end] != 0x0A { end += 1 }
             var lineEnd = end
             let lineStart = start
-            start = end < bytes.count ? end + 1 : end
+            start = end < lines.end ? end + 1 : end
             if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
             let line = lineStart..<lineEnd
             if !fileIsValid && String(validating: UnsafeBufferPointer(rebasing: bytes[line]), as: UTF8.self) == nil {
@@ -79,11 +128,11 @@ public enum GazetteerReader {
                 for required in ["id", "canonical"] where column[required] == nil {
                     issues.append(.init(.error, at: at(0), "the header has no \"\(required)\" column; it has: \(header.joined(separator: ", "))"))
                 }
-                guard let id = column["id"], let canonical = column["canonical"] else { return (entities, issues) }
+                guard let id = column["id"], let canonical = column["canonical"] else { return (entities, issues, true) }
                 columns = Columns(header: header, id: id, canonical: canonical, type: column["type"], aliases: column["aliases"],
                                   country: column["country"], weight: column["weight"],
                                   attributes: header.enumerated().filter { !knownColumns.contains($0.element) }.map { ($0.offset, $0.element) })
-                continue
+                return (entities, issues, false)
             }
             let cellCount = cellRanges.count
             if cellCount > columns.header.count {
@@ -162,10 +211,7 @@ public enum GazetteerReader {
             entities.append(Entity(id: id, canonical: canonical, type: type, aliases: aliases, country: country,
                                    weight: weight, attributes: attributes, location: at(idIndex)))
         }
-        if columns == nil {
-            issues.append(.init(.error, at: .init(file: file, line: max(lineNumber, 1)), "the file has no header line (expected at least \"id\" and \"canonical\" columns)"))
-        }
-        return (entities, issues)
+        return (entities, issues, false)
     }
 
     /// Whether a cell trims to nothing, as `trimmed` would say, without making a string.
