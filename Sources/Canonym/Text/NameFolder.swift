@@ -37,7 +37,7 @@ public final class NameFolder: Sendable {
         let words = Tokenizer.words(display)
         // Scripts as bits first: one set per name, not one insertion per letter.
         var scriptBits = 0
-        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptBits |= Self.scriptBit[s]! } } }
+        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptBits |= Self.bit(s) } } }
         let scripts = Self.scriptSets[scriptBits]
 
         var schemes: [[String]]
@@ -45,8 +45,12 @@ public final class NameFolder: Sendable {
             let orthography = CyrillicOrthography.detect(in: display.unicodeScalars)
             var transforms = [orthography.transformID]
             if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append("Cyrillic-Latin") }
-            var seen = Set<String>()
-            schemes = transforms.filter { seen.insert($0).inserted }.map { id in
+            var seen: [String] = []  // two transforms: no set needed
+            schemes = transforms.filter { id in
+                guard !seen.contains(id) else { return false }
+                seen.append(id)
+                return true
+            }.map { id in
                 words.flatMap { foldWord($0, cyrillicTransform: id) }
             }
         } else {
@@ -195,10 +199,22 @@ public final class NameFolder: Sendable {
                         scripts: hasLetters ? latinOnly : noScripts)
     }
 
-    private static let scriptBit: [Script: Int] = Dictionary(uniqueKeysWithValues: Script.allCases.enumerated().map { ($1, 1 << $0) })
+    private static func bit(_ script: Script) -> Int {
+        switch script {
+        case .latin: 1
+        case .cyrillic: 2
+        case .greek: 4
+        case .arabic: 8
+        case .hebrew: 16
+        case .armenian: 32
+        case .georgian: 64
+        case .han: 128
+        case .other: 256
+        }
+    }
     /// Every set of scripts, by its bits.
     private static let scriptSets: [Set<Script>] = (0..<(1 << Script.allCases.count)).map { bits in
-        Set(Script.allCases.filter { bits & scriptBit[$0]! != 0 })
+        Set(Script.allCases.filter { bits & bit($0) != 0 })
     }
 
     // Shared, so that the fast path allocates no set per name.
