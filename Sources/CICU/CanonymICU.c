@@ -58,6 +58,11 @@ int32_t canonym_normalize_nfc(const uint16_t *source, int32_t length,
     return U_FAILURE(status) ? -1 : needed;
 }
 
+int32_t canonym_nfc_is_stable(uint32_t codePoint) {
+    return u_getIntPropertyValue((UChar32)codePoint, UCHAR_NFC_QUICK_CHECK) == UNORM_YES
+        && u_getCombiningClass((UChar32)codePoint) == 0;
+}
+
 int32_t canonym_fold_case(const uint16_t *source, int32_t length,
                           uint16_t *destination, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;

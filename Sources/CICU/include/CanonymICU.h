@@ -31,6 +31,10 @@ int32_t canonym_translit_apply(CanonymTransliterator *_Nonnull transliterator, u
 int32_t canonym_normalize_nfc(const uint16_t *_Nonnull source, int32_t length,
                               uint16_t *_Nonnull destination, int32_t capacity);
 
+/// 1 when NFC leaves `codePoint` as it is wherever it stands (NFC quick check "yes" and combining
+/// class 0), so that a text made only of such code points is already NFC; 0 otherwise.
+int32_t canonym_nfc_is_stable(uint32_t codePoint);
+
 /// Full Unicode case folding of `source` into `destination`; same return convention as NFC.
 int32_t canonym_fold_case(const uint16_t *_Nonnull source, int32_t length,
                           uint16_t *_Nonnull destination, int32_t capacity);

@@ -68,10 +68,11 @@ public final class Gazetteer: Sendable {
     /// A gazetteer from names folded already (read back from a compiled file).
     init(entities: [Entity], indexByID: [String: Int], names: [GazetteerName], compiledIndex: CandidateIndex?) {
         var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(names.count)
+        byKey.reserveCapacity(names.reduce(0) { $0 + $1.form.romanizations.count })  // no rehashing on the way
         for (index, name) in names.enumerated() {
             for romanization in name.form.romanizations {
-                byKey[romanization.joined(separator: " "), default: []].append(index)
+                // A one-word key is the word itself: no new string.
+                byKey[romanization.count == 1 ? romanization[0] : romanization.joined(separator: " "), default: []].append(index)
             }
         }
         self.entities = entities

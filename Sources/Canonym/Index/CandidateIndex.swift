@@ -42,28 +42,33 @@ final class CandidateIndex: Sendable {
     /// Builds the index of a gazetteer's names.
     /// - Complexity: O(total length of all names).
     convenience init(names: [GazetteerName]) {
-        let (entries, firstEntry) = Self.entries(of: names)
-        // Bigrams of every entry, computed on all cores in chunks of names, joined in order.
+        // Entries and their bigrams, made on all cores in chunks of names, joined in order.
         let chunkCount = max(1, min(64, names.count / 2048))
-        let chunks = Mutex<[(grams: [UInt16], counts: [Int32])]>(Array(repeating: ([], []), count: chunkCount))
+        typealias Chunk = (entries: [Entry], grams: [UInt16], counts: [Int32])
+        let chunks = Mutex<[Chunk]>(Array(repeating: ([], [], []), count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var grams: [UInt16] = [], counts: [Int32] = []
-            for name in names[(names.count * chunk / chunkCount)..<(names.count * (chunk + 1) / chunkCount)] {
-                for romanization in name.form.romanizations {
-                    let entryGrams = Self.grams(of: romanization)
-                    grams += entryGrams
-                    counts.append(Int32(entryGrams.count))
+            var entries: [Entry] = [], grams: [UInt16] = [], counts: [Int32] = []
+            for nameIndex in (names.count * chunk / chunkCount)..<(names.count * (chunk + 1) / chunkCount) {
+                for romanization in names[nameIndex].form.romanizations {
+                    entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
+                    counts.append(Int32(Self.appendGrams(of: romanization, to: &grams)))
                 }
             }
-            chunks.withLock { $0[chunk] = (grams, counts) }
+            chunks.withLock { $0[chunk] = (entries, grams, counts) }
         }
+        let built = chunks.withLock { $0 }
+        var entries: [Entry] = []
+        entries.reserveCapacity(built.reduce(0) { $0 + $1.entries.count })
         var entryGramStart: [Int32] = [0]
         var entryGrams: [UInt16] = []
-        entryGramStart.reserveCapacity(entries.count + 1)
-        for chunk in chunks.withLock({ $0 }) {
+        entryGramStart.reserveCapacity(entries.capacity + 1)
+        entryGrams.reserveCapacity(built.reduce(0) { $0 + $1.grams.count })
+        for chunk in built {
+            entries += chunk.entries
             entryGrams += chunk.grams
             for count in chunk.counts { entryGramStart.append(entryGramStart[entryGramStart.count - 1] + count) }
         }
+        let firstEntry = Self.firstEntries(of: names)
         // Postings in one array (counting sort by bigram): no per-bigram allocation, entries ascending.
         var postingStart = [Int32](repeating: 0, count: Self.codeCount + 1)
         for gram in entryGrams { postingStart[Int(gram) + 1] += 1 }
@@ -118,16 +123,25 @@ final class CandidateIndex: Sendable {
     /// Every romanisation of every name is an entry, in name order.
     private static func entries(of names: [GazetteerName]) -> (entries: [Entry], firstEntry: [Int32]) {
         var entries: [Entry] = []
-        var firstEntry: [Int32] = []
-        firstEntry.reserveCapacity(names.count + 1)
         for (nameIndex, name) in names.enumerated() {
-            firstEntry.append(Int32(entries.count))
             for romanization in name.form.romanizations {
                 entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
             }
         }
-        firstEntry.append(Int32(entries.count))
-        return (entries, firstEntry)
+        return (entries, firstEntries(of: names))
+    }
+
+    /// Where each name's entries start, and one past the last entry.
+    private static func firstEntries(of names: [GazetteerName]) -> [Int32] {
+        var firstEntry: [Int32] = []
+        firstEntry.reserveCapacity(names.count + 1)
+        var count: Int32 = 0
+        for name in names {
+            firstEntry.append(count)
+            count += Int32(name.form.romanizations.count)
+        }
+        firstEntry.append(count)
+        return firstEntry
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
@@ -139,18 +153,36 @@ final class CandidateIndex: Sendable {
     /// are shared by much of any gazetteer and would drown those of the name.
     static func grams(of tokens: [String]) -> [UInt16] {
         var grams: [UInt16] = []
+        appendGrams(of: tokens, to: &grams)
+        return grams
+    }
+
+    /// Appends `grams(of: tokens)` to `grams` and returns how many: the index build fills one
+    /// array per chunk of names instead of making a few arrays per entry.
+    @discardableResult
+    static func appendGrams(of tokens: [String], to grams: inout [UInt16]) -> Int {
+        let first = grams.count
         let isSyllabic = tokens.count >= 3 && tokens.allSatisfy { $0.utf8.count <= 3 }
-        for token in isSyllabic ? [tokens.joined()] : tokens.count > 1 ? tokens + [tokens.joined()] : tokens {
-            // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
-            // find typing errors that change the skeleton itself (a voicing or vowel change).
-            appendGrams(of: Skeleton.of(token), base: 0, to: &grams)
-            appendGrams(of: Array(token.utf8), base: symbols * symbols, to: &grams)
+        // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
+        // find typing errors that change the skeleton itself (a voicing or vowel change).
+        func append(_ letters: [UInt8]) {
+            appendGrams(of: Skeleton.of(letters), base: 0, to: &grams)
+            appendGrams(of: letters, base: symbols * symbols, to: &grams)
         }
-        grams.sort()
-        var distinct: [UInt16] = []
-        distinct.reserveCapacity(grams.count)
-        for gram in grams where distinct.last != gram { distinct.append(gram) }
-        return distinct
+        if !isSyllabic { for token in tokens { append(Array(token.utf8)) } }
+        if tokens.count > 1 {
+            var joined: [UInt8] = []
+            for token in tokens { joined += token.utf8 }
+            append(joined)
+        }
+        grams[first...].sort()
+        var kept = first
+        for index in first..<grams.count where kept == first || grams[kept - 1] != grams[index] {
+            grams[kept] = grams[index]
+            kept += 1
+        }
+        grams.removeSubrange(kept...)
+        return kept - first
     }
 
     private static func appendGrams(of letters: [UInt8], base: Int, to grams: inout [UInt16]) {

@@ -19,18 +19,29 @@ enum Skeleton {
         ("th", UInt8(ascii: "t")), ("ck", UInt8(ascii: "k")), ("ts", UInt8(ascii: "c")), ("tz", UInt8(ascii: "c")),
         ("tc", UInt8(ascii: "c")), ("qu", UInt8(ascii: "k")), ("ks", UInt8(ascii: "x")),
     ].map { (String($0.0), $0.1) }
-    private static let digraphBytes: [([UInt8], UInt8?)] = digraphs.map { (Array($0.0.utf8), $0.1) }
+    /// The digraphs by their first letter, longest first as above: a position tries only the
+    /// few that can match there.
+    private static let digraphsByFirstByte: [[(pattern: [UInt8], symbol: UInt8?)]] = (0..<256).map { byte in
+        digraphs.map { (Array($0.0.utf8), $0.1) }.filter { $0.0[0] == UInt8(byte) }
+    }
 
     static func of(_ word: String) -> [UInt8] { of(Array(word.utf8)) }
 
     static func of(_ word: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(word.count)
-        let writesFewVowels = word.lazy.filter { "aeiou".utf8.contains($0) }.count <= 1
+        var vowels = 0
+        for letter in word {
+            switch letter {
+            case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"): vowels += 1
+            default: break
+            }
+        }
+        let writesFewVowels = vowels <= 1
         var i = 0
         if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); i = 1 }
         outer: while i < word.count {
-            for (pattern, symbol) in digraphBytes where pattern.count <= word.count - i && pattern[0] == word[i] {
+            for (pattern, symbol) in digraphsByFirstByte[Int(word[i])] where pattern.count <= word.count - i {
                 if word[i..<(i + pattern.count)].elementsEqual(pattern) {
                     if let symbol, out.last != symbol { out.append(symbol) }
                     i += pattern.count

@@ -35,6 +35,8 @@ enum ICU {
 
     /// Canonical composition (NFC).
     static func nfc(_ text: String) -> String {
+        // Most names are NFC already, which a look at each scalar shows without converting them.
+        if text.unicodeScalars.allSatisfy({ $0.isASCII || canonym_nfc_is_stable($0.value) != 0 }) { return text }
         let units = Array(text.utf16)
         guard !units.isEmpty, let out = try? withResizingBuffer(units, operation: "NFC", canonym_normalize_nfc) else {
             return text
@@ -57,14 +59,28 @@ enum ICU {
     }
 }
 
-/// One ICU transform, opened once. ICU transliterators are not safe for concurrent use, so
-/// every call goes through a lock; callers cache results so the lock is rarely contended.
+/// One ICU transform. ICU transliterators are not safe for concurrent use, so each call borrows
+/// an instance of its own from a small pool (one per thread that needs it at the same time):
+/// one locked instance made the folding of a gazetteer run on one core.
 final class Transliterator: Sendable {
     let id: String
-    private let handle: Mutex<OpaquePointer>
+    /// Instances not in use; a call takes one, or opens one when all are busy.
+    private let idle: Mutex<[Handle]>
+
+    /// One opened instance, closed with its last reference. Unchecked: the pool hands it to one
+    /// caller at a time.
+    private final class Handle: @unchecked Sendable {
+        let pointer: OpaquePointer
+        init(_ pointer: OpaquePointer) { self.pointer = pointer }
+        deinit { canonym_translit_close(pointer) }
+    }
 
     init(id: String) throws {
         self.id = id
+        idle = Mutex([try Self.open(id)])
+    }
+
+    private static func open(_ id: String) throws -> Handle {
         let units = Array(id.utf16)
         var errorName = [CChar](repeating: 0, count: 64)
         let opened = units.withUnsafeBufferPointer { idBuffer in
@@ -74,23 +90,19 @@ final class Transliterator: Sendable {
             let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
             throw ICU.Failure(operation: "opening transform \"\(id)\"", errorName: name)
         }
-        handle = Mutex(opened)
-    }
-
-    deinit {
-        handle.withLock { canonym_translit_close($0) }
+        return Handle(opened)
     }
 
     func transliterate(_ text: String) throws -> String {
         let source = Array(text.utf16)
         if source.isEmpty { return text }
+        let handle = try idle.withLock { $0.popLast() } ?? Self.open(id)
+        defer { idle.withLock { $0.append(handle) } }
         var capacity = max(32, source.count * 4)
         var errorName = [CChar](repeating: 0, count: 64)
         for _ in 0..<2 {
             var buffer = source + [UInt16](repeating: 0, count: capacity - source.count)
-            let length = handle.withLock { pointer in
-                canonym_translit_apply(pointer, &buffer, Int32(source.count), Int32(capacity), &errorName, Int32(errorName.count))
-            }
+            let length = canonym_translit_apply(handle.pointer, &buffer, Int32(source.count), Int32(capacity), &errorName, Int32(errorName.count))
             if length < 0 {
                 let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
                 throw ICU.Failure(operation: "transform \"\(id)\"", errorName: name)

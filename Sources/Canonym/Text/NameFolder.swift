@@ -12,8 +12,16 @@
 /// folder.fold("l'Ouzbékistan").key        // "ouzbekistan"
 /// ```
 public final class NameFolder: Sendable {
-    /// Words folded so far, per transform. Bounded: cleared when it grows past `cacheLimit`.
-    private let cache: BoundedCache<String, [String]>
+    /// Words folded so far, per transform, keyed by the transform's and the word's UTF-8 (hashing
+    /// bytes is cheaper than hashing non-ASCII strings, which normalises them first).
+    /// Bounded: cleared when it grows past `cacheLimit`.
+    private let cache: BoundedCache<WordKey, [String]>
+
+    /// A transform id and a word, as bytes hashed in one go (an array of bytes hashes byte by byte).
+    private struct WordKey: Hashable, Sendable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
 
     public init(cacheLimit: Int = 200_000) {
         cache = BoundedCache(limit: cacheLimit)
@@ -28,16 +36,22 @@ public final class NameFolder: Sendable {
         if let ascii = Self.foldASCII(name) { return ascii }
         let display = Self.collapseWhitespace(ICU.nfc(name))
         let words = Tokenizer.words(display)
-        var scripts = Set<Script>()
-        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scripts.insert(s) } } }
+        // Scripts as bits first: one set per name, not one insertion per letter.
+        var scriptBits = 0
+        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptBits |= Self.bit(s) } } }
+        let scripts = Self.scriptSets[scriptBits]
 
         var schemes: [[String]]
         if scripts.contains(.cyrillic) {
             let orthography = CyrillicOrthography.detect(in: display.unicodeScalars)
             var transforms = [orthography.transformID]
             if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append("Cyrillic-Latin") }
-            var seen = Set<String>()
-            schemes = transforms.filter { seen.insert($0).inserted }.map { id in
+            var seen: [String] = []  // two transforms: no set needed
+            schemes = transforms.filter { id in
+                guard !seen.contains(id) else { return false }
+                seen.append(id)
+                return true
+            }.map { id in
                 words.flatMap { foldWord($0, cyrillicTransform: id) }
             }
         } else {
@@ -102,7 +116,14 @@ public final class NameFolder: Sendable {
         guard let id = Self.transformID(for: word, cyrillicTransform: cyrillicTransform) else {
             return Self.asciiWords(word)
         }
-        return cache.value(for: id + "\u{0}" + word) {
+        // Most accented Latin words are letters the table holds: no ICU call, no cache entry.
+        if id == LatinLetterFolds.transformID, let folded = LatinLetterFolds.shared.fold(word) {
+            return Self.asciiWords(folded)
+        }
+        var key = Array(id.utf8)
+        key.append(0)
+        key += word.utf8
+        return cache.value(for: WordKey(bytes: key)) {
             Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
     }
@@ -179,6 +200,24 @@ public final class NameFolder: Sendable {
                         scripts: hasLetters ? latinOnly : noScripts)
     }
 
+    private static func bit(_ script: Script) -> Int {
+        switch script {
+        case .latin: 1
+        case .cyrillic: 2
+        case .greek: 4
+        case .arabic: 8
+        case .hebrew: 16
+        case .armenian: 32
+        case .georgian: 64
+        case .han: 128
+        case .other: 256
+        }
+    }
+    /// Every set of scripts, by its bits.
+    private static let scriptSets: [Set<Script>] = (0..<(1 << Script.allCases.count)).map { bits in
+        Set(Script.allCases.filter { bits & bit($0) != 0 })
+    }
+
     // Shared, so that the fast path allocates no set per name.
     private static let latinOnly: Set<Script> = [.latin]
     private static let noScripts: Set<Script> = []
@@ -193,6 +232,41 @@ public final class NameFolder: Sendable {
     }
 
     static func collapseWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        if isCollapsed(text) { return text }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Whether `collapseWhitespace` would give `text` back, told from its scalars without
+    /// breaking it into characters; false only sends it the slow way. True when its only white
+    /// space is single U+0020s between other scalars, each space a character of its own: the
+    /// scalar before one is below U+0600 (no Prepend character glues to a space) and the one
+    /// after is below U+0300 or a Greek, Cyrillic or Armenian letter (no mark extends a space).
+    static func isCollapsed(_ text: String) -> Bool {
+        var previous: UInt32?
+        var afterSpace = false
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                guard let previous, previous != 0x20, previous < 0x600 else { return false }
+                afterSpace = true
+            } else {
+                if value < 0x80 ? Self.asciiWhitespace[Int(value)] : scalar.properties.isWhitespace { return false }
+                if afterSpace {
+                    guard value < 0x300 || (value >= 0x370 && value < 0x530 && Self.isLetter(scalar)) else { return false }
+                    afterSpace = false
+                }
+            }
+            previous = value
+        }
+        return previous != nil && !afterSpace
+    }
+
+    private static let asciiWhitespace: [Bool] = (0..<128).map { Unicode.Scalar(UInt8($0)).properties.isWhitespace }
+
+    private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter: true
+        default: false
+        }
     }
 }

@@ -2,6 +2,16 @@
 import Testing
 
 @Suite struct TokenizerTests {
+    @Test func asciiWordScalarsAreThoseOfTheUnicodeProperties() {
+        // isWordScalar answers ASCII without reading properties; this is what the properties say.
+        for value in UInt8(0)..<0x80 {
+            let scalar = Unicode.Scalar(value), p = scalar.properties
+            let byProperties = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
+                || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
+            #expect(Tokenizer.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test(arguments: [
         ("Kassym-Jomart Tokayev", ["Kassym", "Jomart", "Tokayev"]), // hyphen and space separate
         ("V. Putin", ["V", "Putin"]),                               // a dot ends an initial

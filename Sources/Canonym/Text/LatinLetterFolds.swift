@@ -1,0 +1,62 @@
+/// ICU's Latin-ASCII of case-folded precomposed Latin letters, asked of ICU once per letter, so
+/// that an accented Latin word (*Ouzbékistan*, *Łódź*) is folded without an ICU call.
+///
+/// A word is folded letter by letter only when every one of its letters is in the table; the
+/// table holds each letter's answer from ICU itself, so it cannot disagree with ICU on a letter.
+/// That the letters' answers also join into the word's answer (Latin-ASCII reads no context on
+/// case-folded letters) is what `LatinLetterFoldsTests` checks, on every pair of letters and on
+/// every word of the dev gazetteers. Any other character sends the word to ICU.
+struct LatinLetterFolds: Sendable {
+    /// The transform whose results the table holds (after full case folding).
+    static let transformID = "Latin-ASCII"
+    /// Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional.
+    static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x1E00...0x1EFF]
+    private static let first: UInt32 = 0x00A0, last: UInt32 = 0x1EFF
+
+    /// Fold of code point `first + i`; nil for letters outside the ranges, of another script,
+    /// or whose fold is not plain ASCII.
+    private let folds: [String?]
+
+    /// The table ICU gives, built on first use (some 700 ICU calls, a few milliseconds).
+    static let shared = LatinLetterFolds(asking: throughICU)
+
+    /// A table from `fold`, asked once per letter of `ranges` (a test passes a wrong one).
+    init(asking fold: (String) -> String?) {
+        var folds = [String?](repeating: nil, count: Int(Self.last - Self.first + 1))
+        for range in Self.ranges {
+            for value in range {
+                // Only letters that leave the word on the Latin-ASCII transform (see NameFolder.transformID).
+                guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
+                      let folded = fold(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
+                folds[Int(value - Self.first)] = folded
+            }
+        }
+        self.folds = folds
+    }
+
+    /// What ICU makes of `text`: full case folding, then Latin-ASCII.
+    static func throughICU(_ text: String) -> String? {
+        try? Transliterator.shared(transformID).transliterate(ICU.foldCase(text))
+    }
+
+    /// `throughICU(word)` from the table, or nil when a character of `word` is not in it.
+    /// ASCII is case-folded (lowered) as ICU does and otherwise kept.
+    func fold(_ word: String) -> String? {
+        var out = String.UnicodeScalarView()
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
+                continue
+            }
+            guard value >= Self.first, value <= Self.last, let folded = folds[Int(value - Self.first)] else { return nil }
+            out.append(contentsOf: folded.unicodeScalars)
+        }
+        return String(out)
+    }
+
+    /// The letters the table holds, for tests.
+    var coveredLetters: [Unicode.Scalar] {
+        folds.indices.compactMap { folds[$0] == nil ? nil : Unicode.Scalar(Self.first + UInt32($0)) }
+    }
+}
