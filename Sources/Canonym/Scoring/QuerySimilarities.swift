@@ -7,7 +7,7 @@ struct QuerySimilarities {
     let scorer: NameScorer
     /// The query's words, then the words run together (what `align` compares joined names with).
     private let words: [[UInt8]]
-    private var known: [[[UInt8]: Float]]
+    private var known: [[Word: Float]]
 
     init(scorer: NameScorer, query: [[UInt8]]) {
         self.scorer = scorer
@@ -17,9 +17,15 @@ struct QuerySimilarities {
 
     /// `scorer.similarity(word k of the query, word)`; k = the query's word count: the joined query.
     mutating func similarity(_ k: Int, _ word: [UInt8]) -> Float {
-        if let remembered = known[k][word] { return remembered }
+        if let remembered = known[k][Word(letters: word)] { return remembered }
         let computed = scorer.similarity(words[k], word)
-        known[k][word] = computed
+        known[k][Word(letters: word)] = computed
         return computed
+    }
+
+    /// A word as a key hashed in one call over its bytes (an array's hash takes them one by one).
+    private struct Word: Hashable {
+        let letters: [UInt8]
+        func hash(into hasher: inout Hasher) { letters.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }
