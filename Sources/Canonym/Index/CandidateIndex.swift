@@ -171,6 +171,16 @@ final class CandidateIndex: Sendable {
     private struct Scratch {
         var counts: [UInt8]
         var share: [UInt8]  // best Dice so far, quantised to 1…255; 0 = not proposed
+        /// Room for every entry a query touches (one more: see the postings loop), and their levels.
+        var touched: [Int32]
+        var touchedLevels: [UInt8]
+
+        init(entries: Int) {
+            counts = Array(repeating: 0, count: entries)
+            share = Array(repeating: 0, count: entries)
+            touched = Array(repeating: 0, count: entries + 1)
+            touchedLevels = Array(repeating: 0, count: entries)
+        }
     }
     /// Scratches not in use, one per thread that has queried at once; taken out while a query
     /// runs, so the query's loops work on local arrays (no exclusivity checks, no locking).
@@ -183,51 +193,56 @@ final class CandidateIndex: Sendable {
     /// bigram lists, so the long postings of common bigrams are never read.
     /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        var scratch = idleScratches.withLock { $0.popLast() }
-            ?? Scratch(counts: [UInt8](repeating: 0, count: entries.count), share: [UInt8](repeating: 0, count: entries.count))
+        var scratch = idleScratches.withLock { $0.popLast() } ?? Scratch(entries: entries.count)
         defer { idleScratches.withLock { $0.append(scratch) } }
         return scratch.counts.withUnsafeMutableBufferPointer { counts in
-            scratch.share.withUnsafeMutableBufferPointer { share in
-                candidates(for: romanizations, limit: limit, counts: counts, share: share)
-            }
-        }
+        scratch.share.withUnsafeMutableBufferPointer { share in
+        scratch.touched.withUnsafeMutableBufferPointer { touched in
+        scratch.touchedLevels.withUnsafeMutableBufferPointer { touchedLevels in
+            candidates(for: romanizations, limit: limit, counts: counts, share: share, touched: touched, touchedLevels: touchedLevels)
+        } } } }
     }
 
     /// `candidates(for:limit:)` on zeroed counters, which it leaves zeroed.
     private func candidates(for romanizations: [[String]], limit: Int,
-                            counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
+                            counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>,
+                            touched: UnsafeMutableBufferPointer<Int32>, touchedLevels: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
         postingStart.withUnsafeBufferPointer { postingStart in
         postings.withUnsafeBufferPointer { postings in
         entryGramStart.withUnsafeBufferPointer { entryGramStart in
         entryGrams.withUnsafeBufferPointer { entryGrams in
         entryGramCounts.withUnsafeBufferPointer { entryGramCounts in
             var everTouched: [Int32] = []
-            var touched: [Int32] = [], touchedLevels: [UInt8] = []  // levels side by side: later passes read them in order
             var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
             var shortlistStarts: [Int32] = []
             for tokens in romanizations {
                 let grams = Self.grams(of: tokens).prefix(255)
                 let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
                 let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
-                touched.removeAll(keepingCapacity: true)
+                var touchedCount = 0
                 for gram in rarestFirst.prefix(admitting) {
                     for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
+                        // Without a branch (whether an entry is new is a coin toss): the entry is always
+                        // written at the end of `touched`, and the end moves on only for a new one.
                         let entry = postings[posting]
-                        if counts[Int(entry)] == 0 { touched.append(entry) }
+                        touched[touchedCount] = entry
+                        touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
                         counts[Int(entry)] &+= 1
                     }
                 }
                 // Shortlist by the Dice share of the rarer bigrams alone. The Dice level depends only on
                 // the count and the entry's bigram count, so each pair is computed once per query.
                 var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
-                touchedLevels.removeAll(keepingCapacity: true)
-                for entry in touched {
+                for k in 0..<touchedCount {
+                    let entry = touched[k]
                     var entryGramCount = Int(entryGramCounts[Int(entry)])
                     if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
-                    touchedLevels.append(levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount))
+                    touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
                     counts[Int(entry)] = 0
                 }
-                let shortlist = Self.top(touched, levels: touchedLevels, keeping: limit * Self.shortlistFactor)
+                let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
+                                         levels: UnsafeBufferPointer(rebasing: touchedLevels[..<touchedCount]),
+                                         keeping: limit * Self.shortlistFactor)
 
                 // Each shortlisted entry's bigram list is somewhere in a large array: first read where
                 // each begins, then touch each, in loops simple enough for the memory reads to overlap.
@@ -256,7 +271,9 @@ final class CandidateIndex: Sendable {
                 for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
             }
             let proposedLevels = everTouched.map { entry in defer { share[Int(entry)] = 0 }; return share[Int(entry)] }
-            return Self.top(everTouched, levels: proposedLevels, keeping: limit)
+            return everTouched.withUnsafeBufferPointer { everTouched in
+                proposedLevels.withUnsafeBufferPointer { Self.top(everTouched, levels: $0, keeping: limit) }
+            }
         } } } } }
     }
 
@@ -267,8 +284,8 @@ final class CandidateIndex: Sendable {
     /// The items whose level (1…255, side by side with them) is among the `keeping` highest, in
     /// their given order: every item above the cut-off level, and at that level the first ones
     /// there is room for. Top-k without sorting, from a histogram of the levels.
-    private static func top(_ items: [Int32], levels: [UInt8], keeping: Int) -> [Int32] {
-        guard items.count > keeping else { return items }
+    private static func top(_ items: UnsafeBufferPointer<Int32>, levels: UnsafeBufferPointer<UInt8>, keeping: Int) -> [Int32] {
+        guard items.count > keeping else { return Array(items) }
         var histogram = [Int](repeating: 0, count: 256)
         for level in levels { histogram[Int(level)] += 1 }
         var cutoff = 255, taken = 0
