@@ -286,18 +286,35 @@ final class CandidateIndex: Sendable {
     /// there is room for. Top-k without sorting, from a histogram of the levels.
     private static func top(_ items: UnsafeBufferPointer<Int32>, levels: UnsafeBufferPointer<UInt8>, keeping: Int) -> [Int32] {
         guard items.count > keeping else { return Array(items) }
-        var histogram = [Int](repeating: 0, count: 256)
-        for level in levels { histogram[Int(level)] += 1 }
-        var cutoff = 255, taken = 0
-        while cutoff > 0 && taken + histogram[cutoff] <= keeping { taken += histogram[cutoff]; cutoff -= 1 }
-        var room = keeping - taken
-        var kept: [Int32] = []
-        kept.reserveCapacity(keeping)
-        for (item, level) in zip(items, levels) where Int(level) > cutoff || (Int(level) == cutoff && room > 0) {
-            if Int(level) == cutoff { room -= 1 }
-            kept.append(item)
+        // Four histograms summed: runs of one level would otherwise wait on the same counter.
+        var histograms = [Int](repeating: 0, count: 4 * 256)
+        histograms.withUnsafeMutableBufferPointer { histograms in
+            var k = 0
+            while k + 4 <= levels.count {
+                histograms[Int(levels[k])] &+= 1
+                histograms[256 + Int(levels[k + 1])] &+= 1
+                histograms[512 + Int(levels[k + 2])] &+= 1
+                histograms[768 + Int(levels[k + 3])] &+= 1
+                k += 4
+            }
+            while k < levels.count { histograms[Int(levels[k])] &+= 1; k += 1 }
+            for level in 0..<256 { histograms[level] &+= histograms[256 + level] &+ histograms[512 + level] &+ histograms[768 + level] }
         }
-        return kept
+        var cutoff = 255, taken = 0
+        while cutoff > 0 && taken + histograms[cutoff] <= keeping { taken += histograms[cutoff]; cutoff -= 1 }
+        let room = keeping - taken
+        // Every item is written at the end of the kept ones; the end moves on only for a kept one.
+        return Array(unsafeUninitializedCapacity: keeping + 1) { kept, count in
+            var keptCount = 0, atCutoff = 0
+            for k in 0..<items.count {
+                let level = Int(levels[k])
+                let isAtCutoff = level == cutoff && atCutoff < room
+                kept[keptCount] = items[k]
+                keptCount &+= level > cutoff || isAtCutoff ? 1 : 0
+                atCutoff &+= isAtCutoff ? 1 : 0
+            }
+            count = keptCount
+        }
     }
 
     /// Dice coefficient of the query's and an entry's bigrams, quantised to 1…255.
