@@ -22,6 +22,9 @@ final class CandidateIndex: Sendable {
     /// Distinct bigrams of entry e, ascending: `entryGrams[entryGramStart[e]..<entryGramStart[e + 1]]`.
     private let entryGramStart: [Int32]
     private let entryGrams: [UInt16]
+    /// Bigram count of each entry, at most 255 (255: read `entryGramStart`): one byte per entry
+    /// keeps the per-query Dice pass over thousands of entries within the cache.
+    private let entryGramCounts: [UInt8]
     /// Entries of name k are `firstEntry[k]..<firstEntry[k + 1]`.
     private let firstEntry: [Int32]
     /// Bigram code g → entries holding it, ascending: `postings[postingStart[g]..<postingStart[g + 1]]`.
@@ -108,6 +111,7 @@ final class CandidateIndex: Sendable {
         self.firstEntry = firstEntry
         self.entryGramStart = entryGramStart
         self.entryGrams = entryGrams
+        entryGramCounts = zip(entryGramStart, entryGramStart.dropFirst()).map { UInt8(min(255, $1 - $0)) }
         self.postingStart = postingStart
         self.postings = postings
     }
@@ -194,6 +198,26 @@ final class CandidateIndex: Sendable {
         }
     }
 
+    /// Per-query counters, one byte per entry, all zero between queries: a query clears only
+    /// the entries it set, which costs far less than zeroing (or faulting in) a fresh array.
+    private struct Scratch {
+        var counts: [UInt8]
+        var share: [UInt8]  // best Dice so far, quantised to 1…255; 0 = not proposed
+        /// Room for every entry a query touches (one more: see the postings loop), and their levels.
+        var touched: [Int32]
+        var touchedLevels: [UInt8]
+
+        init(entries: Int) {
+            counts = Array(repeating: 0, count: entries)
+            share = Array(repeating: 0, count: entries)
+            touched = Array(repeating: 0, count: entries + 1)
+            touchedLevels = Array(repeating: 0, count: entries)
+        }
+    }
+    /// Scratches not in use, one per thread that has queried at once; taken out while a query
+    /// runs, so the query's loops work on local arrays (no exclusivity checks, no locking).
+    private let idleScratches = Mutex<[Scratch]>([])
+
     /// Up to `limit` entries sharing the most bigrams with any of the query's romanisations.
     ///
     /// Entries come in through the query's rarer bigrams and are ranked on those first; only the
@@ -201,71 +225,160 @@ final class CandidateIndex: Sendable {
     /// bigram lists, so the long postings of common bigrams are never read.
     /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        // Fresh arrays each query: measured faster than reusing cleared ones (untouched pages stay zero pages).
-        var counts = [UInt8](repeating: 0, count: entries.count)
-        var share = [UInt8](repeating: 0, count: entries.count)  // best Dice so far, quantised to 1…255; 0 = not proposed
-        var everTouched: [Int32] = []
-        var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
-        for tokens in romanizations {
-            let grams = Self.grams(of: tokens).prefix(255)
-            let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
-            let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
-            var touched: [Int32] = []
-            for gram in rarestFirst.prefix(admitting) {
-                for entry in postings[Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1])] {
-                    if counts[Int(entry)] == 0 { touched.append(entry) }
-                    counts[Int(entry)] &+= 1
-                }
-            }
-            // Shortlist by the Dice share of the rarer bigrams alone.
-            for entry in touched {
-                counts[Int(entry)] = diceLevel(common: Int(counts[Int(entry)]), queryGrams: grams.count, entry: entry)
-            }
-            let shortlist = Self.top(touched, keeping: limit * Self.shortlistFactor) { counts[Int($0)] }
-            for entry in touched { counts[Int(entry)] = 0 }
-
-            for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
-            for entry in shortlist {
-                var common = 0
-                for gram in entryGrams[Int(entryGramStart[Int(entry)])..<Int(entryGramStart[Int(entry) + 1])] {
-                    common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
-                }
-                // An entry holding under `minimumCoverage` of the query's bigrams is never the answer
-                // on the dev sets, and skipping it saves most of the scoring of unknown names.
-                guard common * Self.coverageScale >= grams.count * Self.minimumCoverage else { continue }
-                let full = diceLevel(common: common, queryGrams: grams.count, entry: entry)
-                if share[Int(entry)] == 0 { everTouched.append(entry) }
-                share[Int(entry)] = max(share[Int(entry)], full)
-            }
-            for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
-        }
-        return Self.top(everTouched, keeping: limit) { share[Int($0)] }
+        var scratch = idleScratches.withLock { $0.popLast() } ?? Scratch(entries: entries.count)
+        defer { idleScratches.withLock { $0.append(scratch) } }
+        return scratch.counts.withUnsafeMutableBufferPointer { counts in
+        scratch.share.withUnsafeMutableBufferPointer { share in
+        scratch.touched.withUnsafeMutableBufferPointer { touched in
+        scratch.touchedLevels.withUnsafeMutableBufferPointer { touchedLevels in
+            candidates(for: romanizations, limit: limit, counts: counts, share: share, touched: touched, touchedLevels: touchedLevels)
+        } } } }
     }
 
-    /// The items whose level is among the `keeping` highest, in their given order: every item
-    /// above the cut-off level, and at that level the first ones there is room for. Top-k
-    /// without sorting, from a histogram of the levels (1…255).
-    private static func top(_ items: [Int32], keeping: Int, level: (Int32) -> UInt8) -> [Int32] {
-        guard items.count > keeping else { return items }
-        var histogram = [Int](repeating: 0, count: 256)
-        for item in items { histogram[Int(level(item))] += 1 }
+    /// `candidates(for:limit:)` on zeroed counters, which it leaves zeroed.
+    private func candidates(for romanizations: [[String]], limit: Int,
+                            counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>,
+                            touched: UnsafeMutableBufferPointer<Int32>, touchedLevels: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
+        postingStart.withUnsafeBufferPointer { postingStart in
+        postings.withUnsafeBufferPointer { postings in
+        entryGramStart.withUnsafeBufferPointer { entryGramStart in
+        entryGrams.withUnsafeBufferPointer { entryGrams in
+        entryGramCounts.withUnsafeBufferPointer { entryGramCounts in
+            var everTouched: [Int32] = []
+            var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
+            var shortlistStarts: [Int32] = []
+            for tokens in romanizations {
+                let grams = Self.grams(of: tokens).prefix(255)
+                let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
+                let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
+                var touchedCount = 0
+                for gram in rarestFirst.prefix(admitting) {
+                    for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
+                        // Without a branch (whether an entry is new is a coin toss): the entry is always
+                        // written at the end of `touched`, and the end moves on only for a new one.
+                        let entry = postings[posting]
+                        touched[touchedCount] = entry
+                        touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
+                        counts[Int(entry)] &+= 1
+                    }
+                }
+                // Shortlist by the Dice share of the rarer bigrams alone. The Dice level depends only on
+                // the count and the entry's bigram count, so each pair is computed once per query.
+                var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
+                for k in 0..<touchedCount {
+                    let entry = touched[k]
+                    var entryGramCount = Int(entryGramCounts[Int(entry)])
+                    if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
+                    touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
+                    counts[Int(entry)] = 0
+                }
+                let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
+                                         levels: UnsafeBufferPointer(rebasing: touchedLevels[..<touchedCount]),
+                                         keeping: limit * Self.shortlistFactor)
+
+                // Each shortlisted entry's bigram list is somewhere in a large array: first read where
+                // each begins, then touch each, in loops simple enough for the memory reads to overlap.
+                shortlistStarts.removeAll(keepingCapacity: true)
+                for entry in shortlist { shortlistStarts.append(entryGramStart[Int(entry)]) }
+                var touchedGrams: UInt16 = 0
+                for start in shortlistStarts where Int(start) < entryGrams.count { touchedGrams &+= entryGrams[Int(start)] }
+                Self.keep(touchedGrams)
+                for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
+                queryGrams.withUnsafeBufferPointer { queryGrams in
+                    for (entry, start) in zip(shortlist, shortlistStarts) {
+                        var common = 0
+                        let end = Int(entryGramStart[Int(entry) + 1])
+                        for k in Int(start)..<end {
+                            let gram = entryGrams[k]
+                            common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
+                        }
+                        // An entry holding under `minimumCoverage` of the query's bigrams is never the answer
+                        // on the dev sets, and skipping it saves most of the scoring of unknown names.
+                        guard common * Self.coverageScale >= grams.count * Self.minimumCoverage else { continue }
+                        let full = Self.diceLevel(common: common, queryGrams: grams.count, entryGrams: end - Int(start))
+                        if share[Int(entry)] == 0 { everTouched.append(entry) }
+                        share[Int(entry)] = max(share[Int(entry)], full)
+                    }
+                }
+                for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
+            }
+            let proposedLevels = everTouched.map { entry in defer { share[Int(entry)] = 0 }; return share[Int(entry)] }
+            return everTouched.withUnsafeBufferPointer { everTouched in
+                proposedLevels.withUnsafeBufferPointer { Self.top(everTouched, levels: $0, keeping: limit) }
+            }
+        } } } } }
+    }
+
+    /// Keeps the reads that produced `value` from being optimised away.
+    @inline(never) @_optimize(none)
+    private static func keep(_ value: UInt16) {}
+
+    /// The items whose level (1…255, side by side with them) is among the `keeping` highest, in
+    /// their given order: every item above the cut-off level, and at that level the first ones
+    /// there is room for. Top-k without sorting, from a histogram of the levels.
+    private static func top(_ items: UnsafeBufferPointer<Int32>, levels: UnsafeBufferPointer<UInt8>, keeping: Int) -> [Int32] {
+        guard items.count > keeping else { return Array(items) }
+        // Four histograms summed: runs of one level would otherwise wait on the same counter.
+        var histograms = [Int](repeating: 0, count: 4 * 256)
+        histograms.withUnsafeMutableBufferPointer { histograms in
+            var k = 0
+            while k + 4 <= levels.count {
+                histograms[Int(levels[k])] &+= 1
+                histograms[256 + Int(levels[k + 1])] &+= 1
+                histograms[512 + Int(levels[k + 2])] &+= 1
+                histograms[768 + Int(levels[k + 3])] &+= 1
+                k += 4
+            }
+            while k < levels.count { histograms[Int(levels[k])] &+= 1; k += 1 }
+            for level in 0..<256 { histograms[level] &+= histograms[256 + level] &+ histograms[512 + level] &+ histograms[768 + level] }
+        }
         var cutoff = 255, taken = 0
-        while cutoff > 0 && taken + histogram[cutoff] <= keeping { taken += histogram[cutoff]; cutoff -= 1 }
-        var room = keeping - taken
-        return items.filter { item in
-            let itemLevel = Int(level(item))
-            guard itemLevel == cutoff else { return itemLevel > cutoff }
-            room -= 1
-            return room >= 0
+        while cutoff > 0 && taken + histograms[cutoff] <= keeping { taken += histograms[cutoff]; cutoff -= 1 }
+        let room = keeping - taken
+        // Every item is written at the end of the kept ones; the end moves on only for a kept one.
+        return Array(unsafeUninitializedCapacity: keeping + 1) { kept, count in
+            var keptCount = 0, atCutoff = 0
+            for k in 0..<items.count {
+                let level = Int(levels[k])
+                let isAtCutoff = level == cutoff && atCutoff < room
+                kept[keptCount] = items[k]
+                keptCount &+= level > cutoff || isAtCutoff ? 1 : 0
+                atCutoff &+= isAtCutoff ? 1 : 0
+            }
+            count = keptCount
         }
     }
 
     /// Dice coefficient of the query's and an entry's bigrams, quantised to 1…255.
     @inline(__always)
-    private func diceLevel(common: Int, queryGrams: Int, entry: Int32) -> UInt8 {
-        let entryGramCount = Int(entryGramStart[Int(entry) + 1] - entryGramStart[Int(entry)])
-        let dice = 2 * Float(common) / Float(queryGrams + entryGramCount)
+    private static func diceLevel(common: Int, queryGrams: Int, entryGrams: Int) -> UInt8 {
+        let dice = 2 * Float(common) / Float(queryGrams + entryGrams)
         return UInt8(min(255, max(1, (dice * 255).rounded())))
+    }
+
+    /// `diceLevel` for one query's bigram count, remembered per (count, entry bigram count):
+    /// tens of thousands of entries share a few hundred pairs, and rounding is a library call.
+    private struct DiceLevels {
+        let queryGrams: Int
+        let admitting: Int
+        static let widest = 256
+        var table: [UInt8]  // (common, entry bigrams < widest) → level; 0 = not yet computed
+
+        init(queryGrams: Int, admitting: Int) {
+            self.queryGrams = queryGrams
+            self.admitting = admitting
+            table = [UInt8](repeating: 0, count: (admitting + 1) * Self.widest)
+        }
+
+        @inline(__always)
+        mutating func level(common: Int, entryGrams: Int) -> UInt8 {
+            guard common <= admitting && entryGrams < Self.widest else {
+                return diceLevel(common: common, queryGrams: queryGrams, entryGrams: entryGrams)
+            }
+            let cell = common &* Self.widest &+ entryGrams
+            if table[cell] == 0 { table[cell] = diceLevel(common: common, queryGrams: queryGrams, entryGrams: entryGrams) }
+            return table[cell]
+        }
     }
 
     private func postingLength(_ gram: UInt16) -> Int32 {

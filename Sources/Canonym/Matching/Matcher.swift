@@ -108,6 +108,7 @@ public final class Matcher: Sendable {
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = form.romanizations.map { $0.map { Array($0.utf8) } }
+        var similarities = queries.map { QuerySimilarities(scorer: scorer, query: $0) }
 
         struct Scored {
             let entity: Int
@@ -124,7 +125,7 @@ public final class Matcher: Sendable {
             let name = gazetteer.names[Int(entry.name)]
             let type = gazetteer.entities[name.entity].type
             for (queryIndex, query) in queries.enumerated() {
-                let alignment = scorer.align(query: query, name: entry.tokens, type: type)
+                let alignment = scorer.align(query: query, name: entry.tokens, type: type, similarities: &similarities[queryIndex])
                 let better = bestByEntity[name.entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && name.isCanonical && !$0.isCanonical)
                 } ?? true

@@ -75,13 +75,28 @@ public struct NameScorer: Sendable {
     /// - Complexity: O(n·m·w²) for n query words, m name words of at most w letters; pairing
     ///   is exact (dynamic programming over subsets) for up to 8 name words.
     public func align(query: [[UInt8]], name: [[UInt8]], type: EntityType) -> TokenAlignment {
-        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], type: type) }
+        let joinedQuery = query.count > 1 || name.count > 1 ? Array(query.joined()) : []
+        return align(query: query, name: name, type: type) { k, word in similarity(k < query.count ? query[k] : joinedQuery, word) }
+    }
+
+    /// `align(query:name:type:)` with the query's word similarities remembered across names.
+    func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, similarities known: inout QuerySimilarities) -> TokenAlignment {
+        // One word against one: its word recurs only under homonyms, not worth a lookup.
+        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(query[0], name[0])) }
+        return align(query: query, name: name, type: type) { known.similarity($0, $1) }
+    }
+
+    /// The alignment, with `similarity(k, word)` comparing query word k (k = query.count: the
+    /// query's words run together) with a name word.
+    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType,
+                       similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
+        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(0, name[0])) }
         let n = min(query.count, 8), m = min(name.count, 8)
         var similarities = [Float](repeating: 0, count: n * m)
         for i in 0..<n {
             // A title pairs only with itself: *President* is not a misspelt *Recep*.
             let isTitle = type == .person && Self.personTitles.contains(query[i])
-            for j in 0..<m { similarities[i * m + j] = isTitle && query[i] != name[j] ? 0 : similarity(query[i], name[j]) }
+            for j in 0..<m { similarities[i * m + j] = isTitle && query[i] != name[j] ? 0 : similarity(i, name[j]) }
         }
         let weight = { (token: [UInt8]) -> Float in Float(max(token.count, 1)) }
 
@@ -155,7 +170,7 @@ public struct NameScorer: Sendable {
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
-        let joinedQuery = Array(query.joined()), joinedName = Array(name.joined())
+        let joinedQueryCount = query.reduce(0) { $0 + $1.count }, joinedName = Array(name.joined())
         // An organisation's words are its parts (*BWI Industries* is not *BAE Industries*): with
         // as many words on both sides, running them together would only blur a different word.
         // When every paired word is the same and a word of three letters or more is left over, the
@@ -165,9 +180,9 @@ public struct NameScorer: Sendable {
         let wholeWordsDiffer = query.count <= n && name.count <= m && leftOver.contains { $0.count >= 3 }
             && pairs.allSatisfy { $0.similarity >= 1 }
         let breaksDiffer = !wholeWordsDiffer && (query.count != name.count || (type != .organization && query.count > 1))
-        if breaksDiffer, abs(joinedQuery.count - joinedName.count) <= max(2, max(joinedQuery.count, joinedName.count) / 5) {
+        if breaksDiffer, abs(joinedQueryCount - joinedName.count) <= max(2, max(joinedQueryCount, joinedName.count) / 5) {
             // With as many words on both sides, running them together cannot excuse a different surname.
-            let unheld = similarity(joinedQuery, joinedName)
+            let unheld = similarity(query.count, joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
@@ -207,8 +222,7 @@ public struct NameScorer: Sendable {
 
     /// One word against one word: what `align` computes for that case, without its tables
     /// (most place names are one word, and this runs for every candidate).
-    private func alignWords(_ query: [UInt8], _ name: [UInt8], type: EntityType) -> TokenAlignment {
-        let s = similarity(query, name)
+    private func alignWords(_ query: [UInt8], _ name: [UInt8], similarity s: Float) -> TokenAlignment {
         if s >= pairingFloor {
             let w = (Float(max(query.count, 1)) + Float(max(name.count, 1))) / 2
             let score = (w * s) / w  // as the general case rounds it
