@@ -15,12 +15,16 @@ public struct Explanation: Sendable, Hashable {
     public let extraWords: [String]
     /// Those of `extraWords` read as a person's patronymic, which weigh little.
     public let extraPatronymics: [String]
+    /// Those of `extraWords` read as a person's title (*President*, *Dr*), which weigh little.
+    public let extraTitles: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
     public let comparedJoined: Bool
     public let reordered: Bool
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
+    /// The score was held to the least similar word's similarity plus this leeway (organisations).
+    public let weakestWordLeeway: Double?
     public let score: Double
     /// When the match went through an alias: the query's words against the canonical form's,
     /// so a reviewer sees which conventions separate the variant from the canonical spelling.
@@ -35,12 +39,16 @@ public struct Explanation: Sendable, Hashable {
             lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
-        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) }
+        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) }
         if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
+        if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
         if reordered { lines.append("words in another order") }
         if let surnameLeeway {
             lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
+        }
+        if let weakestWordLeeway {
+            lines.append("held to the least similar word's similarity + \(Edit.format(weakestWordLeeway)): every word of an organisation's name must match")
         }
         for comparison in canonicalComparisons where !comparison.edits.isEmpty {
             let edits = comparison.edits.map(\.description).joined(separator: ", ")
@@ -70,14 +78,17 @@ extension Matcher {
                 ? [comparison(query.joined(), canonical.joined(), versus.score)]
                 : versus.pairs.map { comparison(query[$0.queryToken], canonical[$0.nameToken], $0.similarity) }
         }
+        let extraWords = alignment.extraQueryTokens.map { candidate.queryTokens[$0] }
+        let isPerson = candidate.entity.type == .person
         return Explanation(
             queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
-            extraWords: alignment.extraQueryTokens.map { candidate.queryTokens[$0] },
-            extraPatronymics: candidate.entity.type == .person
-                ? alignment.extraQueryTokens.map { candidate.queryTokens[$0] }.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
+            extraWords: extraWords,
+            extraPatronymics: isPerson ? extraWords.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
+            extraTitles: isPerson ? extraWords.filter { NameScorer.personTitles.contains(Array($0.utf8)) } : [],
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
             comparedJoined: alignment.comparedJoined, reordered: alignment.reordered,
-            surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil, score: candidate.score,
+            surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
+            weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }
 }

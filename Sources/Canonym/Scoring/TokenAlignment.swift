@@ -18,6 +18,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when a person's score was held down to the surname's similarity plus
     /// ``NameScorer/surnameLeeway``.
     public var heldToSurname = false
+    /// True when an organisation's score was held down to its least similar word's similarity
+    /// plus ``NameScorer/organisationLeeway``.
+    public var heldToWeakestWord = false
 }
 
 /// Scores a query against a gazetteer name: words paired by best similarity; the score is the
@@ -159,7 +162,7 @@ public struct NameScorer: Sendable {
         if type == .organization, let weakest = pairs.filter({ !isLegalForm(name[$0.nameToken]) }).map(\.similarity).min() {
             ceiling = min(ceiling, Float(weakest) + organisationLeeway)
         }
-        let heldToSurname = score > ceiling
+        let isHeld = score > ceiling
         score = min(score, ceiling)
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty)
@@ -190,7 +193,8 @@ public struct NameScorer: Sendable {
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              comparedJoined: false, reordered: reordered, heldToSurname: heldToSurname)
+                              comparedJoined: false, reordered: reordered,
+                              heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
 
     /// Russian, Ukrainian and Belarusian patronymics (*-ovich*, *-evna*, *-ivna*, *-ichna*) and

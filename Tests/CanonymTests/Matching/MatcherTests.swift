@@ -316,6 +316,21 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(matcher.explain(best).lines.contains("words in another order"))
     }
 
+    @Test func explanationNamesTheTitleAndTheOrganisationRule() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype
+            p:erdogan\tRecep Tayyip Erdoğan\tperson
+            o:cigna\tThe Cigna Group\torganization
+
+            """)
+        let titled = try #require(matcher.match("President Erdoğan").best)
+        #expect(matcher.explain(titled).lines.contains("title not in the name (weighs little): president"))
+        let company = try #require(matcher.match("The Sigma Group").candidates.first)
+        let lines = matcher.explain(company).lines
+        #expect(lines.contains { $0.hasPrefix("held to the least similar word's similarity + 0.1") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("surname") })
+    }
+
     // MARK: Known limitations
 
     @Test func diluberdiMatchesTheEnglishSpellingAlone() throws {
