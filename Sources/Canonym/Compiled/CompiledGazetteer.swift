@@ -140,14 +140,9 @@ public enum CompiledGazetteer {
         writer.write(name.text)
         writer.write(name.isCanonical)
         writer.write(name.form.display)
-        writer.write(Script.allCases.enumerated().reduce(UInt16(0)) { name.form.scripts.contains($1.element) ? $0 | 1 << $1.offset : $0 })
+        writer.write(UInt16(Script.mask(of: name.form.scripts)))
         writer.write(UInt32(name.form.romanizations.count))
         for romanization in name.form.romanizations { writer.write(romanization) }
-    }
-
-    /// Every set of scripts, by its bit mask: one shared set per mask, not one per name.
-    private static let scriptSets: [Set<Script>] = (0..<(1 << Script.allCases.count)).map { mask in
-        Set(Script.allCases.enumerated().filter { mask & 1 << $0.offset != 0 }.map(\.element))
     }
 
     private static func readName(_ reader: inout BinaryReader) throws(TruncatedData) -> GazetteerName {
@@ -156,8 +151,8 @@ public enum CompiledGazetteer {
         let isCanonical = try reader.readBool()
         let display = try reader.readString()
         let scriptBits: UInt16 = try reader.read()
-        guard Int(scriptBits) < scriptSets.count else { throw TruncatedData() }
-        let scripts = scriptSets[Int(scriptBits)]
+        guard Int(scriptBits) < Script.sets.count else { throw TruncatedData() }
+        let scripts = Script.sets[Int(scriptBits)]
         let count = Int(try reader.read(UInt32.self))
         guard count >= 1, count <= 16 else { throw TruncatedData() }
         var romanizations: [[String]] = []

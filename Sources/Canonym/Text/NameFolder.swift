@@ -37,9 +37,9 @@ public final class NameFolder: Sendable {
         let display = Self.collapseWhitespace(ICU.nfc(name))
         let words = Tokenizer.words(display)
         // Scripts as bits first: one set per name, not one insertion per letter.
-        var scriptBits = 0
-        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptBits |= Self.bit(s) } } }
-        let scripts = Self.scriptSets[scriptBits]
+        var scriptMask = 0
+        for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptMask |= s.bit } } }
+        let scripts = Script.sets[scriptMask]
 
         var schemes: [[String]]
         if scripts.contains(.cyrillic) {
@@ -197,30 +197,8 @@ public final class NameFolder: Sendable {
             flush()
         }
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [LegalForms.collapse(words)],
-                        scripts: hasLetters ? latinOnly : noScripts)
+                        scripts: Script.sets[hasLetters ? Script.latin.bit : 0])  // shared sets: none made per name
     }
-
-    private static func bit(_ script: Script) -> Int {
-        switch script {
-        case .latin: 1
-        case .cyrillic: 2
-        case .greek: 4
-        case .arabic: 8
-        case .hebrew: 16
-        case .armenian: 32
-        case .georgian: 64
-        case .han: 128
-        case .other: 256
-        }
-    }
-    /// Every set of scripts, by its bits.
-    private static let scriptSets: [Set<Script>] = (0..<(1 << Script.allCases.count)).map { bits in
-        Set(Script.allCases.filter { bits & bit($0) != 0 })
-    }
-
-    // Shared, so that the fast path allocates no set per name.
-    private static let latinOnly: Set<Script> = [.latin]
-    private static let noScripts: Set<Script> = []
 
     /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.
     private static func isElidedPrefix(_ letters: UnsafeBufferPointer<UInt8>, upperCase: Bool) -> Bool {

@@ -8,6 +8,26 @@ public enum Script: String, Sendable, Hashable, CaseIterable {
         17: .han,
     ]
 
+    /// This script's bit in a mask of scripts: bit k is `allCases[k]` (compiled files store masks).
+    var bit: Int {
+        switch self {
+        case .latin: 1
+        case .cyrillic: 2
+        case .greek: 4
+        case .arabic: 8
+        case .hebrew: 16
+        case .armenian: 32
+        case .georgian: 64
+        case .han: 128
+        case .other: 256
+        }
+    }
+
+    /// Every set of scripts, by its mask: one shared set per mask, not one per name.
+    static let sets: [Set<Script>] = (0..<(1 << allCases.count)).map { mask in Set(allCases.filter { mask & $0.bit != 0 }) }
+
+    static func mask(of scripts: Set<Script>) -> Int { scripts.reduce(0) { $0 | $1.bit } }
+
     /// The script of one scalar; `nil` for common and inherited characters (digits, marks, punctuation).
     static func of(_ scalar: Unicode.Scalar) -> Script? {
         if scalar.isASCII {

@@ -14,6 +14,12 @@ import Testing
         do { _ = try decode(bytes); return nil } catch { return error.description }
     }
 
+    @Test func scriptMasksKeepTheFormatsBitOrder() {
+        // Compiled files store a name's scripts as a mask whose bit k is Script.allCases[k].
+        #expect(Script.allCases.enumerated().allSatisfy { $0.element.bit == 1 << $0.offset })
+        #expect(Script.sets.indices.allSatisfy { Script.mask(of: Script.sets[$0]) == $0 })
+    }
+
     @Test func roundTripKeepsEntitiesNamesAndFoldedForms() throws {
         let reopened = try decode(Self.compiled)
         #expect(reopened.entities == Self.gazetteer.entities)
