@@ -96,10 +96,12 @@ public struct NameScorer: Sendable {
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(0, name[0])) }
         let n = min(query.count, 8), m = min(name.count, 8)
         var similarities = [Float](repeating: 0, count: n * m)
+        // Which query words are titles, looked up once: they pair only with themselves
+        // (*President* is not a misspelt *Recep*) and weigh little when left over.
+        let titles = type == .person ? query.map(Self.personTitles.contains) : []  // empty: no allocation
+        let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
         for i in 0..<n {
-            // A title pairs only with itself: *President* is not a misspelt *Recep*.
-            let isTitle = type == .person && Self.personTitles.contains(query[i])
-            for j in 0..<m { similarities[i * m + j] = isTitle && query[i] != name[j] ? 0 : similarity(i, name[j]) }
+            for j in 0..<m { similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0 : similarity(i, name[j]) }
         }
         let weight = { (token: [UInt8]) -> Float in Float(max(token.count, 1)) }
 
@@ -141,14 +143,13 @@ public struct NameScorer: Sendable {
             numerator += w * Float(pair.similarity)
             denominator += w
         }
-        let isLegalForm = { (token: [UInt8]) -> Bool in
+        let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
         }
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
-            let isTitle = type == .person && Self.personTitles.contains(query[i])
-            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle ? extraTitleWeight
-                                               : isLegalForm(query[i]) ? extraLegalFormWeight : extraWordWeight)
+            denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle(i) ? extraTitleWeight
+                                               : isLightOrganisationWord(query[i]) ? extraLegalFormWeight : extraWordWeight)
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
@@ -159,14 +160,14 @@ public struct NameScorer: Sendable {
         }
         // An organisation is as close as its least similar word: *The Sigma Group* is not *The
         // Cigna Group*, however alike the rest.
-        if type == .organization, let weakest = pairs.filter({ !isLegalForm(name[$0.nameToken]) }).map(\.similarity).min() {
+        if type == .organization, let weakest = pairs.lazy.filter({ !isLightOrganisationWord(name[$0.nameToken]) }).map(\.similarity).min() {
             ceiling = min(ceiling, Float(weakest) + organisationLeeway)
         }
         let isHeld = score > ceiling
         score = min(score, ceiling)
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty)
-                          : isLegalForm(name[j]) ? omittedLegalFormPenalty : omittedWordPenalty)
+                          : isLightOrganisationWord(name[j]) ? omittedLegalFormPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         if reordered { score *= reorderFactor }
@@ -179,9 +180,8 @@ public struct NameScorer: Sendable {
         // When every paired word is the same and a word of three letters or more is left over, the
         // names differ by a whole word (*Al-Dulaimi* for *Al-Tikriti*), not by where words break;
         // a particle (*de*, *ad*) left over may still be a break.
-        let leftOver = extra.map { query[$0] } + omitted.map { name[$0] }
-        let wholeWordsDiffer = query.count <= n && name.count <= m && leftOver.contains { $0.count >= 3 }
-            && pairs.allSatisfy { $0.similarity >= 1 }
+        let wholeWordsDiffer = query.count <= n && name.count <= m && pairs.allSatisfy { $0.similarity >= 1 }
+            && (extra.contains { query[$0].count >= 3 } || omitted.contains { name[$0].count >= 3 })
         let breaksDiffer = !wholeWordsDiffer && (query.count != name.count || (type != .organization && query.count > 1))
         if breaksDiffer, abs(joinedQueryCount - joinedName.count) <= max(2, max(joinedQueryCount, joinedName.count) / 5) {
             // With as many words on both sides, running them together cannot excuse a different surname.
@@ -204,14 +204,14 @@ public struct NameScorer: Sendable {
         return patronymicEndings.contains { ending in word.count > ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) }
     }
     /// Titles and honorifics as folded, in the languages of the press the matcher reads.
-    static let personTitles: Set<[UInt8]> = [
+    static let personTitles = Set([
         "president", "prezident", "praesident", "prasident", "presidente", "premier", "minister", "ministre", "ministro",
         "chancellor", "kanzler", "chancelier", "senator", "senateur", "governor", "gouverneur", "mayor", "maire",
         "ambassador", "ambassadeur", "secretary", "general", "colonel", "admiral", "marshal", "marechal", "gen", "col",
         "dr", "doctor", "docteur", "prof", "professor", "professeur", "mr", "mrs", "ms", "miss", "sir", "dame", "lord",
         "lady", "monsieur", "madame", "mme", "mlle", "herr", "frau", "sheikh", "shaikh", "sheik", "cheikh", "emir",
         "king", "queen", "prince", "princess", "roi", "reine", "ayatollah", "imam", "mullah", "mawlawi", "maulvi",
-    ].map { Array($0.utf8) }.reduce(into: []) { $0.insert($1) }
+    ].map { Array($0.utf8) })
     /// The words without their titles, for finding candidates (a title's letters would only
     /// dilute the name's); nil when there is no title or nothing else.
     static func droppingTitles(_ words: [String]) -> [String]? {
@@ -220,7 +220,7 @@ public struct NameScorer: Sendable {
     }
 
     /// Words an organisation's name may carry or drop without changing what it names.
-    private static let organisationFillers: Set<[UInt8]> = ["the", "and"].map { Array($0.utf8) }.reduce(into: []) { $0.insert($1) }
+    private static let organisationFillers = Set(["the", "and"].map { Array($0.utf8) })
     private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
                                                         "uly", "ogly", "oglu", "kyzy", "qizi", "gizi"].map { Array($0.utf8) }
 

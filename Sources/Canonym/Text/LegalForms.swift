@@ -34,7 +34,7 @@ enum LegalForms {
 
     /// The codes, which an organisation's score weighs lightly.
     static let codes: Set<[UInt8]> = Set(forms.map { Array($0.code.utf8) }
-        + ["ab", "as", "oy", "oyj", "se", "kk", "pte", "pty", "sl", "sae", "ooo", "tov", "too", "llp"].map { Array($0.utf8) })
+        + ["ab", "as", "oy", "oyj", "se", "kk", "pte", "pty", "sl", "sae", "tov", "too"].map { Array($0.utf8) })
 
     /// First word → the forms starting with it, longest first (so the longest form wins).
     private static let formsByFirstWord: [String: [(words: [String], code: String)]] = {
