@@ -7,7 +7,7 @@ struct QuerySimilarities {
     let scorer: NameScorer
     /// The query's words, then the words run together (what `align` compares joined names with).
     private let words: [[UInt8]]
-    private var known: [[Word: Float]]
+    private var known: [[ByteKey: Float]]
 
     init(scorer: NameScorer, query: [[UInt8]]) {
         self.scorer = scorer
@@ -17,15 +17,10 @@ struct QuerySimilarities {
 
     /// `scorer.similarity(word k of the query, word)`; k = the query's word count: the joined query.
     mutating func similarity(_ k: Int, _ word: [UInt8]) -> Float {
-        if let remembered = known[k][Word(letters: word)] { return remembered }
+        let key = ByteKey(bytes: word)
+        if let remembered = known[k][key] { return remembered }
         let computed = scorer.similarity(words[k], word)
-        known[k][Word(letters: word)] = computed
+        known[k][key] = computed
         return computed
-    }
-
-    /// A word as a key hashed in one call over its bytes (an array's hash takes them one by one).
-    private struct Word: Hashable {
-        let letters: [UInt8]
-        func hash(into hasher: inout Hasher) { letters.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }

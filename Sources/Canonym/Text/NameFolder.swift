@@ -15,13 +15,7 @@ public final class NameFolder: Sendable {
     /// Words folded so far, per transform, keyed by the transform's and the word's UTF-8 (hashing
     /// bytes is cheaper than hashing non-ASCII strings, which normalises them first).
     /// Bounded: cleared when it grows past `cacheLimit`.
-    private let cache: BoundedCache<WordKey, [String]>
-
-    /// A transform id and a word, as bytes hashed in one go (an array of bytes hashes byte by byte).
-    private struct WordKey: Hashable, Sendable {
-        let bytes: [UInt8]
-        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
-    }
+    private let cache: BoundedCache<ByteKey, [String]>
 
     public init(cacheLimit: Int = 200_000) {
         cache = BoundedCache(limit: cacheLimit)
@@ -123,7 +117,7 @@ public final class NameFolder: Sendable {
         var key = Array(id.utf8)
         key.append(0)
         key += word.utf8
-        return cache.value(for: WordKey(bytes: key)) {
+        return cache.value(for: ByteKey(bytes: key)) {
             Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
         }
     }
