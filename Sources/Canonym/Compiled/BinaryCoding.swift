@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Appends little-endian numbers, length-prefixed strings and raw arrays to a byte buffer.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
@@ -17,13 +19,6 @@ struct BinaryWriter {
     mutating func write(_ texts: [String]) {
         write(UInt32(texts.count))
         for text in texts { write(text) }
-    }
-
-    /// An array of plain numbers, as one block (8-byte aligned, so a reader can copy it whole).
-    mutating func writeBlock<T: FixedWidthInteger>(_ values: [T]) {
-        write(UInt64(values.count))
-        while bytes.count % 8 != 0 { bytes.append(0) }
-        for value in values { write(value) }
     }
 }
 
@@ -73,26 +68,54 @@ struct BinaryReader {
         return texts
     }
 
-    mutating func readBlock<T: FixedWidthInteger>(_: T.Type = T.self) throws(TruncatedData) -> [T] {
-        let count = try read(UInt64.self)
-        while offset % 8 != 0 { _ = try take(1) }
-        guard count <= UInt64((bytes.count - offset) / MemoryLayout<T>.size) else { throw TruncatedData() }
-        let raw = try take(Int(count) * MemoryLayout<T>.size)
-        return [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: raw)
-            for index in 0..<Int(count) { buffer[index] = T(littleEndian: buffer[index]) }
-            initialized = Int(count)
-        }
+    mutating func skipString() throws(TruncatedData) {
+        _ = try take(Int(try read(UInt32.self)))
     }
+
+    /// Skips a list of strings and returns how many it held.
+    @discardableResult
+    mutating func skipStrings() throws(TruncatedData) -> Int {
+        let count = Int(try read(UInt32.self))
+        guard count <= bytes.count - offset else { throw TruncatedData() }
+        for _ in 0..<count { try skipString() }
+        return count
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
 }
 
-/// A 64-bit FNV-1a checksum, eight bytes at a time (fast enough for hundreds of megabytes).
+/// A 64-bit checksum of megabyte blocks hashed on all cores, each in four independent FNV-style
+/// lanes of eight bytes, then the blocks' hashes folded in order: opening a compiled file of
+/// hundreds of megabytes must not wait on one multiply chain.
 func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    let words = bytes.count / 8
-    for index in 0..<words {
-        hash = (hash ^ bytes.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)) &* 0x0000_0100_0000_01b3
+    let blockSize = 1 << 20
+    let blocks = max(1, (bytes.count + blockSize - 1) / blockSize)
+    var hashes = [UInt64](repeating: 0, count: blocks)
+    hashes.withUnsafeMutableBufferPointer { hashes in
+        nonisolated(unsafe) let out = hashes  // each iteration writes its own element
+        nonisolated(unsafe) let bytes = bytes  // read only
+        DispatchQueue.concurrentPerform(iterations: blocks) { block in
+            let range = (block * blockSize)..<min(bytes.count, (block + 1) * blockSize)
+            out[block] = blockHash(UnsafeRawBufferPointer(rebasing: bytes[range]))
+        }
     }
-    for index in (words * 8)..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* 0x0000_0100_0000_01b3 }
-    return hash
+    return hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* prime }
+}
+
+private let prime: UInt64 = 0x0000_0100_0000_01b3
+
+private func blockHash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x84222325cbf29ce4, 0x9ce4cbf223258422, 0x2325842284222325)
+    let strides = bytes.count / 32
+    for k in 0..<strides {
+        let at = k * 32
+        lanes.0 = (lanes.0 ^ bytes.loadUnaligned(fromByteOffset: at, as: UInt64.self)) &* prime
+        lanes.1 = (lanes.1 ^ bytes.loadUnaligned(fromByteOffset: at + 8, as: UInt64.self)) &* prime
+        lanes.2 = (lanes.2 ^ bytes.loadUnaligned(fromByteOffset: at + 16, as: UInt64.self)) &* prime
+        lanes.3 = (lanes.3 ^ bytes.loadUnaligned(fromByteOffset: at + 24, as: UInt64.self)) &* prime
+    }
+    var hash = lanes.0
+    for lane in [lanes.1, lanes.2, lanes.3] { hash = (hash ^ (lane >> 7 | lane << 57)) &* prime }
+    for index in (strides * 32)..<bytes.count { hash = (hash ^ UInt64(bytes[index])) &* prime }
+    return hash ^ UInt64(bytes.count)
 }

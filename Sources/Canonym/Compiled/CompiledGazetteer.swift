@@ -4,9 +4,10 @@ import Foundation
 /// again (`canonym gazetteer compile`, then `--gazetteer FILE.canonym`).
 ///
 /// Layout: the magic bytes `CANONYMG`, a format number, the Canonym and ICU versions that
-/// folded the names, the payload's length and checksum, then the payload (entities, names with
-/// their romanisations, the candidate index). A file from another format or another version
-/// (whose folding may differ), a damaged or a truncated file is refused with a message saying so.
+/// folded the names, the payload's length and checksum, zeros up to an 8-byte boundary, then
+/// the payload: the gazetteer's tables (`GazetteerTables`) as they lie in memory, so a mapped
+/// file is used in place. A file from another format or another version (whose folding may
+/// differ), a damaged or a truncated file is refused with a message saying so.
 ///
 /// ```swift
 /// let bytes = CompiledGazetteer.encode(try Gazetteer.load(paths: ["places.tsv"]))
@@ -14,7 +15,7 @@ import Foundation
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 3  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes
+    static let formatVersion: UInt32 = 4  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 
@@ -25,38 +26,34 @@ public enum CompiledGazetteer {
         return (try? handle.read(upToCount: magic.count)).map { Array($0) == magic } ?? false
     }
 
-    /// The compiled form of a gazetteer.
+    /// The compiled form of a gazetteer: a header, then its tables as they are.
     public static func encode(_ gazetteer: Gazetteer) -> [UInt8] {
-        var payload = BinaryWriter()
-        payload.write(UInt32(gazetteer.entities.count))
-        for entity in gazetteer.entities { write(entity, to: &payload) }
-        payload.write(UInt32(gazetteer.names.count))
-        for name in gazetteer.names { write(name, to: &payload) }
-        (gazetteer.compiledIndex ?? CandidateIndex(names: gazetteer.names)).write(to: &payload)
-
+        let payload = gazetteer.tables.payload
         var file = BinaryWriter()
         for byte in magic { file.write(byte) }
         file.write(formatVersion)
         file.write(CanonymVersion.string)
-        file.write(UInt64(payload.bytes.count))
-        file.write(payload.bytes.withUnsafeBytes(checksum))
-        return file.bytes + payload.bytes
+        file.write(UInt64(payload.count))
+        file.write(checksum(payload))
+        while file.bytes.count % 8 != 0 { file.write(UInt8(0)) }
+        return file.bytes + payload
     }
 
-    /// Opens a compiled gazetteer file (memory-mapped while it is decoded).
+    /// Opens a compiled gazetteer file: maps it and reads its tables in place.
     public static func open(path: String) throws(CompiledGazetteerError) -> Gazetteer {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) } catch {
+        guard let store = ByteStore.mapping(path: path) else {
             throw CompiledGazetteerError(path: path, FileManager.default.fileExists(atPath: path) ? "cannot be read" : "does not exist")
         }
-        let result = data.withUnsafeBytes { bytes in
-            Result { () throws(CompiledGazetteerError) in try decode(bytes, path: path) }
-        }
-        return try result.get()
+        return try gazetteer(in: store, path: path)
     }
 
-    /// Decodes the bytes of a compiled gazetteer; `path` names it in messages.
+    /// Decodes the bytes of a compiled gazetteer (copied: the tables outlive `bytes`); `path` names it in messages.
     public static func decode(_ bytes: UnsafeRawBufferPointer, path: String) throws(CompiledGazetteerError) -> Gazetteer {
+        try gazetteer(in: ByteStore(copying: bytes), path: path)
+    }
+
+    private static func gazetteer(in store: ByteStore, path: String) throws(CompiledGazetteerError) -> Gazetteer {
+        let bytes = store.bytes
         let damaged = CompiledGazetteerError(path: path, "is damaged or truncated; compile it again")
         func reading<T>(_ body: () throws(TruncatedData) -> T) throws(CompiledGazetteerError) -> T {
             do { return try body() } catch { throw damaged }
@@ -75,90 +72,12 @@ public enum CompiledGazetteer {
         }
         let length: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
         let expected: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
-        guard length == UInt64(bytes.count - reader.offset) else { throw damaged }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[reader.offset...])
+        let start = (reader.offset + 7) / 8 * 8
+        guard start <= bytes.count, length == UInt64(bytes.count - start) else { throw damaged }
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
         guard checksum(payload) == expected else { throw damaged }
-        var body = BinaryReader(payload)
-        return try reading { () throws(TruncatedData) in try decodePayload(&body) }
-    }
-
-    private static func decodePayload(_ reader: inout BinaryReader) throws(TruncatedData) -> Gazetteer {
-        let entityCount = Int(try reader.read(UInt32.self))
-        var entities: [Entity] = []
-        var indexByID: [String: Int] = [:]
-        entities.reserveCapacity(entityCount)
-        indexByID.reserveCapacity(entityCount)
-        for index in 0..<entityCount {
-            let entity = try readEntity(&reader)
-            guard indexByID.updateValue(index, forKey: entity.id) == nil else { throw TruncatedData() }
-            entities.append(entity)
-        }
-        let nameCount = Int(try reader.read(UInt32.self))
-        var names: [GazetteerName] = []
-        names.reserveCapacity(nameCount)
-        for _ in 0..<nameCount {
-            let name = try readName(&reader)
-            guard name.entity < entities.count else { throw TruncatedData() }
-            names.append(name)
-        }
-        let index = try CandidateIndex(names: names, reading: &reader)
-        return Gazetteer(entities: entities, indexByID: indexByID, names: names, compiledIndex: index)
-    }
-
-    private static func write(_ entity: Entity, to writer: inout BinaryWriter) {
-        writer.write(entity.id)
-        writer.write(entity.canonical)
-        writer.write(entity.type.rawValue)
-        writer.write(entity.aliases)
-        writer.write(entity.country ?? "")
-        writer.write(entity.weight)
-        let attributes = entity.attributes.sorted { $0.key < $1.key }
-        writer.write(attributes.map(\.key))
-        writer.write(attributes.map(\.value))
-        writer.write(entity.location?.file ?? "")
-        writer.write(UInt32(entity.location?.line ?? 0))
-        writer.write(UInt32(entity.location?.column ?? 0))
-    }
-
-    private static func readEntity(_ reader: inout BinaryReader) throws(TruncatedData) -> Entity {
-        let id = try reader.readString(), canonical = try reader.readString()
-        guard let type = EntityType(rawValue: try reader.readString()) else { throw TruncatedData() }
-        let aliases = try reader.readStrings()
-        let country = try reader.readString()
-        let weight = try reader.readDouble()
-        let keys = try reader.readStrings(), values = try reader.readStrings()
-        guard keys.count == values.count else { throw TruncatedData() }
-        let file = try reader.readString()
-        let line = Int(try reader.read(UInt32.self)), column = Int(try reader.read(UInt32.self))
-        return Entity(id: id, canonical: canonical, type: type, aliases: aliases, country: country.isEmpty ? nil : country,
-                      weight: weight, attributes: Dictionary(zip(keys, values)) { first, _ in first },
-                      location: file.isEmpty ? nil : SourceLocation(file: file, line: line, column: column))
-    }
-
-    private static func write(_ name: GazetteerName, to writer: inout BinaryWriter) {
-        writer.write(UInt32(name.entity))
-        writer.write(name.text)
-        writer.write(name.isCanonical)
-        writer.write(name.form.display)
-        writer.write(UInt16(Script.mask(of: name.form.scripts)))
-        writer.write(UInt32(name.form.romanizations.count))
-        for romanization in name.form.romanizations { writer.write(romanization) }
-    }
-
-    private static func readName(_ reader: inout BinaryReader) throws(TruncatedData) -> GazetteerName {
-        let entity = Int(try reader.read(UInt32.self))
-        let text = try reader.readString()
-        let isCanonical = try reader.readBool()
-        let display = try reader.readString()
-        let scriptBits: UInt16 = try reader.read()
-        guard Int(scriptBits) < Script.sets.count else { throw TruncatedData() }
-        let scripts = Script.sets[Int(scriptBits)]
-        let count = Int(try reader.read(UInt32.self))
-        guard count >= 1, count <= 16 else { throw TruncatedData() }
-        var romanizations: [[String]] = []
-        for _ in 0..<count { romanizations.append(try reader.readStrings()) }
-        return GazetteerName(entity: entity, text: text, isCanonical: isCanonical,
-                             form: NameForm(display: display, romanizations: romanizations, scripts: scripts))
+        let tables = try reading { () throws(TruncatedData) in try GazetteerTables(store: store, payload: payload) }
+        return Gazetteer(tables: tables, warnings: [])
     }
 }
 

@@ -24,19 +24,34 @@ public struct GazetteerName: Sendable {
 /// gazetteer.entity(id: "city:tashkent")?.canonical   // "Tashkent"
 /// ```
 public final class Gazetteer: Sendable {
-    public let entities: [Entity]
-    public let names: [GazetteerName]
+    /// The entities in the order read (made from the tables when read: a compiled file holds no Swift values).
+    public let entities: Entities
+    /// Every name of every entity (its canonical form first, then its aliases), folded.
+    public let names: Names
     /// Problems the reader found that did not stop loading (ignored country codes, empty aliases, …).
     /// Names shared by several entities are listed by ``ambiguityWarnings()``.
     public let warnings: [GazetteerIssue]
-    private let entityIndexByID: [String: Int]
-    /// Every romanisation key of every name → indices into `names`.
-    let namesByKey: [String: [Int]]
-    /// The candidate index read from a compiled gazetteer; built by the matcher otherwise.
-    let compiledIndex: CandidateIndex?
+    let tables: GazetteerTables
+
+    /// The gazetteer's entities, decoded one by one when read.
+    public struct Entities: RandomAccessCollection, Sendable, Equatable {
+        let tables: GazetteerTables
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { tables.entityCount }
+        public subscript(position: Int) -> Entity { tables.entity(position) }
+        public static func == (a: Entities, b: Entities) -> Bool { a.elementsEqual(b) }
+    }
+
+    /// The gazetteer's names, decoded one by one when read.
+    public struct Names: RandomAccessCollection, Sendable {
+        let tables: GazetteerTables
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { tables.nameCount }
+        public subscript(position: Int) -> GazetteerName { tables.name(position) }
+    }
 
     /// Builds a gazetteer from entities. Duplicate ids are errors.
-    /// - Complexity: O(total length of all names); folding runs on all cores.
+    /// - Complexity: O(total length of all names); folding and indexing run on all cores.
     public convenience init(entities: [Entity], folder: NameFolder = .shared) throws(GazetteerError) {
         var indexByID: [String: Int] = [:]
         var errors: [GazetteerIssue] = []
@@ -62,26 +77,26 @@ public final class Gazetteer: Sendable {
         for (index, item) in texts.enumerated() where !forms[index].isEmpty {
             names.append(GazetteerName(entity: item.entity, text: item.text, isCanonical: item.isCanonical, form: forms[index]))
         }
-        self.init(entities: entities, indexByID: indexByID, names: names, compiledIndex: nil)
+        let store = GazetteerTables.store(entities: entities, names: names)
+        // The folded names live on in the tables: freeing their many small values is left to
+        // another thread rather than holding up the load.
+        DispatchQueue.global(qos: .utility).async { [names, forms, texts] in withExtendedLifetime((names, forms, texts)) {} }
+        do {
+            self.init(tables: try GazetteerTables(store: store, payload: store.bytes), warnings: [])
+        } catch {
+            preconditionFailure("tables built in memory are consistent")
+        }
     }
 
-    /// A gazetteer from names folded already (read back from a compiled file).
-    init(entities: [Entity], indexByID: [String: Int], names: [GazetteerName], compiledIndex: CandidateIndex?) {
-        var byKey: [String: [Int]] = [:]
-        byKey.reserveCapacity(names.reduce(0) { $0 + $1.form.romanizations.count })  // no rehashing on the way
-        for (index, name) in names.enumerated() {
-            for romanization in name.form.romanizations {
-                // A one-word key is the word itself: no new string.
-                byKey[romanization.count == 1 ? romanization[0] : romanization.joined(separator: " "), default: []].append(index)
-            }
-        }
-        self.entities = entities
-        self.names = names
-        self.entityIndexByID = indexByID
-        self.namesByKey = byKey
-        self.compiledIndex = compiledIndex
-        self.warnings = []
+    /// A gazetteer over tables built or read in place.
+    init(tables: GazetteerTables, warnings: [GazetteerIssue]) {
+        self.tables = tables
+        self.entities = Entities(tables: tables)
+        self.names = Names(tables: tables)
+        self.warnings = warnings
     }
+
+    var index: CandidateIndex { tables.index }
 
     /// Loads and merges gazetteer files. Every error of every file is reported at once.
     public static func load(paths: [String], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
@@ -133,32 +148,36 @@ public final class Gazetteer: Sendable {
             throw GazetteerError(issues: readErrors + error.issues)
         }
         if !readErrors.isEmpty { throw GazetteerError(issues: readErrors) }
-        return Gazetteer(copying: gazetteer, extraWarnings: readIssues.filter { $0.severity == .warning })
-    }
-
-    private init(copying other: Gazetteer, extraWarnings: [GazetteerIssue]) {
-        entities = other.entities
-        names = other.names
-        entityIndexByID = other.entityIndexByID
-        namesByKey = other.namesByKey
-        compiledIndex = other.compiledIndex
-        warnings = extraWarnings + other.warnings
+        return Gazetteer(tables: gazetteer.tables, warnings: readIssues.filter { $0.severity == .warning } + gazetteer.warnings)
     }
 
     public func entity(id: String) -> Entity? {
-        entityIndexByID[id].map { entities[$0] }
+        entityIndex(id: id).map { entities[$0] }
     }
 
     public func entityIndex(id: String) -> Int? {
-        entityIndexByID[id]
+        tables.ids.values(for: id.utf8).first.map(Int.init)
+    }
+
+    /// Indices of the names one of whose romanisations folds to `key` (words joined by single spaces).
+    func nameIndices(forKey key: String) -> UnsafeBufferPointer<Int32> {
+        tables.keys.values(for: key.utf8)
+    }
+
+    /// Each folded key with the entities of the names holding it, in order of first appearance.
+    private func keyOwners() -> [(key: String, entities: [Int])] {
+        (0..<tables.keys.count).map { group in
+            var owners: [Int] = []
+            for name in tables.keys.values(group) where !owners.contains(Int(tables.nameEntity[Int(name)])) {
+                owners.append(Int(tables.nameEntity[Int(name)]))
+            }
+            return (String(decoding: tables.keys.key(group), as: UTF8.self), owners)
+        }
     }
 
     /// Names whose folded form is shared by several entities: the same spelling means different things.
     public var ambiguousKeys: [(key: String, entities: [Int])] {
-        namesByKey.compactMap { key, nameIndices in
-            let owners = Set(nameIndices.map { names[$0].entity })
-            return owners.count > 1 ? (key, owners.sorted()) : nil
-        }.sorted { $0.key < $1.key }
+        keyOwners().filter { $0.entities.count > 1 }.map { ($0.key, $0.entities.sorted()) }.sorted { $0.key < $1.key }
     }
 
     private static func sorted(_ issues: [GazetteerIssue]) -> [GazetteerIssue] {
@@ -168,9 +187,7 @@ public final class Gazetteer: Sendable {
     /// A warning for every folded name that several entities share: matches on it are ambiguous.
     public func ambiguityWarnings() -> [GazetteerIssue] {
         var warnings: [GazetteerIssue] = []
-        for (key, nameIndices) in namesByKey {
-            var owners: [Int] = []
-            for index in nameIndices where !owners.contains(names[index].entity) { owners.append(names[index].entity) }
+        for (key, owners) in keyOwners() {
             guard owners.count > 1 else { continue }
             let later = entities[owners[owners.count - 1]]
             let ids = owners.map { "\"\(entities[$0].id)\"" }.joined(separator: ", ")

@@ -12,24 +12,40 @@ import Synchronization
 /// Only the query's rarer bigrams admit new entries: the commonest ones (*an*, *a$*) are shared
 /// by a large part of any gazetteer and would make every query touch it all; they still count
 /// for the entries a rarer bigram brought in.
-final class CandidateIndex: Sendable {
+final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views into `store`
+    /// One romanisation of a name, its words as bytes (made when asked for: the tables hold letters).
     struct Entry: Sendable {
         let name: Int32
         let tokens: [[UInt8]]
     }
 
-    let entries: [Entry]
+    /// Every entry, in name order.
+    struct Entries: RandomAccessCollection, @unchecked Sendable {
+        fileprivate let index: CandidateIndex
+        var startIndex: Int { 0 }
+        var endIndex: Int { index.entryName.count }
+        subscript(entry: Int) -> Entry { Entry(name: index.entryName[entry], tokens: index.words(ofEntry: entry)) }
+    }
+
+    /// Keeps the tables' memory (a mapped compiled file, or the copy a gazetteer built) alive.
+    private let store: ByteStore
+    /// Name of each entry, and where its words start: `wordStart[entryFirstWord[e]..<entryFirstWord[e + 1]]`.
+    private let entryName: UnsafeBufferPointer<Int32>
+    private let entryFirstWord: UnsafeBufferPointer<Int32>
+    /// Where word w starts in `letters` (see `word(_:)`).
+    private let wordStart: UnsafeBufferPointer<Int32>
+    private let letters: UnsafeBufferPointer<UInt8>
     /// Distinct bigrams of entry e, ascending: `entryGrams[entryGramStart[e]..<entryGramStart[e + 1]]`.
-    private let entryGramStart: [Int32]
-    private let entryGrams: [UInt16]
+    private let entryGramStart: UnsafeBufferPointer<Int32>
+    private let entryGrams: UnsafeBufferPointer<UInt16>
     /// Bigram count of each entry, at most 255 (255: read `entryGramStart`): one byte per entry
     /// keeps the per-query Dice pass over thousands of entries within the cache.
-    private let entryGramCounts: [UInt8]
+    private let entryGramCounts: UnsafeBufferPointer<UInt8>
     /// Entries of name k are `firstEntry[k]..<firstEntry[k + 1]`.
-    private let firstEntry: [Int32]
+    private let firstEntry: UnsafeBufferPointer<Int32>
     /// Bigram code g → entries holding it, ascending: `postings[postingStart[g]..<postingStart[g + 1]]`.
-    private let postingStart: [Int32]
-    private let postings: [Int32]
+    private let postingStart: UnsafeBufferPointer<Int32>
+    private let postings: UnsafeBufferPointer<Int32>
     /// Share of a query's bigrams, rarest first, that may admit entries.
     static let admittingShare = 0.5
     /// How many entries per wanted candidate have their full bigram overlap counted.
@@ -41,111 +57,135 @@ final class CandidateIndex: Sendable {
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
 
+    var entries: Entries { Entries(index: self) }
+    var entryCount: Int { entryName.count }
 
-    /// Builds the index of a gazetteer's names.
-    /// - Complexity: O(total length of all names).
+    /// Word w is `letters[wordStart[w]..<wordStart[w + 1] - 1]`: each word is followed by a
+    /// space, so an entry's letters run from its first word to its last are its lookup key.
+    private func word(_ word: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: letters[Int(wordStart[word])..<Int(wordStart[word + 1] - 1)])
+    }
+
+    /// The words of entry `e`, as bytes.
+    func words(ofEntry entry: Int) -> [[UInt8]] {
+        (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { Array(word($0)) }
+    }
+
+    /// The words of entry `e`, as strings.
+    func strings(ofEntry entry: Int) -> [String] {
+        (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { String(decoding: word($0), as: UTF8.self) }
+    }
+
+    /// The words of entry `e` with single spaces between them: its key for exact lookups.
+    func key(ofEntry entry: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: letters[Int(wordStart[Int(entryFirstWord[entry])])..<Int(wordStart[Int(entryFirstWord[entry + 1])] - 1)])
+    }
+
+    func name(ofEntry entry: Int) -> Int { Int(entryName[entry]) }
+
+    /// An index of `names` alone (tests and tools; a gazetteer builds its index with its other tables).
     convenience init(names: [GazetteerName]) {
-        // Entries and their bigrams, made on all cores in chunks of names, joined in order.
+        var list = SectionList()
+        Self.appendTables(of: names, to: &list)
+        let writer = SectionWriter()
+        writer.append(list)
+        let store = writer.finish()
+        try! self.init(store: store, sections: Sections(store.bytes), nameCount: names.count)
+    }
+
+    /// Appends the index's tables for `names`: entries and their bigrams, made on all cores in
+    /// chunks of names and joined in order, then each bigram's postings.
+    /// - Complexity: O(total length of all names).
+    static func appendTables(of names: [GazetteerName], to list: inout SectionList) {
         let chunkCount = max(1, min(64, names.count / 2048))
-        typealias Chunk = (entries: [Entry], grams: [UInt16], counts: [Int32])
-        let chunks = Mutex<[Chunk]>(Array(repeating: ([], [], []), count: chunkCount))
+        struct Chunk { var entryName: [Int32] = [], wordCounts: [Int32] = [], wordStarts: [Int32] = [], letters: [UInt8] = [], grams: [UInt16] = [], gramCounts: [Int32] = [] }
+        let chunks = Mutex<[Chunk]>(Array(repeating: Chunk(), count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var entries: [Entry] = [], grams: [UInt16] = [], counts: [Int32] = []
+            var built = Chunk()
             for nameIndex in (names.count * chunk / chunkCount)..<(names.count * (chunk + 1) / chunkCount) {
                 for romanization in names[nameIndex].form.romanizations {
-                    entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
-                    counts.append(Int32(Self.appendGrams(of: romanization, to: &grams)))
+                    built.entryName.append(Int32(nameIndex))
+                    built.wordCounts.append(Int32(romanization.count))
+                    for word in romanization {
+                        built.wordStarts.append(Int32(built.letters.count))
+                        built.letters += word.utf8
+                        built.letters.append(0x20)
+                    }
+                    built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams)))
                 }
             }
-            chunks.withLock { $0[chunk] = (entries, grams, counts) }
+            chunks.withLock { $0[chunk] = built }
         }
         let built = chunks.withLock { $0 }
-        var entries: [Entry] = []
-        entries.reserveCapacity(built.reduce(0) { $0 + $1.entries.count })
-        var entryGramStart: [Int32] = [0]
-        var entryGrams: [UInt16] = []
-        entryGramStart.reserveCapacity(entries.capacity + 1)
-        entryGrams.reserveCapacity(built.reduce(0) { $0 + $1.grams.count })
+        var entryName: [Int32] = [], entryFirstWord: [Int32] = [0], wordStart: [Int32] = [], letters: [UInt8] = []
+        var entryGramStart: [Int32] = [0], entryGrams: [UInt16] = []
         for chunk in built {
-            entries += chunk.entries
+            entryName += chunk.entryName
+            for words in chunk.wordCounts { entryFirstWord.append(entryFirstWord[entryFirstWord.count - 1] + words) }
+            let base = Int32(letters.count)
+            wordStart += chunk.wordStarts.map { $0 + base }
+            letters += chunk.letters
             entryGrams += chunk.grams
-            for count in chunk.counts { entryGramStart.append(entryGramStart[entryGramStart.count - 1] + count) }
+            for count in chunk.gramCounts { entryGramStart.append(entryGramStart[entryGramStart.count - 1] + count) }
         }
-        let firstEntry = Self.firstEntries(of: names)
+        wordStart.append(Int32(letters.count))
+        var firstEntry: [Int32] = [0]
+        firstEntry.reserveCapacity(names.count + 1)
+        for name in names { firstEntry.append(firstEntry[firstEntry.count - 1] + Int32(name.form.romanizations.count)) }
         // Postings in one array (counting sort by bigram): no per-bigram allocation, entries ascending.
-        var postingStart = [Int32](repeating: 0, count: Self.codeCount + 1)
+        var postingStart = [Int32](repeating: 0, count: codeCount + 1)
         for gram in entryGrams { postingStart[Int(gram) + 1] += 1 }
-        for code in 0..<Self.codeCount { postingStart[code + 1] += postingStart[code] }
-        var postings = [Int32](repeating: 0, count: Int(postingStart[Self.codeCount]))
+        for code in 0..<codeCount { postingStart[code + 1] += postingStart[code] }
+        var postings = [Int32](repeating: 0, count: Int(postingStart[codeCount]))
         var fill = postingStart
-        for entry in 0..<entries.count {
+        for entry in 0..<entryName.count {
             for gram in entryGrams[Int(entryGramStart[entry])..<Int(entryGramStart[entry + 1])] {
                 postings[Int(fill[Int(gram)])] = Int32(entry); fill[Int(gram)] += 1
             }
         }
-        self.init(entries: entries, firstEntry: firstEntry, entryGramStart: entryGramStart, entryGrams: entryGrams,
-                  postingStart: postingStart, postings: postings)
+        list.append(.entryName, entryName)
+        list.append(.entryFirstWord, entryFirstWord)
+        list.append(.wordStart, wordStart)
+        list.append(.letters, letters)
+        list.append(.nameFirstEntry, firstEntry)
+        list.append(.entryGramStart, entryGramStart)
+        list.append(.entryGrams, entryGrams)
+        list.append(.entryGramCounts, zip(entryGramStart, entryGramStart.dropFirst()).map { UInt8(min(255, $1 - $0)) })
+        list.append(.postingStart, postingStart)
+        list.append(.postings, postings)
     }
 
-    /// An index read back from a compiled gazetteer: every stored number is checked against the
-    /// names, so a damaged file is refused rather than trusted.
-    convenience init(names: [GazetteerName], reading reader: inout BinaryReader) throws(TruncatedData) {
-        let (entries, firstEntry) = Self.entries(of: names)
-        let entryGramStart: [Int32] = try reader.readBlock()
-        let entryGrams: [UInt16] = try reader.readBlock()
-        let postingStart: [Int32] = try reader.readBlock()
-        let postings: [Int32] = try reader.readBlock()
-        guard entryGramStart.count == entries.count + 1, entryGramStart.first == 0, entryGramStart.last == Int32(entryGrams.count),
-              zip(entryGramStart, entryGramStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              entryGrams.allSatisfy({ Int($0) < Self.codeCount }),
-              postingStart.count == Self.codeCount + 1, postingStart.first == 0, postingStart.last == Int32(postings.count),
-              zip(postingStart, postingStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              postings.allSatisfy({ $0 >= 0 && Int($0) < entries.count }) else { throw TruncatedData() }
-        self.init(entries: entries, firstEntry: firstEntry, entryGramStart: entryGramStart, entryGrams: entryGrams,
-                  postingStart: postingStart, postings: postings)
-    }
-
-    private init(entries: [Entry], firstEntry: [Int32], entryGramStart: [Int32], entryGrams: [UInt16],
-                 postingStart: [Int32], postings: [Int32]) {
-        self.entries = entries
-        self.firstEntry = firstEntry
-        self.entryGramStart = entryGramStart
-        self.entryGrams = entryGrams
-        entryGramCounts = zip(entryGramStart, entryGramStart.dropFirst()).map { UInt8(min(255, $1 - $0)) }
-        self.postingStart = postingStart
-        self.postings = postings
-    }
-
-    /// Writes what `init(names:reading:)` reads.
-    func write(to writer: inout BinaryWriter) {
-        writer.writeBlock(entryGramStart)
-        writer.writeBlock(entryGrams)
-        writer.writeBlock(postingStart)
-        writer.writeBlock(postings)
-    }
-
-    /// Every romanisation of every name is an entry, in name order.
-    private static func entries(of names: [GazetteerName]) -> (entries: [Entry], firstEntry: [Int32]) {
-        var entries: [Entry] = []
-        for (nameIndex, name) in names.enumerated() {
-            for romanization in name.form.romanizations {
-                entries.append(Entry(name: Int32(nameIndex), tokens: romanization.map { Array($0.utf8) }))
-            }
+    /// The index stored in `sections`, read in place. Every stored number is checked against
+    /// the others, so a damaged file is refused rather than trusted.
+    init(store: ByteStore, sections: Sections, nameCount: Int) throws(TruncatedData) {
+        self.store = store
+        entryName = try sections.table(.entryName)
+        let entryCount = entryName.count
+        entryFirstWord = try sections.table(.entryFirstWord, count: entryCount + 1)
+        wordStart = try sections.table(.wordStart)
+        letters = try sections.table(.letters)
+        firstEntry = try sections.table(.nameFirstEntry, count: nameCount + 1)
+        entryGramStart = try sections.table(.entryGramStart, count: entryCount + 1)
+        entryGrams = try sections.table(.entryGrams)
+        entryGramCounts = try sections.table(.entryGramCounts, count: entryCount)
+        postingStart = try sections.table(.postingStart, count: Self.codeCount + 1)
+        postings = try sections.table(.postings)
+        // Names' entries are consecutive and each name has one: entry names never go down, and
+        // each name's first entry is its own.
+        guard TableCheck.isMonotone(entryFirstWord, from: 0, to: Int32(wordStart.count - 1), strictly: true),
+              TableCheck.isMonotone(wordStart, from: 0, to: Int32(letters.count), strictly: true),
+              TableCheck.isMonotone(firstEntry, from: 0, to: Int32(entryCount), strictly: true),
+              entryCount == 0 || TableCheck.isMonotone(entryName, from: entryName[0], to: entryName[entryCount - 1]),
+              TableCheck.allBelow(entryName, nameCount), (0..<nameCount).allSatisfy({ entryName[Int(firstEntry[$0])] == Int32($0) }),
+              TableCheck.isMonotone(entryGramStart, from: 0, to: Int32(entryGrams.count)),
+              TableCheck.isMonotone(postingStart, from: 0, to: Int32(postings.count)),
+              TableCheck.allBelow(entryGrams, Self.codeCount),
+              TableCheck.allBelow(postings, entryCount) else { throw TruncatedData() }
+        var bad: UInt8 = 0
+        for entry in 0..<entryCount {
+            bad |= entryGramCounts[entry] != UInt8(truncatingIfNeeded: min(255, entryGramStart[entry + 1] &- entryGramStart[entry])) ? 1 : 0
         }
-        return (entries, firstEntries(of: names))
-    }
-
-    /// Where each name's entries start, and one past the last entry.
-    private static func firstEntries(of names: [GazetteerName]) -> [Int32] {
-        var firstEntry: [Int32] = []
-        firstEntry.reserveCapacity(names.count + 1)
-        var count: Int32 = 0
-        for name in names {
-            firstEntry.append(count)
-            count += Int32(name.form.romanizations.count)
-        }
-        firstEntry.append(count)
-        return firstEntry
+        guard bad == 0 else { throw TruncatedData() }
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
@@ -225,7 +265,7 @@ final class CandidateIndex: Sendable {
     /// bigram lists, so the long postings of common bigrams are never read.
     /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
-        var scratch = idleScratches.withLock { $0.popLast() } ?? Scratch(entries: entries.count)
+        var scratch = idleScratches.withLock { $0.popLast() } ?? Scratch(entries: entryCount)
         defer { idleScratches.withLock { $0.append(scratch) } }
         return scratch.counts.withUnsafeMutableBufferPointer { counts in
         scratch.share.withUnsafeMutableBufferPointer { share in
@@ -239,74 +279,69 @@ final class CandidateIndex: Sendable {
     private func candidates(for romanizations: [[String]], limit: Int,
                             counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>,
                             touched: UnsafeMutableBufferPointer<Int32>, touchedLevels: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
-        postingStart.withUnsafeBufferPointer { postingStart in
-        postings.withUnsafeBufferPointer { postings in
-        entryGramStart.withUnsafeBufferPointer { entryGramStart in
-        entryGrams.withUnsafeBufferPointer { entryGrams in
-        entryGramCounts.withUnsafeBufferPointer { entryGramCounts in
-            var everTouched: [Int32] = []
-            var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
-            var shortlistStarts: [Int32] = []
-            for tokens in romanizations {
-                let grams = Self.grams(of: tokens).prefix(255)
-                let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
-                let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
-                var touchedCount = 0
-                for gram in rarestFirst.prefix(admitting) {
-                    for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
-                        // Without a branch (whether an entry is new is a coin toss): the entry is always
-                        // written at the end of `touched`, and the end moves on only for a new one.
-                        let entry = postings[posting]
-                        touched[touchedCount] = entry
-                        touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
-                        counts[Int(entry)] &+= 1
-                    }
+        let (postingStart, postings, entryGramStart, entryGrams, entryGramCounts) = (self.postingStart, self.postings, self.entryGramStart, self.entryGrams, self.entryGramCounts)
+        var everTouched: [Int32] = []
+        var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
+        var shortlistStarts: [Int32] = []
+        for tokens in romanizations {
+            let grams = Self.grams(of: tokens).prefix(255)
+            let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
+            let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
+            var touchedCount = 0
+            for gram in rarestFirst.prefix(admitting) {
+                for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
+                    // Without a branch (whether an entry is new is a coin toss): the entry is always
+                    // written at the end of `touched`, and the end moves on only for a new one.
+                    let entry = postings[posting]
+                    touched[touchedCount] = entry
+                    touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
+                    counts[Int(entry)] &+= 1
                 }
-                // Shortlist by the Dice share of the rarer bigrams alone. The Dice level depends only on
-                // the count and the entry's bigram count, so each pair is computed once per query.
-                var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
-                for k in 0..<touchedCount {
-                    let entry = touched[k]
-                    var entryGramCount = Int(entryGramCounts[Int(entry)])
-                    if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
-                    touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
-                    counts[Int(entry)] = 0
-                }
-                let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
-                                         levels: UnsafeBufferPointer(rebasing: touchedLevels[..<touchedCount]),
-                                         keeping: limit * Self.shortlistFactor)
+            }
+            // Shortlist by the Dice share of the rarer bigrams alone. The Dice level depends only on
+            // the count and the entry's bigram count, so each pair is computed once per query.
+            var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
+            for k in 0..<touchedCount {
+                let entry = touched[k]
+                var entryGramCount = Int(entryGramCounts[Int(entry)])
+                if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
+                touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
+                counts[Int(entry)] = 0
+            }
+            let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
+                                     levels: UnsafeBufferPointer(rebasing: touchedLevels[..<touchedCount]),
+                                     keeping: limit * Self.shortlistFactor)
 
-                // Each shortlisted entry's bigram list is somewhere in a large array: first read where
-                // each begins, then touch each, in loops simple enough for the memory reads to overlap.
-                shortlistStarts.removeAll(keepingCapacity: true)
-                for entry in shortlist { shortlistStarts.append(entryGramStart[Int(entry)]) }
-                var touchedGrams: UInt16 = 0
-                for start in shortlistStarts where Int(start) < entryGrams.count { touchedGrams &+= entryGrams[Int(start)] }
-                Self.keep(touchedGrams)
-                for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
-                queryGrams.withUnsafeBufferPointer { queryGrams in
-                    for (entry, start) in zip(shortlist, shortlistStarts) {
-                        var common = 0
-                        let end = Int(entryGramStart[Int(entry) + 1])
-                        for k in Int(start)..<end {
-                            let gram = entryGrams[k]
-                            common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
-                        }
-                        // An entry holding under `minimumCoverage` of the query's bigrams is never the answer
-                        // on the dev sets, and skipping it saves most of the scoring of unknown names.
-                        guard common * Self.coverageScale >= grams.count * Self.minimumCoverage else { continue }
-                        let full = Self.diceLevel(common: common, queryGrams: grams.count, entryGrams: end - Int(start))
-                        if share[Int(entry)] == 0 { everTouched.append(entry) }
-                        share[Int(entry)] = max(share[Int(entry)], full)
+            // Each shortlisted entry's bigram list is somewhere in a large array: first read where
+            // each begins, then touch each, in loops simple enough for the memory reads to overlap.
+            shortlistStarts.removeAll(keepingCapacity: true)
+            for entry in shortlist { shortlistStarts.append(entryGramStart[Int(entry)]) }
+            var touchedGrams: UInt16 = 0
+            for start in shortlistStarts where Int(start) < entryGrams.count { touchedGrams &+= entryGrams[Int(start)] }
+            Self.keep(touchedGrams)
+            for gram in grams { queryGrams[Int(gram) >> 6] |= 1 << (UInt64(gram) & 63) }
+            queryGrams.withUnsafeBufferPointer { queryGrams in
+                for (entry, start) in zip(shortlist, shortlistStarts) {
+                    var common = 0
+                    let end = Int(entryGramStart[Int(entry) + 1])
+                    for k in Int(start)..<end {
+                        let gram = entryGrams[k]
+                        common &+= Int(truncatingIfNeeded: queryGrams[Int(gram) >> 6] >> (UInt64(gram) & 63)) & 1
                     }
+                    // An entry holding under `minimumCoverage` of the query's bigrams is never the answer
+                    // on the dev sets, and skipping it saves most of the scoring of unknown names.
+                    guard common * Self.coverageScale >= grams.count * Self.minimumCoverage else { continue }
+                    let full = Self.diceLevel(common: common, queryGrams: grams.count, entryGrams: end - Int(start))
+                    if share[Int(entry)] == 0 { everTouched.append(entry) }
+                    share[Int(entry)] = max(share[Int(entry)], full)
                 }
-                for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
             }
-            let proposedLevels = everTouched.map { entry in defer { share[Int(entry)] = 0 }; return share[Int(entry)] }
-            return everTouched.withUnsafeBufferPointer { everTouched in
-                proposedLevels.withUnsafeBufferPointer { Self.top(everTouched, levels: $0, keeping: limit) }
-            }
-        } } } } }
+            for gram in grams { queryGrams[Int(gram) >> 6] = 0 }
+        }
+        let proposedLevels = everTouched.map { entry in defer { share[Int(entry)] = 0 }; return share[Int(entry)] }
+        return everTouched.withUnsafeBufferPointer { everTouched in
+            proposedLevels.withUnsafeBufferPointer { Self.top(everTouched, levels: $0, keeping: limit) }
+        }
     }
 
     /// Keeps the reads that produced `value` from being optimised away.

@@ -16,14 +16,14 @@ public final class Matcher: Sendable {
     let folder: NameFolder
     let index: CandidateIndex
 
-    /// - Complexity: O(total length of all names) to build the index.
+    /// - Complexity: O(1): the gazetteer holds its index.
     public init(gazetteer: Gazetteer, options: MatchOptions = MatchOptions(), scorer: NameScorer = NameScorer(),
                 folder: NameFolder = .shared) {
         self.gazetteer = gazetteer
         self.options = options
         self.scorer = scorer
         self.folder = folder
-        self.index = gazetteer.compiledIndex ?? CandidateIndex(names: gazetteer.names)
+        self.index = gazetteer.index
     }
 
     private init(sharing other: Matcher, options: MatchOptions) {
@@ -75,7 +75,7 @@ public final class Matcher: Sendable {
     /// a match can be exact or an alias only then.
     /// - Complexity: one hash lookup per romanisation.
     package func knowsName(foldedAs form: NameForm) -> Bool {
-        form.romanizations.contains { gazetteer.namesByKey[$0.joined(separator: " ")] != nil }
+        form.romanizations.contains { !gazetteer.nameIndices(forKey: $0.joined(separator: " ")).isEmpty }
     }
 
     /// The query folds to exactly this candidate's name (some romanisation of each).
@@ -97,12 +97,12 @@ public final class Matcher: Sendable {
     func rank(_ form: NameForm, keeping: Int) -> [Candidate] {
         var entries: [Int32] = []
         for romanization in form.romanizations {
-            for nameIndex in gazetteer.namesByKey[romanization.joined(separator: " ")] ?? [] {
-                entries += index.entries(ofName: nameIndex)
+            for nameIndex in gazetteer.nameIndices(forKey: romanization.joined(separator: " ")) {
+                entries += index.entries(ofName: Int(nameIndex))
             }
         }
         if entries.isEmpty {
-            entries = options.scoresEveryName ? Array(0..<Int32(index.entries.count))
+            entries = options.scoresEveryName ? Array(0..<Int32(index.entryCount))
                 : indexCandidates(for: form)
         }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
@@ -117,40 +117,41 @@ public final class Matcher: Sendable {
             let alignment: TokenAlignment
             let isCanonical: Bool
         }
+        let tables = gazetteer.tables
         var bestByEntity: [Int: Scored] = [:]
         var previous: Int32 = -1
         for entryIndex in entries where entryIndex != previous {
             previous = entryIndex
-            let entry = index.entries[Int(entryIndex)]
-            let name = gazetteer.names[Int(entry.name)]
-            let type = gazetteer.entities[name.entity].type
+            let nameIndex = index.name(ofEntry: Int(entryIndex))
+            let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
+            let type = tables.type(ofEntity: entity)
+            let words = index.words(ofEntry: Int(entryIndex))
             for (queryIndex, query) in queries.enumerated() {
-                let alignment = scorer.align(query: query, name: entry.tokens, type: type, similarities: &similarities[queryIndex])
-                let better = bestByEntity[name.entity].map {
-                    alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && name.isCanonical && !$0.isCanonical)
+                let alignment = scorer.align(query: query, name: words, type: type, similarities: &similarities[queryIndex])
+                let better = bestByEntity[entity].map {
+                    alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true
                 if better {
-                    bestByEntity[name.entity] = Scored(entity: name.entity, entry: entryIndex, query: queryIndex,
-                                                       alignment: alignment, isCanonical: name.isCanonical)
+                    bestByEntity[entity] = Scored(entity: entity, entry: entryIndex, query: queryIndex,
+                                                  alignment: alignment, isCanonical: isCanonical)
                 }
             }
         }
         let ranked = bestByEntity.values.sorted {
-            let (a, b) = (gazetteer.entities[$0.entity], gazetteer.entities[$1.entity])
+            let (a, b) = ($0.entity, $1.entity)
             return $0.alignment.score != $1.alignment.score ? $0.alignment.score > $1.alignment.score
                 : $0.isCanonical != $1.isCanonical ? $0.isCanonical
-                : a.weight != b.weight ? a.weight > b.weight : a.id < b.id
+                : tables.entityWeights[a] != tables.entityWeights[b] ? tables.entityWeights[a] > tables.entityWeights[b]
+                : tables.ids.key(a).lexicographicallyPrecedes(tables.ids.key(b))
         }
         // Only what a decision or a report reads becomes a `Candidate` (which copies strings).
         let top = ranked.first?.alignment.score ?? 0
         let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.alignment.score <= options.ambiguityMargin }
         return kept.map { _, scored in
-            let entry = index.entries[Int(scored.entry)]
-            let name = gazetteer.names[Int(entry.name)]
-            return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score, matchedName: name.text,
-                             matchedNameIsCanonical: name.isCanonical, alignment: scored.alignment,
-                             queryTokens: form.romanizations[scored.query],
-                             nameTokens: entry.tokens.map { String(decoding: $0, as: UTF8.self) })
+            return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
+                             matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
+                             matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
+                             queryTokens: form.romanizations[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
         }
     }
 }

@@ -53,7 +53,7 @@ import Testing
     func variantFindsItsNameAmongManyWithASmallLimit(query: String, name: String) throws {
         let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina", "Buzuluk", "Florianopolis"],
                                       randomCount: 2_000)
-        let index = CandidateIndex(names: gazetteer.names)
+        let index = CandidateIndex(names: Array(gazetteer.names))
         let target = try #require(gazetteer.names.firstIndex { $0.text == name })
         let proposed = index.candidates(for: NameFolder.shared.fold(query).romanizations, limit: 20)
         #expect(proposed.count <= 20)
@@ -72,7 +72,7 @@ import Testing
 
     @Test func everyRomanizationOfANameIsAnEntry() throws {
         let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\taliases\np:1\tKassym-Jomart Tokayev\tҚасым-Жомарт Тоқаев\n")])
-        let index = CandidateIndex(names: gazetteer.names)
+        let index = CandidateIndex(names: Array(gazetteer.names))
         for (nameIndex, name) in gazetteer.names.enumerated() {
             let entries = index.entries(ofName: nameIndex)
             #expect(entries.count == name.form.romanizations.count)

@@ -1,0 +1,55 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Read-only bytes that tables point into: a memory-mapped file, or an aligned copy.
+///
+/// Tables read in place hold their store, so the memory lives as long as any of them.
+/// `@unchecked Sendable`: the bytes are never written after `init`.
+final class ByteStore: @unchecked Sendable {
+    let bytes: UnsafeRawBufferPointer
+    private let isMapped: Bool
+
+    private init(bytes: UnsafeRawBufferPointer, isMapped: Bool) {
+        self.bytes = bytes
+        self.isMapped = isMapped
+    }
+
+    deinit {
+        guard let base = bytes.baseAddress else { return }
+        if isMapped { _ = munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) } else { UnsafeMutableRawPointer(mutating: base).deallocate() }
+    }
+
+    /// A copy of `source`, aligned for any table.
+    convenience init(copying source: UnsafeRawBufferPointer) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
+        if let base = source.baseAddress { memory.baseAddress!.copyMemory(from: base, byteCount: source.count) }
+        self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<source.count]), isMapped: false)
+    }
+
+    convenience init(copying source: [UInt8]) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
+        source.withUnsafeBytes { if let base = $0.baseAddress { memory.baseAddress!.copyMemory(from: base, byteCount: $0.count) } }
+        self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<source.count]), isMapped: false)
+    }
+
+    /// Takes over memory allocated with `UnsafeMutableRawBufferPointer.allocate` (its first `count` bytes are used).
+    convenience init(adopting memory: UnsafeMutableRawBufferPointer, count: Int) {
+        self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<count]), isMapped: false)
+    }
+
+    /// The file at `path`, mapped read-only; nil when it cannot be opened or mapped.
+    static func mapping(path: String) -> ByteStore? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        let size = Int(status.st_size)
+        guard size > 0 else { return ByteStore(copying: [UInt8]()) }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
+        return ByteStore(bytes: UnsafeRawBufferPointer(start: address, count: size), isMapped: true)
+    }
+}

@@ -1,0 +1,191 @@
+import Dispatch
+import Synchronization
+
+/// A gazetteer as flat tables of numbers and bytes: entities, names, their lookups by id and by
+/// folded key, and the candidate index.
+///
+/// A gazetteer read from TSV builds them in memory after folding; `gazetteer compile` writes
+/// them as they are; a compiled file is mapped and read in place, so opening it decodes nothing.
+/// Entities and names become Swift values only when asked for (a match's few candidates).
+struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views into `store`
+    let store: ByteStore
+    /// The tables' bytes in `store` (a compiled file's store also holds its header).
+    let payload: UnsafeRawBufferPointer
+    let index: CandidateIndex
+    /// Entity e: its record (canonical, aliases, country, attributes, location), type and weight;
+    /// its id is `ids.key(e)`.
+    private let entityRecordStart: UnsafeBufferPointer<Int64>
+    private let entityRecords: UnsafeBufferPointer<UInt8>
+    let entityTypes: UnsafeBufferPointer<UInt8>
+    let entityWeights: UnsafeBufferPointer<Double>
+    let ids: KeyTable
+    /// Name k: its entity, whether it is the canonical one, its scripts and its record (text, display).
+    let nameEntity: UnsafeBufferPointer<Int32>
+    let nameIsCanonical: UnsafeBufferPointer<UInt8>
+    private let nameScripts: UnsafeBufferPointer<UInt16>
+    private let nameRecordStart: UnsafeBufferPointer<Int64>
+    private let nameRecords: UnsafeBufferPointer<UInt8>
+    /// Every romanisation key of every name → indices of the names.
+    let keys: KeyTable
+
+    var entityCount: Int { entityTypes.count }
+    /// Entity types by their stored number (`allCases` would make a new array on every call).
+    private static let types = EntityType.allCases
+    var nameCount: Int { nameEntity.count }
+
+    /// The tables of entities and their folded names, in a store of their own.
+    /// - Complexity: O(total length of all names); the index is built on all cores.
+    static func store(entities: [Entity], names: [GazetteerName]) -> ByteStore {
+        // The index on one side, everything else on the other: on two cores, both at once.
+        let parts = Mutex<[SectionList]>([SectionList(), SectionList()])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            var list = SectionList()
+            if part == 0 { appendEntitiesAndNames(entities: entities, names: names, to: &list) } else { CandidateIndex.appendTables(of: names, to: &list) }
+            parts.withLock { $0[part] = list }
+        }
+        let writer = SectionWriter()
+        for list in parts.withLock({ $0 }) { writer.append(list) }
+        return writer.finish()
+    }
+
+    private static func appendEntitiesAndNames(entities: [Entity], names: [GazetteerName], to list: inout SectionList) {
+        var records = BinaryWriter(), starts: [Int64] = [0]
+        for entity in entities {
+            write(entity, to: &records)
+            starts.append(Int64(records.bytes.count))
+        }
+        list.append(.entityRecordStart, starts)
+        list.append(.entityRecords, records.bytes)
+        list.append(.entityTypes, entities.map { UInt8(types.firstIndex(of: $0.type)!) })
+        list.append(.entityWeights, entities.map(\.weight))
+        KeyTable.append(entities.enumerated().map { (Array($1.id.utf8), [Int32($0)]) }, ids: KeyTable.entityIDs, to: &list)
+
+        records = BinaryWriter()
+        starts = [0]
+        for name in names {
+            records.write(name.text)
+            records.write(name.form.display)
+            starts.append(Int64(records.bytes.count))
+        }
+        list.append(.nameEntity, names.map { Int32($0.entity) })
+        list.append(.nameIsCanonical, names.map { UInt8($0.isCanonical ? 1 : 0) })
+        list.append(.nameScripts, names.map { UInt16(Script.mask(of: $0.form.scripts)) })
+        list.append(.nameRecordStart, starts)
+        list.append(.nameRecords, records.bytes)
+
+        var groupOfKey: [String: Int] = [:]  // an ASCII string hashes in one pass; an array of bytes, byte by byte
+        groupOfKey.reserveCapacity(names.count)
+        var groups: [(key: [UInt8], values: [Int32])] = []
+        for (index, name) in names.enumerated() {
+            for romanization in name.form.romanizations {
+                let key = romanization.count == 1 ? romanization[0] : romanization.joined(separator: " ")
+                if let group = groupOfKey[key] { groups[group].values.append(Int32(index)) } else {
+                    groupOfKey[key] = groups.count
+                    groups.append((Array(key.utf8), [Int32(index)]))
+                }
+            }
+        }
+        KeyTable.append(groups, ids: KeyTable.nameKeys, to: &list)
+    }
+
+    /// The tables of `payload` (which lies in `store`), read in place. Every stored number and
+    /// record is checked against the others, so a damaged file is refused rather than trusted.
+    init(store: ByteStore, payload: UnsafeRawBufferPointer) throws(TruncatedData) {
+        let sections = try Sections(payload)
+        self.store = store
+        self.payload = payload
+        entityTypes = try sections.table(.entityTypes)
+        let entityCount = entityTypes.count
+        entityRecordStart = try sections.table(.entityRecordStart, count: entityCount + 1)
+        entityRecords = try sections.table(.entityRecords)
+        entityWeights = try sections.table(.entityWeights, count: entityCount)
+        ids = try KeyTable(sections, ids: KeyTable.entityIDs, valueLimit: entityCount)
+        nameEntity = try sections.table(.nameEntity)
+        let nameCount = nameEntity.count
+        nameIsCanonical = try sections.table(.nameIsCanonical, count: nameCount)
+        nameScripts = try sections.table(.nameScripts, count: nameCount)
+        nameRecordStart = try sections.table(.nameRecordStart, count: nameCount + 1)
+        nameRecords = try sections.table(.nameRecords)
+        keys = try KeyTable(sections, ids: KeyTable.nameKeys, valueLimit: nameCount)
+        index = try CandidateIndex(store: store, sections: sections, nameCount: nameCount)
+
+        guard ids.count == entityCount, (0..<entityCount).allSatisfy({ ids.values($0).elementsEqual([Int32($0)]) }),
+              TableCheck.isMonotone(entityRecordStart, from: 0, to: Int64(entityRecords.count)),
+              TableCheck.isMonotone(nameRecordStart, from: 0, to: Int64(nameRecords.count)),
+              TableCheck.allBelow(entityTypes, Self.types.count),
+              TableCheck.allBelow(nameEntity, entityCount),
+              TableCheck.allBelow(nameScripts, Script.sets.count) else { throw TruncatedData() }
+        for entity in 0..<entityCount {
+            var reader = BinaryReader(Self.record(entity, entityRecordStart, entityRecords))
+            try reader.skipString()
+            try reader.skipStrings()
+            try reader.skipString()
+            guard try reader.skipStrings() == reader.skipStrings() else { throw TruncatedData() }
+            try reader.skipString()
+            _ = try reader.read(UInt64.self)
+            guard reader.isAtEnd else { throw TruncatedData() }
+        }
+        for name in 0..<nameCount {
+            var reader = BinaryReader(Self.record(name, nameRecordStart, nameRecords))
+            try reader.skipString()
+            try reader.skipString()
+            guard reader.isAtEnd else { throw TruncatedData() }
+        }
+    }
+
+    private static func record(_ k: Int, _ starts: UnsafeBufferPointer<Int64>, _ records: UnsafeBufferPointer<UInt8>) -> UnsafeRawBufferPointer {
+        UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: records[Int(starts[k])..<Int(starts[k + 1])]))
+    }
+
+    private static func write(_ entity: Entity, to writer: inout BinaryWriter) {
+        writer.write(entity.canonical)
+        writer.write(entity.aliases)
+        writer.write(entity.country ?? "")
+        let attributes = entity.attributes.sorted { $0.key < $1.key }
+        writer.write(attributes.map(\.key))
+        writer.write(attributes.map(\.value))
+        writer.write(entity.location?.file ?? "")
+        writer.write(UInt32(entity.location?.line ?? 0))
+        writer.write(UInt32(entity.location?.column ?? 0))
+    }
+
+    /// Entity e as a Swift value. Its record was checked on opening, so reading cannot fail.
+    func entity(_ e: Int) -> Entity {
+        var reader = BinaryReader(Self.record(e, entityRecordStart, entityRecords))
+        do {
+            let canonical = try reader.readString(), aliases = try reader.readStrings(), country = try reader.readString()
+            let keys = try reader.readStrings(), values = try reader.readStrings()
+            let file = try reader.readString()
+            let line = Int(try reader.read(UInt32.self)), column = Int(try reader.read(UInt32.self))
+            return Entity(id: id(e), canonical: canonical, type: Self.types[Int(entityTypes[e])], aliases: aliases,
+                          country: country.isEmpty ? nil : country, weight: entityWeights[e],
+                          attributes: Dictionary(zip(keys, values)) { first, _ in first },
+                          location: file.isEmpty ? nil : SourceLocation(file: file, line: line, column: column))
+        } catch {
+            preconditionFailure("entity record \(e) was checked when the tables were opened")
+        }
+    }
+
+    func id(_ e: Int) -> String { String(decoding: ids.key(e), as: UTF8.self) }
+
+    func type(ofEntity e: Int) -> EntityType { Self.types[Int(entityTypes[e])] }
+
+    /// Name k as a Swift value, its romanisations read from the index's entries.
+    func name(_ k: Int) -> GazetteerName {
+        var reader = BinaryReader(Self.record(k, nameRecordStart, nameRecords))
+        do {
+            let text = try reader.readString(), display = try reader.readString()
+            let romanizations = index.entries(ofName: k).map { index.strings(ofEntry: Int($0)) }
+            return GazetteerName(entity: Int(nameEntity[k]), text: text, isCanonical: nameIsCanonical[k] != 0,
+                                 form: NameForm(display: display, romanizations: romanizations, scripts: Script.sets[Int(nameScripts[k])]))
+        } catch {
+            preconditionFailure("name record \(k) was checked when the tables were opened")
+        }
+    }
+
+    /// The text of name k alone (what a candidate reports).
+    func text(ofName k: Int) -> String {
+        var reader = BinaryReader(Self.record(k, nameRecordStart, nameRecords))
+        return (try? reader.readString()) ?? ""
+    }
+}
