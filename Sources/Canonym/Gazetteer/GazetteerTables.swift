@@ -43,8 +43,10 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
             if part == 0 { appendEntitiesAndNames(entities: entities, names: names, to: &list) } else { CandidateIndex.appendTables(of: names, to: &list) }
             parts.withLock { $0[part] = list }
         }
+        // Each list is freed once written: a million-name gazetteer's tables are hundreds of megabytes.
+        var lists = parts.withLock { lists in defer { lists = [] }; return lists }
         let writer = SectionWriter()
-        for list in parts.withLock({ $0 }) { writer.append(list) }
+        while !lists.isEmpty { writer.append(lists.removeFirst()) }
         return writer.finish()
     }
 
