@@ -8,8 +8,8 @@ enum SectionID: UInt32, CaseIterable {
     case keySlots, keyKeyStart, keyKeyBytes, keyValueStart, keyValues
     // Entries (one per romanisation of a name): owner, words, letters.
     case entryName = 40, entryFirstWord, wordStart, letters
-    // The candidate index: each entry's bigrams, and each bigram's entries.
-    case entryGramStart = 60, entryGrams, entryGramCounts, postingStart, postings
+    // The candidate index: each entry's bigrams, and each bigram's entries with their bigram counts.
+    case entryGramStart = 60, entryGrams, postingStart = 63, postings, postingGramCounts
 }
 
 /// Writes tables one after another, each 8-byte aligned, behind a directory of

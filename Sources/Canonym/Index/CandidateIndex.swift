@@ -38,14 +38,15 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// Distinct bigrams of entry e, ascending: `entryGrams[entryGramStart[e]..<entryGramStart[e + 1]]`.
     private let entryGramStart: UnsafeBufferPointer<Int32>
     private let entryGrams: UnsafeBufferPointer<UInt16>
-    /// Bigram count of each entry, at most 255 (255: read `entryGramStart`): one byte per entry
-    /// keeps the per-query Dice pass over thousands of entries within the cache.
-    private let entryGramCounts: UnsafeBufferPointer<UInt8>
     /// Entries of name k are `firstEntry[k]..<firstEntry[k + 1]`.
     private let firstEntry: UnsafeBufferPointer<Int32>
     /// Bigram code g → entries holding it, ascending: `postings[postingStart[g]..<postingStart[g + 1]]`.
     private let postingStart: UnsafeBufferPointer<Int32>
     private let postings: UnsafeBufferPointer<Int32>
+    /// Beside each posting, its entry's bigram count, at most 255 (255: read `entryGramStart`):
+    /// the admission pass reads it in order with the posting, where the entry's own count would
+    /// be a random read per touched entry (a third of a query's time on a million names).
+    private let postingGramCounts: UnsafeBufferPointer<UInt8>
     /// Share of a query's bigrams, rarest first, that may admit entries.
     static let admittingShare = 0.5
     /// How many entries per wanted candidate have their full bigram overlap counted.
@@ -137,10 +138,14 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         for gram in entryGrams { postingStart[Int(gram) + 1] += 1 }
         for code in 0..<codeCount { postingStart[code + 1] += postingStart[code] }
         var postings = [Int32](repeating: 0, count: Int(postingStart[codeCount]))
+        var postingGramCounts = [UInt8](repeating: 0, count: postings.count)
         var fill = postingStart
         for entry in 0..<entryName.count {
+            let gramCount = UInt8(min(255, entryGramStart[entry + 1] - entryGramStart[entry]))
             for gram in entryGrams[Int(entryGramStart[entry])..<Int(entryGramStart[entry + 1])] {
-                postings[Int(fill[Int(gram)])] = Int32(entry); fill[Int(gram)] += 1
+                postings[Int(fill[Int(gram)])] = Int32(entry)
+                postingGramCounts[Int(fill[Int(gram)])] = gramCount
+                fill[Int(gram)] += 1
             }
         }
         list.append(.entryName, entryName)
@@ -150,9 +155,9 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         list.append(.nameFirstEntry, firstEntry)
         list.append(.entryGramStart, entryGramStart)
         list.append(.entryGrams, entryGrams)
-        list.append(.entryGramCounts, zip(entryGramStart, entryGramStart.dropFirst()).map { UInt8(min(255, $1 - $0)) })
         list.append(.postingStart, postingStart)
         list.append(.postings, postings)
+        list.append(.postingGramCounts, postingGramCounts)
     }
 
     /// The index stored in `sections`, read in place. Every stored number is checked against
@@ -167,9 +172,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         firstEntry = try sections.table(.nameFirstEntry, count: nameCount + 1)
         entryGramStart = try sections.table(.entryGramStart, count: entryCount + 1)
         entryGrams = try sections.table(.entryGrams)
-        entryGramCounts = try sections.table(.entryGramCounts, count: entryCount)
         postingStart = try sections.table(.postingStart, count: Self.codeCount + 1)
         postings = try sections.table(.postings)
+        // Not checked against the entries (a random read per posting): a count only weighs an
+        // entry's rank, any value is safe to read, and the checksum vouches for it.
+        postingGramCounts = try sections.table(.postingGramCounts, count: postings.count)
         // Names' entries are consecutive and each name has one: entry names never go down, and
         // each name's first entry is its own.
         guard TableCheck.isMonotone(entryFirstWord, from: 0, to: Int32(wordStart.count - 1), strictly: true),
@@ -181,11 +188,6 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
               TableCheck.isMonotone(postingStart, from: 0, to: Int32(postings.count)),
               TableCheck.allBelow(entryGrams, Self.codeCount),
               TableCheck.allBelow(postings, entryCount) else { throw TruncatedData() }
-        var bad: UInt8 = 0
-        for entry in 0..<entryCount {
-            bad |= entryGramCounts[entry] != UInt8(truncatingIfNeeded: min(255, entryGramStart[entry + 1] &- entryGramStart[entry])) ? 1 : 0
-        }
-        guard bad == 0 else { throw TruncatedData() }
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
@@ -243,7 +245,8 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private struct Scratch {
         var counts: [UInt8]
         var share: [UInt8]  // best Dice so far, quantised to 1…255; 0 = not proposed
-        /// Room for every entry a query touches (one more: see the postings loop), and their levels.
+        /// Room for every entry a query touches (one more: see the postings loop), and their
+        /// bigram counts, then levels.
         var touched: [Int32]
         var touchedLevels: [UInt8]
 
@@ -251,7 +254,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             counts = Array(repeating: 0, count: entries)
             share = Array(repeating: 0, count: entries)
             touched = Array(repeating: 0, count: entries + 1)
-            touchedLevels = Array(repeating: 0, count: entries)
+            touchedLevels = Array(repeating: 0, count: entries + 1)
         }
     }
     /// Scratches not in use, one per thread that has queried at once; taken out while a query
@@ -279,7 +282,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private func candidates(for romanizations: [[String]], limit: Int,
                             counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>,
                             touched: UnsafeMutableBufferPointer<Int32>, touchedLevels: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
-        let (postingStart, postings, entryGramStart, entryGrams, entryGramCounts) = (self.postingStart, self.postings, self.entryGramStart, self.entryGrams, self.entryGramCounts)
+        let (postingStart, postings, postingGramCounts, entryGramStart, entryGrams) = (self.postingStart, self.postings, self.postingGramCounts, self.entryGramStart, self.entryGrams)
         var everTouched: [Int32] = []
         var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
         var shortlistStarts: [Int32] = []
@@ -291,9 +294,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             for gram in rarestFirst.prefix(admitting) {
                 for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
                     // Without a branch (whether an entry is new is a coin toss): the entry is always
-                    // written at the end of `touched`, and the end moves on only for a new one.
+                    // written at the end of `touched` (its bigram count beside it, where its level
+                    // goes next), and the end moves on only for a new one.
                     let entry = postings[posting]
                     touched[touchedCount] = entry
+                    touchedLevels[touchedCount] = postingGramCounts[posting]
                     touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
                     counts[Int(entry)] &+= 1
                 }
@@ -303,7 +308,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
             for k in 0..<touchedCount {
                 let entry = touched[k]
-                var entryGramCount = Int(entryGramCounts[Int(entry)])
+                var entryGramCount = Int(touchedLevels[k])
                 if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
                 touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
                 counts[Int(entry)] = 0
