@@ -109,29 +109,53 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         nameRecordStart = try sections.table(.nameRecordStart, count: nameCount + 1)
         nameRecords = try sections.table(.nameRecords)
         keys = try KeyTable(sections, ids: KeyTable.nameKeys, valueLimit: nameCount)
-        index = try CandidateIndex(store: store, sections: sections, nameCount: nameCount)
-
-        guard ids.count == entityCount, (0..<entityCount).allSatisfy({ ids.values($0).elementsEqual([Int32($0)]) }),
-              TableCheck.isMonotone(entityRecordStart, from: 0, to: Int64(entityRecords.count)),
-              TableCheck.isMonotone(nameRecordStart, from: 0, to: Int64(nameRecords.count)),
+        // The index's checks and the records' on two cores: a million-name file holds tens of
+        // millions of numbers to check.
+        let built = Mutex<Result<CandidateIndex, TruncatedData>?>(nil), recordsHold = Mutex(false)
+        nonisolated(unsafe) let tables = (sections: sections, entityStarts: entityRecordStart, entities: entityRecords,
+                                          nameStarts: nameRecordStart, names: nameRecords)  // read only
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                let index = Result { () throws(TruncatedData) in try CandidateIndex(store: store, sections: tables.sections, nameCount: nameCount) }
+                built.withLock { $0 = index }
+            } else {
+                let hold = Self.recordsAreWellFormed(tables.entityStarts, tables.entities, tables.nameStarts, tables.names)
+                recordsHold.withLock { $0 = hold }
+            }
+        }
+        index = try built.withLock { $0! }.get()
+        guard recordsHold.withLock({ $0 }),
+              ids.count == entityCount, (0..<entityCount).allSatisfy({ ids.values($0).elementsEqual([Int32($0)]) }),
               TableCheck.allBelow(entityTypes, Self.types.count),
               TableCheck.allBelow(nameEntity, entityCount),
               TableCheck.allBelow(nameScripts, Script.sets.count) else { throw TruncatedData() }
-        for entity in 0..<entityCount {
-            var reader = BinaryReader(Self.record(entity, entityRecordStart, entityRecords))
-            try reader.skipString()
-            try reader.skipStrings()
-            try reader.skipString()
-            guard try reader.skipStrings() == reader.skipStrings() else { throw TruncatedData() }
-            try reader.skipString()
-            _ = try reader.read(UInt64.self)
-            guard reader.isAtEnd else { throw TruncatedData() }
-        }
-        for name in 0..<nameCount {
-            var reader = BinaryReader(Self.record(name, nameRecordStart, nameRecords))
-            try reader.skipString()
-            try reader.skipString()
-            guard reader.isAtEnd else { throw TruncatedData() }
+    }
+
+    /// Whether every entity and name record holds exactly the fields `entity(_:)` and `name(_:)` read.
+    private static func recordsAreWellFormed(_ entityRecordStart: UnsafeBufferPointer<Int64>, _ entityRecords: UnsafeBufferPointer<UInt8>,
+                                             _ nameRecordStart: UnsafeBufferPointer<Int64>, _ nameRecords: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard TableCheck.isMonotone(entityRecordStart, from: 0, to: Int64(entityRecords.count)),
+              TableCheck.isMonotone(nameRecordStart, from: 0, to: Int64(nameRecords.count)) else { return false }
+        do {
+            for entity in 0..<(entityRecordStart.count - 1) {
+                var reader = BinaryReader(record(entity, entityRecordStart, entityRecords))
+                try reader.skipString()
+                try reader.skipStrings()
+                try reader.skipString()
+                guard try reader.skipStrings() == reader.skipStrings() else { return false }
+                try reader.skipString()
+                _ = try reader.read(UInt64.self)
+                guard reader.isAtEnd else { return false }
+            }
+            for name in 0..<(nameRecordStart.count - 1) {
+                var reader = BinaryReader(record(name, nameRecordStart, nameRecords))
+                try reader.skipString()
+                try reader.skipString()
+                guard reader.isAtEnd else { return false }
+            }
+            return true
+        } catch {
+            return false
         }
     }
 

@@ -186,8 +186,18 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
               TableCheck.allBelow(entryName, nameCount), (0..<nameCount).allSatisfy({ entryName[Int(firstEntry[$0])] == Int32($0) }),
               TableCheck.isMonotone(entryGramStart, from: 0, to: Int32(entryGrams.count)),
               TableCheck.isMonotone(postingStart, from: 0, to: Int32(postings.count)),
-              TableCheck.allBelow(entryGrams, Self.codeCount),
-              TableCheck.allBelow(postings, entryCount) else { throw TruncatedData() }
+              TableCheck.allBelow(entryGrams, Self.codeCount) else { throw TruncatedData() }
+        // Each bigram's entries strictly ascending, from 0 up to below the entry count: an entry
+        // listed twice could be counted past its one-byte counter, and the counters bound the
+        // per-query scratch arrays.
+        var bad: UInt8 = 0
+        for gram in 0..<Self.codeCount {
+            let start = Int(postingStart[gram]), end = Int(postingStart[gram + 1])
+            guard start < end else { continue }
+            bad |= postings[start] < 0 || Int(postings[end - 1]) >= entryCount ? 1 : 0
+            for k in (start + 1)..<end { bad |= postings[k &- 1] >= postings[k] ? 1 : 0 }
+        }
+        guard bad == 0 else { throw TruncatedData() }
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }

@@ -1,5 +1,6 @@
 @testable import Canonym
 import Foundation
+import CanonymTestSupport
 import Testing
 
 @Suite struct CompiledGazetteerTests {
@@ -85,9 +86,15 @@ import Testing
     /// the checks of the tables themselves can refuse them.
     private static func resealed(_ bytes: [UInt8], section: SectionID, element: Int, value: Int32) -> [UInt8] {
         var bytes = bytes
-        let start = payloadStart(bytes)
         let at = tableOffset(bytes, section) + 4 * element
         withUnsafeBytes(of: value.littleEndian) { for k in 0..<4 { bytes[at + k] = $0[k] } }
+        return resealed(bytes)
+    }
+
+    /// The bytes with the checksum of their payload written into the header.
+    private static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
+        let start = payloadStart(bytes)
         let sum = bytes[start...].withUnsafeBytes { checksum($0) }
         let checksumAt = 24 + versionLength(bytes)
         withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { bytes[checksumAt + k] = $0[k] } }
@@ -104,6 +111,37 @@ import Testing
             Int32(littleEndian: raw.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, section) + 4 * element, as: Int32.self))
         }
         #expect(failure(Self.resealed(Self.compiled, section: section, element: element, value: original)) == nil, "\(section)")
+    }
+
+    @Test func anEntryListedTwiceUnderABigramIsRefused() {
+        let starts = Self.compiled.withUnsafeBytes { raw in
+            (0...CandidateIndex.codeCount).map { raw.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, .postingStart) + 4 * $0, as: Int32.self) }
+        }
+        let gram = starts.indices.dropLast().first { starts[$0 + 1] - starts[$0] >= 2 }!
+        let first = Self.compiled.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, .postings) + 4 * Int(starts[gram]), as: Int32.self) }
+        let broken = Self.resealed(Self.compiled, section: .postings, element: Int(starts[gram]) + 1, value: first)
+        #expect(failure(broken) == "test.canonym: error: the compiled gazetteer is damaged or truncated; compile it again")
+    }
+
+    @Test func randomDamageBehindAGoodChecksumIsRefusedOrReadSafely() {
+        // Bytes changed anywhere in the payload, the checksum made right again: the file is refused,
+        // or it opens and everything in it can be read and matched against without a bad read
+        // (test builds check every buffer access).
+        var random = SeededGenerator(seed: 11)
+        let start = Self.payloadStart(Self.compiled)
+        var refused = 0
+        for _ in 0..<60 {
+            var bytes = Self.compiled
+            for _ in 0..<3 {
+                bytes[Int.random(in: start..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random)
+            }
+            bytes = Self.resealed(bytes)
+            guard let opened = try? decode(bytes) else { refused += 1; continue }
+            _ = (opened.entities.map(\.id), opened.names.map(\.form), opened.ambiguousKeys)
+            let matcher = Matcher(gazetteer: opened)
+            for query in ["Tachkent", "Togayev", "Astana", "Kassym-Jomart Tokayev"] { _ = matcher.match(query) }
+        }
+        #expect(refused > 0)
     }
 
     @Test func aMappedFileMatchesAsTheGazetteerItWasCompiledFrom() throws {
