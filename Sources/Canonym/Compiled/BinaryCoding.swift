@@ -8,8 +8,6 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes += $0 }
     }
 
-    mutating func write(_ value: Double) { write(value.bitPattern) }
-    mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
 
     mutating func write(_ text: String) {
         write(UInt32(text.utf8.count))
@@ -49,8 +47,6 @@ struct BinaryReader {
         return T(littleEndian: value)
     }
 
-    mutating func readDouble() throws(TruncatedData) -> Double { Double(bitPattern: try read(UInt64.self)) }
-    mutating func readBool() throws(TruncatedData) -> Bool { try read(UInt8.self) != 0 }
 
     mutating func readString() throws(TruncatedData) -> String {
         let count = Int(try read(UInt32.self))

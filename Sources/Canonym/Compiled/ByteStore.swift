@@ -29,12 +29,6 @@ final class ByteStore: @unchecked Sendable {
         self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<source.count]), isMapped: false)
     }
 
-    convenience init(copying source: [UInt8]) {
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(source.count, 1), alignment: 16)
-        source.withUnsafeBytes { if let base = $0.baseAddress { memory.baseAddress!.copyMemory(from: base, byteCount: $0.count) } }
-        self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<source.count]), isMapped: false)
-    }
-
     /// Takes over memory allocated with `UnsafeMutableRawBufferPointer.allocate` (its first `count` bytes are used).
     convenience init(adopting memory: UnsafeMutableRawBufferPointer, count: Int) {
         self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<count]), isMapped: false)
@@ -48,7 +42,7 @@ final class ByteStore: @unchecked Sendable {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         let size = Int(status.st_size)
-        guard size > 0 else { return ByteStore(copying: [UInt8]()) }
+        guard size > 0 else { return ByteStore(copying: UnsafeRawBufferPointer(start: nil, count: 0)) }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else { return nil }
         return ByteStore(bytes: UnsafeRawBufferPointer(start: address, count: size), isMapped: true)
     }

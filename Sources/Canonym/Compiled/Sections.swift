@@ -1,6 +1,6 @@
 /// The tables a gazetteer is made of, by the number that names each in a compiled file.
 enum SectionID: UInt32, CaseIterable {
-    // Entities: their records (id first), types and weights, and the id lookup.
+    // Entities: their records, types and weights, and the lookup by id (which holds the ids).
     case entityRecordStart = 1, entityRecords, entityTypes, entityWeights
     case idSlots, idKeyStart, idKeyBytes, idValueStart, idValues
     // Names: owner, canonical flag, scripts, records (text, display) and first entry.

@@ -32,7 +32,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// Name of each entry, and where its words start: `wordStart[entryFirstWord[e]..<entryFirstWord[e + 1]]`.
     private let entryName: UnsafeBufferPointer<Int32>
     private let entryFirstWord: UnsafeBufferPointer<Int32>
-    /// Where word w starts in `letters` (see `word(_:)`).
+    /// Word w is `letters[wordStart[w]..<wordStart[w + 1]]`.
     private let wordStart: UnsafeBufferPointer<Int32>
     private let letters: UnsafeBufferPointer<UInt8>
     /// Distinct bigrams of entry e, ascending: `entryGrams[entryGramStart[e]..<entryGramStart[e + 1]]`.
@@ -61,10 +61,8 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     var entries: Entries { Entries(index: self) }
     var entryCount: Int { entryName.count }
 
-    /// Word w is `letters[wordStart[w]..<wordStart[w + 1] - 1]`: each word is followed by a
-    /// space, so an entry's letters run from its first word to its last are its lookup key.
     private func word(_ word: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: letters[Int(wordStart[word])..<Int(wordStart[word + 1] - 1)])
+        UnsafeBufferPointer(rebasing: letters[Int(wordStart[word])..<Int(wordStart[word + 1])])
     }
 
     /// The words of entry `e`, as bytes.
@@ -75,11 +73,6 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// The words of entry `e`, as strings.
     func strings(ofEntry entry: Int) -> [String] {
         (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { String(decoding: word($0), as: UTF8.self) }
-    }
-
-    /// The words of entry `e` with single spaces between them: its key for exact lookups.
-    func key(ofEntry entry: Int) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(rebasing: letters[Int(wordStart[Int(entryFirstWord[entry])])..<Int(wordStart[Int(entryFirstWord[entry + 1])] - 1)])
     }
 
     func name(ofEntry entry: Int) -> Int { Int(entryName[entry]) }
@@ -110,7 +103,6 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                     for word in romanization {
                         built.wordStarts.append(Int32(built.letters.count))
                         built.letters += word.utf8
-                        built.letters.append(0x20)
                     }
                     built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams)))
                 }
