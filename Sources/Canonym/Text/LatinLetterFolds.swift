@@ -9,8 +9,9 @@
 struct LatinLetterFolds: Sendable {
     /// The transform whose results the table holds (after full case folding).
     static let transformID = "Latin-ASCII"
-    /// Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional.
-    static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x1E00...0x1EFF]
+    /// Latin-1 Supplement, Latin Extended-A and -B, Spacing Modifier Letters (the primes BGN/PCGN
+    /// writes for ъ and ь), Latin Extended Additional.
+    static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x02B0...0x02FF, 0x1E00...0x1EFF]
     private static let first: UInt32 = 0x00A0, last: UInt32 = 0x1EFF
 
     /// Fold of code point `first + i`; nil for letters outside the ranges, of another script,
@@ -25,7 +26,7 @@ struct LatinLetterFolds: Sendable {
         var folds = [String?](repeating: nil, count: Int(Self.last - Self.first + 1))
         for range in Self.ranges {
             for value in range {
-                // Only letters that leave the word on the Latin-ASCII transform (see NameFolder.transformID).
+                // Only letters that leave the word on the Latin-ASCII transform (see NameFolder.scriptTransform).
                 guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
                       let folded = fold(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
                 folds[Int(value - Self.first)] = folded
@@ -42,17 +43,12 @@ struct LatinLetterFolds: Sendable {
     /// `throughICU(word)` from the table, or nil when a character of `word` is not in it.
     /// ASCII is case-folded (lowered) as ICU does and otherwise kept.
     func fold(_ word: String) -> String? {
-        var out = String.UnicodeScalarView()
-        for scalar in word.unicodeScalars {
+        ScalarFolds.fold(word) { scalar, out in
             let value = scalar.value
-            if value < 0x80 {
-                out.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(UInt8(value | 0x20)) : scalar)
-                continue
-            }
-            guard value >= Self.first, value <= Self.last, let folded = folds[Int(value - Self.first)] else { return nil }
+            guard value >= Self.first, value <= Self.last, let folded = folds[Int(value - Self.first)] else { return false }
             out.append(contentsOf: folded.unicodeScalars)
+            return true
         }
-        return String(out)
     }
 
     /// The letters the table holds, for tests.

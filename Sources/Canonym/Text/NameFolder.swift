@@ -62,16 +62,17 @@ public final class NameFolder: Sendable {
         LegalForms.collapse(Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) })
     }
 
-    /// The ICU transform chain that brings `word` to ASCII, or nil when it is ASCII already.
-    private static func transformID(for word: String, cyrillicTransform: String?) -> String? {
+    /// The ICU transform that brings `word`'s script to Latin ("" for a Latin word), or nil when
+    /// `word` is ASCII already. Latin-ASCII follows it (see `romanize`).
+    static func scriptTransform(for word: String, cyrillicTransform: String?) -> String? {
         var script: Script?
         for scalar in word.unicodeScalars where !scalar.isASCII {
             if let s = Script.of(scalar), s != .latin { script = s; break }
             script = script ?? .latin
         }
         guard let script else { return nil }
-        let first: String? = switch script {
-        case .latin: nil
+        return switch script {
+        case .latin: ""
         case .cyrillic: cyrillicTransform ?? "Russian-Latin/BGN"
         case .greek: "Greek-Latin/UNGEGN"
         case .arabic: "Arabic-Latin"
@@ -81,7 +82,20 @@ public final class NameFolder: Sendable {
         case .han: "Han-Latin/Names"
         case .other: "Any-Latin"
         }
-        return first.map { "\($0); Latin-ASCII" } ?? "Latin-ASCII"
+    }
+
+    /// ICU's "`scriptTransform`; Latin-ASCII" of the case-folded word, in two steps: the script's
+    /// transform, then Latin-ASCII from `LatinLetterFolds` when it holds the letters left. ICU's
+    /// Latin-ASCII costs more than most script transforms, and their output is mostly plain or
+    /// accented Latin. `RomanizeTests` holds the two ways to the same words.
+    static func romanize(_ word: String, scriptTransform: String) -> String? {
+        let folded = CyrillicCaseFolds.shared.fold(word) ?? ICU.foldCase(word)
+        guard let latin = scriptTransform.isEmpty ? folded : try? Transliterator.shared(scriptTransform).transliterate(folded) else {
+            return nil
+        }
+        if latin.utf8.allSatisfy({ $0 < 0x80 }) { return latin }
+        // Some transforms write a letter and its combining mark (*e* U+0308): composed, the table holds it.
+        return LatinLetterFolds.shared.fold(ICU.nfc(latin)) ?? (try? Transliterator.shared(LatinLetterFolds.transformID).transliterate(latin))
     }
 
     /// Kazakh, Kyrgyz, Ukrainian and Belarusian names reach the English-language press through
@@ -107,18 +121,18 @@ public final class NameFolder: Sendable {
             }
             return foldWord(String(mapped), cyrillicTransform: CyrillicOrthography.russian.transformID)
         }
-        guard let id = Self.transformID(for: word, cyrillicTransform: cyrillicTransform) else {
+        guard let transform = Self.scriptTransform(for: word, cyrillicTransform: cyrillicTransform) else {
             return Self.asciiWords(word)
         }
         // Most accented Latin words are letters the table holds: no ICU call, no cache entry.
-        if id == LatinLetterFolds.transformID, let folded = LatinLetterFolds.shared.fold(word) {
+        if transform.isEmpty, let folded = LatinLetterFolds.shared.fold(word) {
             return Self.asciiWords(folded)
         }
-        var key = Array(id.utf8)
+        var key = Array(transform.utf8)
         key.append(0)
         key += word.utf8
         return cache.value(for: ByteKey(bytes: key)) {
-            Self.asciiWords((try? Transliterator.shared(id).transliterate(ICU.foldCase(word))) ?? word)
+            Self.asciiWords(Self.romanize(word, scriptTransform: transform) ?? word)
         }
     }
 
@@ -159,18 +173,12 @@ public final class NameFolder: Sendable {
         }
         if previousIsSpace && !bytes.isEmpty { displayIsName = false }
 
-        var words: [String] = []
-        words.reserveCapacity(4)
-        var hasLetters = false
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
-            var length = 0
-            var pendingApostrophe = false
-            var wordStartsUpper = false
-            func flush() {
-                if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
-                length = 0
-                pendingApostrophe = false
-            }
+        // Everything the loop changes is local to the closure: captured variables would be
+        // checked for exclusive access at run time, on every byte.
+        let (words, hasLetters) = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, bytes.count)) { word in
+            var words: [String] = []
+            words.reserveCapacity(4)
+            var hasLetters = false, length = 0, pendingApostrophe = false, wordStartsUpper = false
             for byte in bytes {
                 switch byte {
                 case UInt8(ascii: "'"), UInt8(ascii: "`"):
@@ -184,11 +192,14 @@ public final class NameFolder: Sendable {
                     if byte >= UInt8(ascii: "A") { hasLetters = true }
                     word[length] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     length += 1
-                default:
-                    flush()
+                default:  // a separator ends the word
+                    if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
+                    length = 0
+                    pendingApostrophe = false
                 }
             }
-            flush()
+            if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
+            return (words, hasLetters)
         }
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [LegalForms.collapse(words)],
                         scripts: Script.sets[hasLetters ? Script.latin.bit : 0])  // shared sets: none made per name
@@ -222,7 +233,7 @@ public final class NameFolder: Sendable {
                 guard let previous, previous != 0x20, previous < 0x600 else { return false }
                 afterSpace = true
             } else {
-                if value < 0x80 ? Self.asciiWhitespace[Int(value)] : scalar.properties.isWhitespace { return false }
+                if value < 0x80 ? Self.asciiWhitespace[Int(value)] : Self.isNonASCIIWhitespace(value) { return false }
                 if afterSpace {
                     guard value < 0x300 || (value >= 0x370 && value < 0x530 && Self.isLetter(scalar)) else { return false }
                     afterSpace = false
@@ -234,6 +245,16 @@ public final class NameFolder: Sendable {
     }
 
     private static let asciiWhitespace: [Bool] = (0..<128).map { Unicode.Scalar(UInt8($0)).properties.isWhitespace }
+
+    /// The White_Space property above ASCII, written out (a property lookup per scalar costs more
+    /// than the rest of the check); `CollapseWhitespaceTests` holds it to the property.
+    static func isNonASCIIWhitespace(_ value: UInt32) -> Bool {
+        guard value >= 0x85 else { return false }
+        switch value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
 
     private static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {

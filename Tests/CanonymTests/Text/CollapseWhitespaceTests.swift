@@ -52,4 +52,13 @@ import Testing
         for cell in DevSetWords.cells where !check(cell) { wrong.append(cell) }
         #expect(wrong.isEmpty, "\(wrong.prefix(10))")
     }
+
+    @Test func whitespaceAboveASCIIIsTheUnicodeProperty() {
+        var wrong: [String] = []
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if NameFolder.isNonASCIIWhitespace(value) != scalar.properties.isWhitespace { wrong.append(String(value, radix: 16)) }
+        }
+        #expect(wrong.isEmpty, "differ from the property: \(wrong)")
+    }
 }

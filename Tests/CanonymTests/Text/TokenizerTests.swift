@@ -2,10 +2,12 @@
 import Testing
 
 @Suite struct TokenizerTests {
-    @Test func asciiWordScalarsAreThoseOfTheUnicodeProperties() {
-        // isWordScalar answers ASCII without reading properties; this is what the properties say.
-        for value in UInt8(0)..<0x80 {
-            let scalar = Unicode.Scalar(value), p = scalar.properties
+    @Test func wordScalarsAnsweredWithoutPropertiesAreThoseOfTheUnicodeProperties() {
+        // isWordScalar answers ASCII, Latin and Cyrillic without reading properties; this is what
+        // the properties say, over the first blocks of the code space.
+        for value in UInt32(0)..<0x3000 {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let p = scalar.properties
             let byProperties = p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
                 || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
             #expect(Tokenizer.isWordScalar(scalar) == byProperties, "U+\(String(value, radix: 16))")
