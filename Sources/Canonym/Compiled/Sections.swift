@@ -31,19 +31,24 @@ final class SectionWriter {
     deinit { if memory.count > 0 { memory.deallocate() } }
 
     func append(_ list: SectionList) {
-        for (id, bytes) in list.sections { append(id, bytes) }
+        reserve(list.sections.reduce(0) { $0 + Self.padded($1.table.byteCount) })  // one allocation, not one per doubling
+        for (id, table) in list.sections { table.withBytes { append(id, $0) } }
     }
 
     func append<T: BitwiseCopyable>(_ id: SectionID, _ values: [T]) {
-        values.withUnsafeBytes { bytes in
-            let padded = (bytes.count + 7) / 8 * 8
-            reserve(padded)
-            if let base = bytes.baseAddress { (memory.baseAddress! + count).copyMemory(from: base, byteCount: bytes.count) }
-            (memory.baseAddress! + count + bytes.count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - bytes.count)
-            directory.append((id, count, bytes.count))
-            count += padded
-        }
+        values.withUnsafeBytes { append(id, $0) }
     }
+
+    private func append(_ id: SectionID, _ bytes: UnsafeRawBufferPointer) {
+        let padded = Self.padded(bytes.count)
+        reserve(padded)
+        if let base = bytes.baseAddress { (memory.baseAddress! + count).copyMemory(from: base, byteCount: bytes.count) }
+        (memory.baseAddress! + count + bytes.count).initializeMemory(as: UInt8.self, repeating: 0, count: padded - bytes.count)
+        directory.append((id, count, bytes.count))
+        count += padded
+    }
+
+    private static func padded(_ byteCount: Int) -> Int { (byteCount + 7) / 8 * 8 }
 
     private func reserve(_ extra: Int) {
         guard count + extra > memory.count else { return }
@@ -69,10 +74,22 @@ final class SectionWriter {
 /// Tables made apart (on several threads), appended to a `SectionWriter` in a fixed order so
 /// that a compiled file comes out the same on every run.
 struct SectionList: Sendable {
-    fileprivate var sections: [(id: SectionID, bytes: [UInt8])] = []
+    /// The arrays themselves, not copies of their bytes: they are copied once, into the writer.
+    fileprivate var sections: [(id: SectionID, table: SectionTable)] = []
 
-    mutating func append<T: BitwiseCopyable>(_ id: SectionID, _ values: [T]) {
-        sections.append((id, values.withUnsafeBytes { Array($0) }))
+    mutating func append<T: BitwiseCopyable & Sendable>(_ id: SectionID, _ values: [T]) {
+        sections.append((id, SectionTable(values)))
+    }
+}
+
+/// An array of plain values of any type, as the bytes a section holds.
+private struct SectionTable: Sendable {
+    let byteCount: Int
+    let withBytes: @Sendable ((UnsafeRawBufferPointer) -> Void) -> Void
+
+    init<T: BitwiseCopyable & Sendable>(_ values: [T]) {
+        byteCount = values.count * MemoryLayout<T>.stride
+        withBytes = { body in values.withUnsafeBytes(body) }
     }
 }
 

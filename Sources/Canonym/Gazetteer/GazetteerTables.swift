@@ -36,15 +36,26 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
     /// The tables of entities and their folded names, in a store of their own.
     /// - Complexity: O(total length of all names); the index is built on all cores.
     static func store(entities: [Entity], names: [GazetteerName]) -> ByteStore {
-        // The index on one side, everything else on the other: on two cores, both at once.
-        let parts = Mutex<[SectionList]>([SectionList(), SectionList()])
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            var list = SectionList()
-            if part == 0 { appendEntitiesAndNames(entities: entities, names: names, to: &list) } else { CandidateIndex.appendTables(of: names, to: &list) }
-            parts.withLock { $0[part] = list }
+        // One pool of work for all cores: the entity and name tables as one item, the index's
+        // entries in chunks of names; the postings are then made from the chunks.
+        let ranges = CandidateIndex.entryChunkRanges(nameCount: names.count)
+        let recordList = Mutex(SectionList())
+        let chunks = Mutex([CandidateIndex.EntryChunk](repeating: .init(), count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count + 1) { item in
+            if item == 0 {
+                var list = SectionList()
+                appendEntitiesAndNames(entities: entities, names: names, to: &list)
+                recordList.withLock { $0 = list }
+            } else {
+                let chunk = CandidateIndex.entryChunk(of: names, in: ranges[item - 1])
+                chunks.withLock { $0[item - 1] = chunk }
+            }
         }
+        var indexList = SectionList()
+        CandidateIndex.appendTables(of: names, chunks: chunks.withLock { chunks in defer { chunks = [] }; return chunks }, to: &indexList)
         // Each list is freed once written: a million-name gazetteer's tables are hundreds of megabytes.
-        var lists = parts.withLock { lists in defer { lists = [] }; return lists }
+        var lists = [recordList.withLock { list in defer { list = SectionList() }; return list }, indexList]
+        indexList = SectionList()
         let writer = SectionWriter()
         while !lists.isEmpty { writer.append(lists.removeFirst()) }
         return writer.finish()

@@ -91,25 +91,45 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// chunks of names and joined in order, then each bigram's postings.
     /// - Complexity: O(total length of all names).
     static func appendTables(of names: [GazetteerName], to list: inout SectionList) {
-        let chunkCount = max(1, min(64, names.count / 2048))
-        struct Chunk { var entryName: [Int32] = [], wordCounts: [Int32] = [], wordStarts: [Int32] = [], letters: [UInt8] = [], grams: [UInt16] = [], gramCounts: [Int32] = [] }
-        let chunks = Mutex<[Chunk]>(Array(repeating: Chunk(), count: chunkCount))
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            var built = Chunk()
-            for nameIndex in (names.count * chunk / chunkCount)..<(names.count * (chunk + 1) / chunkCount) {
-                for romanization in names[nameIndex].form.romanizations {
-                    built.entryName.append(Int32(nameIndex))
-                    built.wordCounts.append(Int32(romanization.count))
-                    for word in romanization {
-                        built.wordStarts.append(Int32(built.letters.count))
-                        built.letters += word.utf8
-                    }
-                    built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams)))
-                }
-            }
+        let ranges = entryChunkRanges(nameCount: names.count)
+        let chunks = Mutex([EntryChunk](repeating: EntryChunk(), count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { chunk in
+            let built = entryChunk(of: names, in: ranges[chunk])
             chunks.withLock { $0[chunk] = built }
         }
-        let built = chunks.withLock { $0 }
+        appendTables(of: names, chunks: chunks.withLock { $0 }, to: &list)
+    }
+
+    /// The entries and bigrams of a run of names: the part of the index built in chunks, on all cores.
+    struct EntryChunk: Sendable {
+        var entryName: [Int32] = [], wordCounts: [Int32] = [], wordStarts: [Int32] = [], letters: [UInt8] = []
+        var grams: [UInt16] = [], gramCounts: [Int32] = []
+    }
+
+    /// The runs of names the entries are built in, in order.
+    static func entryChunkRanges(nameCount: Int) -> [Range<Int>] {
+        let chunkCount = max(1, min(64, nameCount / 2048))
+        return (0..<chunkCount).map { (nameCount * $0 / chunkCount)..<(nameCount * ($0 + 1) / chunkCount) }
+    }
+
+    static func entryChunk(of names: [GazetteerName], in range: Range<Int>) -> EntryChunk {
+        var built = EntryChunk()
+        for nameIndex in range {
+            for romanization in names[nameIndex].form.romanizations {
+                built.entryName.append(Int32(nameIndex))
+                built.wordCounts.append(Int32(romanization.count))
+                for word in romanization {
+                    built.wordStarts.append(Int32(built.letters.count))
+                    built.letters += word.utf8
+                }
+                built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams)))
+            }
+        }
+        return built
+    }
+
+    /// Appends the index's tables from the entry chunks of all `names`, in order.
+    static func appendTables(of names: [GazetteerName], chunks built: [EntryChunk], to list: inout SectionList) {
         var entryName: [Int32] = [], entryFirstWord: [Int32] = [0], wordStart: [Int32] = [], letters: [UInt8] = []
         var entryGramStart: [Int32] = [0], entryGrams: [UInt16] = []
         for chunk in built {

@@ -19,11 +19,30 @@ enum Skeleton {
         ("th", UInt8(ascii: "t")), ("ck", UInt8(ascii: "k")), ("ts", UInt8(ascii: "c")), ("tz", UInt8(ascii: "c")),
         ("tc", UInt8(ascii: "c")), ("qu", UInt8(ascii: "k")), ("ks", UInt8(ascii: "x")),
     ].map { (String($0.0), $0.1) }
-    /// The digraphs by their first letter, longest first as above: a position tries only the
-    /// few that can match there.
-    private static let digraphsByFirstByte: [[(pattern: [UInt8], symbol: UInt8?)]] = (0..<256).map { byte in
+    /// The digraphs grouped by first letter (in their order above within a letter), as plain
+    /// values: (start in `digraphLetters`, length, symbol or 0), so the loop below copies no arrays.
+    private static let digraphTable: [(start: Int, length: Int, symbol: UInt8)] = {
+        var start = 0
+        return groupedDigraphs.map { pattern, symbol in
+            defer { start += pattern.count }
+            return (start, pattern.count, symbol ?? 0)
+        }
+    }()
+    private static let groupedDigraphs: [(pattern: [UInt8], symbol: UInt8?)] = (0..<256).flatMap { byte in
         digraphs.map { (Array($0.0.utf8), $0.1) }.filter { $0.0[0] == UInt8(byte) }
     }
+    private static let digraphLetters: [UInt8] = groupedDigraphs.flatMap(\.pattern)
+    /// The digraphs starting with each byte, as a range of `digraphTable`: a position tries
+    /// only the few that can match there.
+    private static let digraphsByFirstByte: [Range<Int>] = {
+        var ranges: [Range<Int>] = [], next = 0
+        for byte in 0..<256 {
+            let count = groupedDigraphs.filter { $0.pattern[0] == UInt8(byte) }.count
+            ranges.append(next..<(next + count))
+            next += count
+        }
+        return ranges
+    }()
 
     static func of(_ word: String) -> [UInt8] { of(Array(word.utf8)) }
 
@@ -41,10 +60,14 @@ enum Skeleton {
         var i = 0
         if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); i = 1 }
         outer: while i < word.count {
-            for (pattern, symbol) in digraphsByFirstByte[Int(word[i])] where pattern.count <= word.count - i {
-                if word[i..<(i + pattern.count)].elementsEqual(pattern) {
-                    if let symbol, out.last != symbol { out.append(symbol) }
-                    i += pattern.count
+            for d in digraphsByFirstByte[Int(word[i])] {
+                let (start, length, symbol) = digraphTable[d]
+                guard length <= word.count - i else { continue }
+                var same = true
+                for k in 1..<length where word[i + k] != digraphLetters[start + k] { same = false; break }
+                if same {
+                    if symbol != 0, out.last != symbol { out.append(symbol) }
+                    i += length
                     continue outer
                 }
             }
