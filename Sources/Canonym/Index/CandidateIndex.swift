@@ -113,7 +113,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     }
 
     static func entryChunk(of names: [GazetteerName], in range: Range<Int>) -> EntryChunk {
-        var built = EntryChunk()
+        var built = EntryChunk(), scratch = GramScratch()
         for nameIndex in range {
             for romanization in names[nameIndex].form.romanizations {
                 built.entryName.append(Int32(nameIndex))
@@ -122,7 +122,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                     built.wordStarts.append(Int32(built.letters.count))
                     built.letters += word.utf8
                 }
-                built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams)))
+                built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams, scratch: &scratch)))
             }
         }
         return built
@@ -220,28 +220,41 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// *Florianópolis*) counts as its syllables run together only: the syllables' own bigrams
     /// are shared by much of any gazetteer and would drown those of the name.
     static func grams(of tokens: [String]) -> [UInt16] {
-        var grams: [UInt16] = []
-        appendGrams(of: tokens, to: &grams)
+        var grams: [UInt16] = [], scratch = GramScratch()
+        appendGrams(of: tokens, to: &grams, scratch: &scratch)
         return grams
+    }
+
+    /// Buffers `appendGrams` reuses from one name to the next.
+    struct GramScratch {
+        var letters: [UInt8] = [], skeleton: [UInt8] = []
     }
 
     /// Appends `grams(of: tokens)` to `grams` and returns how many: the index build fills one
     /// array per chunk of names instead of making a few arrays per entry.
     @discardableResult
-    static func appendGrams(of tokens: [String], to grams: inout [UInt16]) -> Int {
+    static func appendGrams(of tokens: [String], to grams: inout [UInt16], scratch: inout GramScratch) -> Int {
         let first = grams.count
         let isSyllabic = tokens.count >= 3 && tokens.allSatisfy { $0.utf8.count <= 3 }
         // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
         // find typing errors that change the skeleton itself (a voicing or vowel change).
-        func append(_ letters: [UInt8]) {
-            appendGrams(of: Skeleton.of(letters), base: 0, to: &grams)
-            appendGrams(of: letters, base: symbols * symbols, to: &grams)
+        func appendLetters(_ scratch: inout GramScratch) {
+            scratch.skeleton.removeAll(keepingCapacity: true)
+            Skeleton.append(of: scratch.letters, to: &scratch.skeleton)
+            appendGrams(of: scratch.skeleton, base: 0, to: &grams)
+            appendGrams(of: scratch.letters, base: symbols * symbols, to: &grams)
         }
-        if !isSyllabic { for token in tokens { append(Array(token.utf8)) } }
+        if !isSyllabic {
+            for token in tokens {
+                scratch.letters.removeAll(keepingCapacity: true)
+                scratch.letters += token.utf8
+                appendLetters(&scratch)
+            }
+        }
         if tokens.count > 1 {
-            var joined: [UInt8] = []
-            for token in tokens { joined += token.utf8 }
-            append(joined)
+            scratch.letters.removeAll(keepingCapacity: true)
+            for token in tokens { scratch.letters += token.utf8 }
+            appendLetters(&scratch)
         }
         grams[first...].sort()
         var kept = first

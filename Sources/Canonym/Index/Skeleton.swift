@@ -49,6 +49,13 @@ enum Skeleton {
     static func of(_ word: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(word.count)
+        append(of: word, to: &out)
+        return out
+    }
+
+    /// Appends `of(word)` to `out` (the index build reuses one buffer for all its words).
+    static func append(of word: [UInt8], to out: inout [UInt8]) {
+        var last: UInt8?  // the last symbol this word appended
         var vowels = 0
         for letter in word {
             switch letter {
@@ -58,7 +65,7 @@ enum Skeleton {
         }
         let writesFewVowels = vowels <= 1
         var i = 0
-        if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); i = 1 }
+        if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); last = UInt8(ascii: "a"); i = 1 }
         outer: while i < word.count {
             for d in digraphsByFirstByte[Int(word[i])] {
                 let (start, length, symbol) = digraphTable[d]
@@ -66,7 +73,7 @@ enum Skeleton {
                 var same = true
                 for k in 1..<length where word[i + k] != digraphLetters[start + k] { same = false; break }
                 if same {
-                    if symbol != 0, out.last != symbol { out.append(symbol) }
+                    if symbol != 0, last != symbol { out.append(symbol); last = symbol }
                     i += length
                     continue outer
                 }
@@ -82,9 +89,8 @@ enum Skeleton {
             case UInt8(ascii: "v"), UInt8(ascii: "w"): UInt8(ascii: "f")
             default: word[i]
             }
-            if let folded, out.last != folded { out.append(folded) }
+            if let folded, last != folded { out.append(folded); last = folded }
             i += 1
         }
-        return out
     }
 }

@@ -94,21 +94,28 @@ final class Transliterator: Sendable {
     }
 
     func transliterate(_ text: String) throws -> String {
-        let source = Array(text.utf16)
-        if source.isEmpty { return text }
+        let sourceCount = text.utf16.count
+        if sourceCount == 0 { return text }
         let handle = try idle.withLock { $0.popLast() } ?? Self.open(id)
         defer { idle.withLock { $0.append(handle) } }
-        var capacity = max(32, source.count * 4)
-        var errorName = [CChar](repeating: 0, count: 64)
+        // Buffers on the stack: this runs once per distinct word of a gazetteer.
+        var capacity = max(32, sourceCount * 4)
         for _ in 0..<2 {
-            var buffer = source + [UInt16](repeating: 0, count: capacity - source.count)
-            let length = canonym_translit_apply(handle.pointer, &buffer, Int32(source.count), Int32(capacity), &errorName, Int32(errorName.count))
-            if length < 0 {
-                let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                throw ICU.Failure(operation: "transform \"\(id)\"", errorName: name)
+            let outcome: Result<String, ICU.Failure>? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { buffer in
+                _ = buffer.initialize(from: text.utf16)
+                return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { errorName in
+                    errorName.initialize(repeating: 0)
+                    let length = canonym_translit_apply(handle.pointer, buffer.baseAddress!, Int32(sourceCount), Int32(capacity),
+                                                        errorName.baseAddress!, Int32(errorName.count))
+                    if length < 0 {
+                        let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                        return .failure(ICU.Failure(operation: "transform \"\(id)\"", errorName: name))
+                    }
+                    guard Int(length) <= capacity else { capacity = Int(length) + 16; return nil }
+                    return .success(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Int(length)]), as: UTF16.self))
+                }
             }
-            if Int(length) <= capacity { return String(decoding: buffer.prefix(Int(length)), as: UTF16.self) }
-            capacity = Int(length) + 16
+            if let outcome { return try outcome.get() }
         }
         throw ICU.Failure(operation: "transform \"\(id)\"", errorName: "U_BUFFER_OVERFLOW_ERROR")
     }

@@ -21,13 +21,14 @@ import Testing
         var random = SeededGenerator(seed: 0x6A4A5)
         var wrong: [[String]] = []
         var grams: [UInt16] = [1, 2, 3]  // appending after other entries' grams leaves them alone
+        var scratch = CandidateIndex.GramScratch()  // reused, as the index build does
         for _ in 0..<5_000 {
             // 0-5 words; short words make syllable-by-syllable names.
             let tokens = (0..<Int.random(in: 0...5, using: &random)).map { _ in random.word(from: Self.alphabet, length: 1...7) }
             let expected = ReferenceGrams.grams(of: tokens)
             if CandidateIndex.grams(of: tokens) != expected { wrong.append(tokens) }
             let before = grams.count
-            let count = CandidateIndex.appendGrams(of: tokens, to: &grams)
+            let count = CandidateIndex.appendGrams(of: tokens, to: &grams, scratch: &scratch)
             if count != expected.count || Array(grams[before...]) != expected { wrong.append(tokens) }
         }
         #expect(Array(grams.prefix(3)) == [1, 2, 3])
