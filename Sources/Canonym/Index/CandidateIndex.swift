@@ -70,6 +70,20 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { Array(word($0)) }
     }
 
+    /// How many words entry `entry` has.
+    func wordCount(ofEntry entry: Int) -> Int { Int(entryFirstWord[entry + 1] - entryFirstWord[entry]) }
+
+    /// `words(ofEntry:)` written over `words`, which holds as many arrays as the entry has words:
+    /// a ranking reads hundreds of entries per query, and their arrays are then made once.
+    func words(ofEntry entry: Int, into words: inout [[UInt8]]) {
+        let first = Int(entryFirstWord[entry])
+        precondition(words.count == Int(entryFirstWord[entry + 1]) - first, "one array per word")
+        for k in words.indices {
+            words[k].removeAll(keepingCapacity: true)
+            words[k].append(contentsOf: word(first + k))
+        }
+    }
+
     /// The words of entry `e`, as strings.
     func strings(ofEntry entry: Int) -> [String] {
         (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { String(decoding: word($0), as: UTF8.self) }

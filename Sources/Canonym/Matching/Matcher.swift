@@ -119,15 +119,18 @@ public final class Matcher: Sendable {
         }
         let tables = gazetteer.tables
         var bestByEntity: [Int: Scored] = [:]
+        var nameWords: [[[UInt8]]] = []  // by word count: one set of arrays reused for every entry
         var previous: Int32 = -1
         for entryIndex in entries where entryIndex != previous {
             previous = entryIndex
             let nameIndex = index.name(ofEntry: Int(entryIndex))
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
-            let words = index.words(ofEntry: Int(entryIndex))
+            let wordCount = index.wordCount(ofEntry: Int(entryIndex))
+            while nameWords.count <= wordCount { nameWords.append(Array(repeating: [], count: nameWords.count)) }
+            index.words(ofEntry: Int(entryIndex), into: &nameWords[wordCount])
             for (queryIndex, query) in queries.enumerated() {
-                let alignment = scorer.align(query: query, name: words, type: type, similarities: &similarities[queryIndex])
+                let alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true

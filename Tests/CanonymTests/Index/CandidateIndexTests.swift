@@ -29,6 +29,20 @@ import Testing
 }
 
 @Suite struct CandidateIndexTests {
+    @Test func wordsWrittenIntoReusedArraysAreTheEntrysWords() throws {
+        let index = try DefaultGazetteers.load().index
+        var buffers: [[[UInt8]]] = []  // by word count, as the matcher keeps them
+        var wrong: [Int] = []
+        for entry in 0..<index.entryCount {
+            let count = index.wordCount(ofEntry: entry)
+            while buffers.count <= count { buffers.append(Array(repeating: [], count: buffers.count)) }
+            index.words(ofEntry: entry, into: &buffers[count])
+            if buffers[count] != index.words(ofEntry: entry) { wrong.append(entry) }
+        }
+        #expect(index.entryCount > 1_000)
+        #expect(wrong.isEmpty, "\(wrong.count) entries differ, e.g. \(wrong.prefix(5))")
+    }
+
     /// A gazetteer of `count` random names plus the given real ones.
     private func gazetteer(with names: [String], randomCount: Int) throws -> Gazetteer {
         var random = SeededGenerator(seed: 42)
