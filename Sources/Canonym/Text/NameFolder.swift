@@ -1,6 +1,7 @@
 /// Folds written names into ``NameForm``s: NFC, transliteration to Latin through ICU
 /// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words, company
-/// legal forms to their codes (``LegalForms``).
+/// legal forms to their codes (``LegalForms``); English number words also read as digits
+/// (``NumberWords``), as one more romanisation.
 ///
 /// Pure-ASCII names never reach ICU. Other words are folded once per transform and cached,
 /// so a corpus that repeats names pays ICU's price once per distinct word.
@@ -53,6 +54,7 @@ public final class NameFolder: Sendable {
         }
         var distinct: [[String]] = []
         for scheme in schemes.map(LegalForms.collapse) where !distinct.contains(scheme) { distinct.append(scheme) }
+        for scheme in distinct { if let numbers = NumberWords.collapse(scheme), !distinct.contains(numbers) { distinct.append(numbers) } }
         return NameForm(display: display, romanizations: distinct, scripts: scripts)
     }
 
@@ -201,7 +203,9 @@ public final class NameFolder: Sendable {
             if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
             return (words, hasLetters)
         }
-        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: [LegalForms.collapse(words)],
+        let collapsed = LegalForms.collapse(words)
+        return NameForm(display: displayIsName ? name : collapseWhitespace(name),
+                        romanizations: NumberWords.collapse(collapsed).map { [collapsed, $0] } ?? [collapsed],
                         scripts: Script.sets[hasLetters ? Script.latin.bit : 0])  // shared sets: none made per name
     }
 
