@@ -14,26 +14,72 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
     static let entityIDs = IDs(slots: .idSlots, keyStart: .idKeyStart, keyBytes: .idKeyBytes, valueStart: .idValueStart, values: .idValues)
     static let nameKeys = IDs(slots: .keySlots, keyStart: .keyKeyStart, keyBytes: .keyKeyBytes, valueStart: .keyValueStart, values: .keyValues)
 
-    /// Appends the tables of `groups` (distinct keys, each with its values) under `ids`.
-    static func append(_ groups: [(key: [UInt8], values: [Int32])], ids: IDs, to list: inout SectionList) {
-        var size = 8
-        while size < 2 * groups.count { size *= 2 }
-        var slots = [Int32](repeating: -1, count: size)
-        var keyStart: [Int64] = [0], keyBytes: [UInt8] = [], valueStart: [Int32] = [0], values: [Int32] = []
-        for (group, item) in groups.enumerated() {
-            var slot = Int(hash(item.key) & UInt64(size - 1))
-            while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Int32(group)
-            keyBytes += item.key
+    /// Keys gathered one (key, value) at a time, grouped as they come: groups in order of their
+    /// key's first appearance, each group's values in the order they came. What `append` stores,
+    /// without a dictionary: each key is hashed once (FNV-1a, as the stored table probes) and its
+    /// letters are kept side by side.
+    struct Builder {
+        private var groupSlots = [Int32](repeating: -1, count: 1024)
+        private var hashes: [UInt64] = []
+        private var keyStart: [Int64] = [0], keyBytes: [UInt8] = []
+        private var valueGroups: [Int32] = [], values: [Int32] = []
+
+        var count: Int { hashes.count }
+
+        mutating func add(_ key: [UInt8], value: Int32) {
+            let hash = KeyTable.hash(key)
+            var mask = groupSlots.count - 1, slot = Int(hash & UInt64(mask))
+            while groupSlots[slot] >= 0 {
+                let group = Int(groupSlots[slot])
+                if hashes[group] == hash, keyBytes[Int(keyStart[group])..<Int(keyStart[group + 1])].elementsEqual(key) {
+                    valueGroups.append(Int32(group))
+                    values.append(value)
+                    return
+                }
+                slot = (slot + 1) & mask
+            }
+            groupSlots[slot] = Int32(hashes.count)
+            valueGroups.append(Int32(hashes.count))
+            values.append(value)
+            hashes.append(hash)
+            keyBytes += key
             keyStart.append(Int64(keyBytes.count))
-            values += item.values
-            valueStart.append(Int32(values.count))
+            if hashes.count * 2 > groupSlots.count {  // grow: the same probe, on twice the slots
+                groupSlots = [Int32](repeating: -1, count: groupSlots.count * 2)
+                mask = groupSlots.count - 1
+                for (group, hash) in hashes.enumerated() {
+                    var slot = Int(hash & UInt64(mask))
+                    while groupSlots[slot] >= 0 { slot = (slot + 1) & mask }
+                    groupSlots[slot] = Int32(group)
+                }
+            }
         }
-        list.append(ids.slots, slots)
-        list.append(ids.keyStart, keyStart)
-        list.append(ids.keyBytes, keyBytes)
-        list.append(ids.valueStart, valueStart)
-        list.append(ids.values, values)
+
+        /// Appends the table of the keys gathered so far under `ids`.
+        func append(ids: IDs, to list: inout SectionList) {
+            var size = 8
+            while size < 2 * count { size *= 2 }
+            var slots = [Int32](repeating: -1, count: size)
+            for (group, hash) in hashes.enumerated() {
+                var slot = Int(hash & UInt64(size - 1))
+                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+                slots[slot] = Int32(group)
+            }
+            // Each group's values together, in the order they came (a stable counting sort).
+            var valueStart = [Int32](repeating: 0, count: count + 1)
+            for group in valueGroups { valueStart[Int(group) + 1] += 1 }
+            for group in 0..<count { valueStart[group + 1] += valueStart[group] }
+            var grouped = [Int32](repeating: 0, count: values.count), fill = valueStart
+            for (group, value) in zip(valueGroups, values) {
+                grouped[Int(fill[Int(group)])] = value
+                fill[Int(group)] += 1
+            }
+            list.append(ids.slots, slots)
+            list.append(ids.keyStart, keyStart)
+            list.append(ids.keyBytes, keyBytes)
+            list.append(ids.valueStart, valueStart)
+            list.append(ids.values, grouped)
+        }
     }
 
     /// The table stored under `ids`, checked: every value is below `valueLimit`, every key and

@@ -71,7 +71,9 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         list.append(.entityRecords, records.bytes)
         list.append(.entityTypes, entities.map { UInt8(types.firstIndex(of: $0.type)!) })
         list.append(.entityWeights, entities.map(\.weight))
-        KeyTable.append(entities.enumerated().map { (Array($1.id.utf8), [Int32($0)]) }, ids: KeyTable.entityIDs, to: &list)
+        var ids = KeyTable.Builder()
+        for (index, entity) in entities.enumerated() { ids.add(Array(entity.id.utf8), value: Int32(index)) }
+        ids.append(ids: KeyTable.entityIDs, to: &list)
 
         records = BinaryWriter()
         starts = [0]
@@ -86,19 +88,19 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         list.append(.nameRecordStart, starts)
         list.append(.nameRecords, records.bytes)
 
-        var groupOfKey: [String: Int] = [:]  // an ASCII string hashes in one pass; an array of bytes, byte by byte
-        groupOfKey.reserveCapacity(names.count)
-        var groups: [(key: [UInt8], values: [Int32])] = []
+        // Each romanisation's words joined by single spaces, into one reused buffer.
+        var keys = KeyTable.Builder(), key: [UInt8] = []
         for (index, name) in names.enumerated() {
             for romanization in name.form.romanizations {
-                let key = romanization.count == 1 ? romanization[0] : romanization.joined(separator: " ")
-                if let group = groupOfKey[key] { groups[group].values.append(Int32(index)) } else {
-                    groupOfKey[key] = groups.count
-                    groups.append((Array(key.utf8), [Int32(index)]))
+                key.removeAll(keepingCapacity: true)
+                for (k, word) in romanization.enumerated() {
+                    if k > 0 { key.append(UInt8(ascii: " ")) }
+                    key += word.utf8
                 }
+                keys.add(key, value: Int32(index))
             }
         }
-        KeyTable.append(groups, ids: KeyTable.nameKeys, to: &list)
+        keys.append(ids: KeyTable.nameKeys, to: &list)
     }
 
     /// The tables of `payload` (which lies in `store`), read in place. Every stored number and
