@@ -28,7 +28,8 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
 
         mutating func add(_ key: [UInt8], value: Int32) {
             let hash = KeyTable.hash(key)
-            var mask = groupSlots.count - 1, slot = Int(hash & UInt64(mask))
+            let mask = groupSlots.count - 1
+            var slot = Int(hash & UInt64(mask))
             while groupSlots[slot] >= 0 {
                 let group = Int(groupSlots[slot])
                 if hashes[group] == hash, keyBytes[Int(keyStart[group])..<Int(keyStart[group + 1])].elementsEqual(key) {
@@ -44,27 +45,14 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
             hashes.append(hash)
             keyBytes += key
             keyStart.append(Int64(keyBytes.count))
-            if hashes.count * 2 > groupSlots.count {  // grow: the same probe, on twice the slots
-                groupSlots = [Int32](repeating: -1, count: groupSlots.count * 2)
-                mask = groupSlots.count - 1
-                for (group, hash) in hashes.enumerated() {
-                    var slot = Int(hash & UInt64(mask))
-                    while groupSlots[slot] >= 0 { slot = (slot + 1) & mask }
-                    groupSlots[slot] = Int32(group)
-                }
-            }
+            if hashes.count * 2 > groupSlots.count { groupSlots = KeyTable.slots(for: hashes, count: groupSlots.count * 2) }
         }
 
         /// Appends the table of the keys gathered so far under `ids`.
         func append(ids: IDs, to list: inout SectionList) {
             var size = 8
             while size < 2 * count { size *= 2 }
-            var slots = [Int32](repeating: -1, count: size)
-            for (group, hash) in hashes.enumerated() {
-                var slot = Int(hash & UInt64(size - 1))
-                while slots[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-                slots[slot] = Int32(group)
-            }
+            let slots = KeyTable.slots(for: hashes, count: size)
             // Each group's values together, in the order they came (a stable counting sort).
             var valueStart = [Int32](repeating: 0, count: count + 1)
             for group in valueGroups { valueStart[Int(group) + 1] += 1 }
@@ -80,6 +68,18 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
             list.append(ids.valueStart, valueStart)
             list.append(ids.values, grouped)
         }
+    }
+
+    /// `count` slots (a power of two) holding each group, probed linearly from its hash, in order.
+    static func slots(for hashes: [UInt64], count: Int) -> [Int32] {
+        var slots = [Int32](repeating: -1, count: count)
+        let mask = count - 1
+        for (group, hash) in hashes.enumerated() {
+            var slot = Int(hash & UInt64(mask))
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(group)
+        }
+        return slots
     }
 
     /// The table stored under `ids`, checked: every value is below `valueLimit`, every key and

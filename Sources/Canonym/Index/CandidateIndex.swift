@@ -65,29 +65,28 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         UnsafeBufferPointer(rebasing: letters[Int(wordStart[word])..<Int(wordStart[word + 1])])
     }
 
+    /// The numbers of entry `e`'s words.
+    private func wordRange(ofEntry entry: Int) -> Range<Int> { Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1]) }
+
     /// The words of entry `e`, as bytes.
-    func words(ofEntry entry: Int) -> [[UInt8]] {
-        (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { Array(word($0)) }
-    }
+    func words(ofEntry entry: Int) -> [[UInt8]] { wordRange(ofEntry: entry).map { Array(word($0)) } }
 
     /// How many words entry `entry` has.
-    func wordCount(ofEntry entry: Int) -> Int { Int(entryFirstWord[entry + 1] - entryFirstWord[entry]) }
+    func wordCount(ofEntry entry: Int) -> Int { wordRange(ofEntry: entry).count }
 
     /// `words(ofEntry:)` written over `words`, which holds as many arrays as the entry has words:
     /// a ranking reads hundreds of entries per query, and their arrays are then made once.
     func words(ofEntry entry: Int, into words: inout [[UInt8]]) {
-        let first = Int(entryFirstWord[entry])
-        precondition(words.count == Int(entryFirstWord[entry + 1]) - first, "one array per word")
-        for k in words.indices {
+        let range = wordRange(ofEntry: entry)
+        precondition(words.count == range.count, "one array per word")
+        for (k, w) in zip(words.indices, range) {
             words[k].removeAll(keepingCapacity: true)
-            words[k].append(contentsOf: word(first + k))
+            words[k].append(contentsOf: word(w))
         }
     }
 
     /// The words of entry `e`, as strings.
-    func strings(ofEntry entry: Int) -> [String] {
-        (Int(entryFirstWord[entry])..<Int(entryFirstWord[entry + 1])).map { String(decoding: word($0), as: UTF8.self) }
-    }
+    func strings(ofEntry entry: Int) -> [String] { wordRange(ofEntry: entry).map { String(decoding: word($0), as: UTF8.self) } }
 
     func name(ofEntry entry: Int) -> Int { Int(entryName[entry]) }
 

@@ -3,8 +3,8 @@
 /// under several entities) recur across them, and each comparison is an edit distance.
 ///
 /// Gives exactly what `NameScorer.similarity` gives; only for the one query it was made for.
-/// The words are remembered in an open-addressing table of their own (FNV-1a, linear probing,
-/// the words' letters side by side in one array): a `Dictionary` would hash each lookup with
+/// The words are remembered in an open-addressing table of their own (`KeyTable.hash`, linear
+/// probing, the words' letters side by side in one array): a `Dictionary` would hash each lookup with
 /// SipHash, which costs more than the lookups save on short words.
 struct QuerySimilarities {
     let scorer: NameScorer
@@ -30,10 +30,9 @@ struct QuerySimilarities {
 
     /// `scorer.similarity(word k of the query, word)`; k = the query's word count: the joined query.
     mutating func similarity(_ k: Int, _ word: [UInt8]) -> Float {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(k)
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        let hash = KeyTable.hash(word) &+ UInt64(k) &* 0x9E37_79B9_7F4A_7C15  // the query word k set apart
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot].start >= 0 {
             if slots[slot].hash == hash, slots[slot].queryWord == k, isWord(word, at: slot) { return slots[slot].similarity }
             slot = (slot + 1) & mask
@@ -59,7 +58,7 @@ struct QuerySimilarities {
         slots = Array(repeating: Slot(), count: old.count * 2)
         let mask = slots.count - 1
         for entry in old where entry.start >= 0 {
-            var slot = Int(truncatingIfNeeded: entry.hash ^ (entry.hash >> 29)) & mask
+            var slot = Int(truncatingIfNeeded: entry.hash) & mask
             while slots[slot].start >= 0 { slot = (slot + 1) & mask }
             slots[slot] = entry
         }

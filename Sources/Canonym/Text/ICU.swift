@@ -8,6 +8,16 @@ enum ICU {
         let operation: String
         let errorName: String
         var description: String { "ICU \(operation) failed: \(errorName)" }
+
+        /// A failure whose error name ICU wrote, NUL-terminated, into `buffer`.
+        init(operation: String, errorNameIn buffer: some Collection<CChar>) {
+            self.init(operation: operation, errorName: String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
+
+        init(operation: String, errorName: String) {
+            self.operation = operation
+            self.errorName = errorName
+        }
     }
 
     /// The version of the system ICU Canonym is linked with.
@@ -87,8 +97,7 @@ final class Transliterator: Sendable {
             canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), &errorName, Int32(errorName.count))
         }
         guard let opened else {
-            let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            throw ICU.Failure(operation: "opening transform \"\(id)\"", errorName: name)
+            throw ICU.Failure(operation: "opening transform \"\(id)\"", errorNameIn: errorName)
         }
         return Handle(opened)
     }
@@ -99,25 +108,23 @@ final class Transliterator: Sendable {
         let handle = try idle.withLock { $0.popLast() } ?? Self.open(id)
         defer { idle.withLock { $0.append(handle) } }
         // Buffers on the stack: this runs once per distinct word of a gazetteer.
-        var capacity = max(32, sourceCount * 4)
-        for _ in 0..<2 {
-            let outcome: Result<String, ICU.Failure>? = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { buffer in
-                _ = buffer.initialize(from: text.utf16)
-                return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { errorName in
-                    errorName.initialize(repeating: 0)
+        return try withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { errorName in
+            errorName.initialize(repeating: 0)
+            var capacity = max(32, sourceCount * 4)
+            for _ in 0..<2 {
+                let (length, result) = withUnsafeTemporaryAllocation(of: UInt16.self, capacity: capacity) { buffer in
+                    _ = buffer.initialize(from: text.utf16)
                     let length = canonym_translit_apply(handle.pointer, buffer.baseAddress!, Int32(sourceCount), Int32(capacity),
                                                         errorName.baseAddress!, Int32(errorName.count))
-                    if length < 0 {
-                        let name = String(decoding: errorName.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                        return .failure(ICU.Failure(operation: "transform \"\(id)\"", errorName: name))
-                    }
-                    guard Int(length) <= capacity else { capacity = Int(length) + 16; return nil }
-                    return .success(String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Int(length)]), as: UTF16.self))
+                    let fits = length >= 0 && Int(length) <= capacity
+                    return (length, fits ? String(decoding: UnsafeBufferPointer(rebasing: buffer[..<Int(length)]), as: UTF16.self) : nil)
                 }
+                if let result { return result }
+                if length < 0 { throw ICU.Failure(operation: "transform \"\(id)\"", errorNameIn: errorName) }
+                capacity = Int(length) + 16
             }
-            if let outcome { return try outcome.get() }
+            throw ICU.Failure(operation: "transform \"\(id)\"", errorName: "U_BUFFER_OVERFLOW_ERROR")
         }
-        throw ICU.Failure(operation: "transform \"\(id)\"", errorName: "U_BUFFER_OVERFLOW_ERROR")
     }
 
     /// Opened transforms, shared process-wide; opening one costs milliseconds.

@@ -46,24 +46,11 @@ enum LegalForms {
         return table.mapValues { $0.sorted { $0.words.count > $1.words.count } }
     }()
 
-    /// Which (length, first letter) a form's first word can have: most words are ruled out by one
-    /// array read, without hashing (folding an ASCII name must stay well under a microsecond).
-    private static let firstWordShapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: shapeCount)
-        for words in formsByFirstWord.keys { if let shape = shape(of: words) { shapes[shape] = true } }
-        return shapes
-    }()
-    private static let maximumLength = 48, shapeCount = (maximumLength + 1) * 26
-
-    private static func shape(of word: String) -> Int? {
-        let utf8 = word.utf8
-        guard let first = utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), utf8.count <= maximumLength else { return nil }
-        return utf8.count * 26 + Int(first - UInt8(ascii: "a"))
-    }
+    /// The shapes of the forms' first words: most words are ruled out without hashing.
+    private static let firstWordShapes = WordShapes(of: formsByFirstWord.keys)
 
     private static func mayStartForm(_ word: String) -> Bool {
-        guard let shape = shape(of: word), firstWordShapes[shape] else { return false }
-        return formsByFirstWord[word] != nil
+        firstWordShapes.mayHold(word) && formsByFirstWord[word] != nil
     }
 
     /// `words` with every legal form replaced by its code; the same array when there is none.

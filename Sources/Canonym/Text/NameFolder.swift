@@ -54,14 +54,21 @@ public final class NameFolder: Sendable {
         }
         var distinct: [[String]] = []
         for scheme in schemes.map(LegalForms.collapse) where !distinct.contains(scheme) { distinct.append(scheme) }
-        for scheme in distinct { if let numbers = NumberWords.collapse(scheme), !distinct.contains(numbers) { distinct.append(numbers) } }
-        return NameForm(display: display, romanizations: distinct, scripts: scripts)
+        return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scripts: scripts)
     }
 
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
     /// `orthography`: what `fold` gives for a name whose letters choose that orthography.
     func tokens(of name: String, readingCyrillicAs orthography: CyrillicOrthography) -> [String] {
         LegalForms.collapse(Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) })
+    }
+
+    /// `romanizations` followed by each one's reading with its number words as digits
+    /// (``NumberWords``), where that is new; the same array when there are no number words.
+    private static func withNumberReadings(_ romanizations: [[String]]) -> [[String]] {
+        var readings = romanizations
+        for words in romanizations { if let numbers = NumberWords.collapse(words), !readings.contains(numbers) { readings.append(numbers) } }
+        return readings
     }
 
     /// The ICU transform that brings `word`'s script to Latin ("" for a Latin word), or nil when
@@ -203,9 +210,7 @@ public final class NameFolder: Sendable {
             if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
             return (words, hasLetters)
         }
-        let collapsed = LegalForms.collapse(words)
-        return NameForm(display: displayIsName ? name : collapseWhitespace(name),
-                        romanizations: NumberWords.collapse(collapsed).map { [collapsed, $0] } ?? [collapsed],
+        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: withNumberReadings([LegalForms.collapse(words)]),
                         scripts: Script.sets[hasLetters ? Script.latin.bit : 0])  // shared sets: none made per name
     }
 

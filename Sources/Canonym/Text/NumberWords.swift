@@ -15,23 +15,12 @@ enum NumberWords {
     ]
     private static let multipliers: [String: Int] = ["hundred": 100, "thousand": 1_000]
 
-    /// Which (length, first letter) a number word has: most words are ruled out by one array
-    /// read, without hashing (the ASCII fast path of folding runs this on every word).
-    private static let shapes: [Bool] = {
-        var shapes = [Bool](repeating: false, count: 10 * 26)
-        for word in Array(values.keys) + Array(multipliers.keys) { shapes[shape(of: word)!] = true }
-        return shapes
-    }()
-
-    private static func shape(of word: String) -> Int? {
-        let utf8 = word.utf8
-        guard let first = utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), utf8.count < 10 else { return nil }
-        return utf8.count * 26 + Int(first - UInt8(ascii: "a"))
-    }
+    /// The number words' shapes: most words are ruled out without hashing (the ASCII fast path
+    /// of folding looks at every word).
+    private static let shapes = WordShapes(of: Array(values.keys) + Array(multipliers.keys))
 
     private static func value(of word: String) -> Int? {
-        guard let shape = shape(of: word), shapes[shape] else { return nil }
-        return values[word]
+        shapes.mayHold(word) ? values[word] : nil
     }
 
     /// `words` with each run of number words as one number; nil when there is none.

@@ -23,14 +23,11 @@ enum Tokenizer {
     }
 
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
         // ASCII: letters and digits are the only alphabetic or numeric scalars; no marks.
-        if scalar.isASCII {
-            let v = scalar.value
-            return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A)
-        }
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || ((v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A) }
         // Latin-1 and Latin Extended letters and the Cyrillic block without a property lookup
         // (each costs tens of nanoseconds); `TokenizerTests` holds these ranges to the properties.
-        let v = scalar.value
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
         if v >= 0x400 && v <= 0x52F { return v != 0x482 }
         let p = scalar.properties
