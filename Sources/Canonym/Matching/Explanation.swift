@@ -19,6 +19,12 @@ public struct Explanation: Sendable, Hashable {
     public let extraTitles: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
+    /// A person's given names that disagree, query word first (*aaron* against *josh*).
+    public let conflictingGivenNames: [WordConflict]
+    public struct WordConflict: Sendable, Hashable {
+        public let queryWord: String
+        public let nameWord: String
+    }
     public let comparedJoined: Bool
     public let reordered: Bool
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
@@ -37,6 +43,9 @@ public struct Explanation: Sendable, Hashable {
         for comparison in comparisons {
             let edits = comparison.edits.isEmpty ? "identical" : comparison.edits.map(\.description).joined(separator: ", ")
             lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
+        }
+        for conflict in conflictingGivenNames {
+            lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different given names, weighed as a mismatched pair")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
         let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) }
@@ -86,6 +95,9 @@ extension Matcher {
             extraPatronymics: isPerson ? extraWords.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
             extraTitles: isPerson ? extraWords.filter { NameScorer.personTitles.contains(Array($0.utf8)) } : [],
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
+            conflictingGivenNames: alignment.conflictingGivenNames.map {
+                .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken])
+            },
             comparedJoined: alignment.comparedJoined, reordered: alignment.reordered,
             surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,

@@ -12,6 +12,12 @@ public struct TokenAlignment: Sendable, Hashable {
     public let extraQueryTokens: [Int]
     /// Name words the query leaves out (a given name, a generic word): they weigh lightly.
     public let omittedNameTokens: [Int]
+    /// A person's given names that disagree: a query word that pairs with none of the name's,
+    /// beside a given name of the name that the query leaves out (*Aaron* for *Josh*, *A.* for
+    /// *Nursultan*). Each weighs as a pair of similarity 0 (`similarity` is the words' own, under
+    /// the pairing floor), not as an extra word and a left-out one; neither index appears in
+    /// `extraQueryTokens` or `omittedNameTokens`.
+    public var conflictingGivenNames: [Pair] = []
     /// True when the words were compared run together (*Salaconsilina* ~ *Sala Consilina*).
     public let comparedJoined: Bool
     public let reordered: Bool
@@ -58,6 +64,9 @@ public struct NameScorer: Sendable {
     /// the given-name-first order of canonical forms; four letters or more) matched:
     /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
     public var surnameLeeway: Float = 0.05
+    /// The least weight of a pair of conflicting given names: an initial stands for a whole name
+    /// (*William G. Frost* is not *William W. Frost*).
+    public var conflictingGivenNameWeight: Float = 4
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Word pairs below this similarity are not paired at all.
@@ -135,13 +144,26 @@ public struct NameScorer: Sendable {
         pairs.reverse()
 
         let pairedQuery = Set(pairs.map(\.queryToken)), pairedName = Set(pairs.map(\.nameToken))
-        let extra = (0..<query.count).filter { !pairedQuery.contains($0) }
-        let omitted = (0..<name.count).filter { !pairedName.contains($0) }
+        var extra = (0..<query.count).filter { !pairedQuery.contains($0) }
+        var omitted = (0..<name.count).filter { !pairedName.contains($0) }
         var numerator: Float = 0, denominator: Float = 0
         for pair in pairs {
             let w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
             numerator += w * Float(pair.similarity)
             denominator += w
+        }
+        var conflicts: [TokenAlignment.Pair] = []
+        if type == .person {
+            // The surname (last word) left out is priced below; titles and patronymics are extras.
+            let otherGivenNames = extra.filter { $0 < n && !isTitle($0) && !Self.looksLikePatronymic(query[$0]) }
+            let leftOutGivenNames = omitted.filter { $0 < min(m, name.count - 1) }
+            for (i, j) in zip(otherGivenNames, leftOutGivenNames) {
+                // Under the pairing floor: unrelated names, worth nothing.
+                denominator += max(weight(query[i]), weight(name[j]), conflictingGivenNameWeight)
+                conflicts.append(.init(queryToken: i, nameToken: j, similarity: Double(similarities[i * m + j])))
+            }
+            extra.removeAll { i in conflicts.contains { $0.queryToken == i } }
+            omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
         }
         let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
@@ -181,7 +203,7 @@ public struct NameScorer: Sendable {
         // names differ by a whole word (*Al-Dulaimi* for *Al-Tikriti*), not by where words break;
         // a particle (*de*, *ad*) left over may still be a break.
         let wholeWordsDiffer = query.count <= n && name.count <= m && pairs.allSatisfy { $0.similarity >= 1 }
-            && (extra.contains { query[$0].count >= 3 } || omitted.contains { name[$0].count >= 3 })
+            && (extra.contains { query[$0].count >= 3 } || omitted.contains { name[$0].count >= 3 } || !conflicts.isEmpty)
         let breaksDiffer = !wholeWordsDiffer && (query.count != name.count || (type != .organization && query.count > 1))
         if breaksDiffer, abs(joinedQueryCount - joinedName.count) <= max(2, max(joinedQueryCount, joinedName.count) / 5) {
             // With as many words on both sides, running them together cannot excuse a different surname.
@@ -193,7 +215,7 @@ public struct NameScorer: Sendable {
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              comparedJoined: false, reordered: reordered,
+                              conflictingGivenNames: conflicts, comparedJoined: false, reordered: reordered,
                               heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
 

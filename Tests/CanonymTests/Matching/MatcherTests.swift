@@ -331,6 +331,19 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(!lines.contains { $0.contains("surname") })
     }
 
+    @Test func aConflictingGivenNameIsExplainedAndRefused() throws {
+        let matcher = try makeMatcher("""
+            id\tcanonical\ttype
+            p:nazarbayev\tNursultan Nazarbayev\tperson
+
+            """)
+        let match = matcher.match("A. Nazarbayev")
+        #expect(match.status == .unknown)
+        let candidate = try #require(match.candidates.first)
+        #expect(matcher.explain(candidate).lines.contains("a ≠ nursultan: different given names, weighed as a mismatched pair"))
+        #expect(matcher.match("N. Nazarbayev").entity?.id == "p:nazarbayev", "the right initial still matches")
+    }
+
     // MARK: Known limitations
 
     @Test func diluberdiMatchesTheEnglishSpellingAlone() throws {

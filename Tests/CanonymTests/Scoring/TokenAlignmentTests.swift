@@ -106,6 +106,35 @@ private let threshold = MatchOptions().threshold
     }
 
     @Test(arguments: [
+        ("a nazarbayev", "nursultan nazarbayev"),     // an initial that is not the given name's
+        ("hans o friedrich", "hans joachim friedrich"),
+        ("william g frost", "william w frost"),       // two initials that differ
+        ("aaron wendt", "josh wendt"),                // two unrelated given names
+    ])
+    func aGivenNameThatContradictsTheNamesIsAConflictNotAnExtraWord(query: String, name: String) {
+        let alignment = align(query, name)
+        #expect(alignment.score < threshold, "\(alignment.score)")
+        #expect(alignment.conflictingGivenNames.count == 1)
+        let conflict = alignment.conflictingGivenNames[0]
+        #expect(words(query)[conflict.queryToken] != words(name)[conflict.nameToken])
+        #expect(!alignment.extraQueryTokens.contains(conflict.queryToken))
+        #expect(!alignment.omittedNameTokens.contains(conflict.nameToken))
+        // The same query word with no given name left to contradict costs less.
+        var fewer = words(name)
+        fewer.remove(at: conflict.nameToken)
+        let shorter = NameScorer().align(query: words(query), name: fewer, type: .person)
+        #expect(shorter.conflictingGivenNames.isEmpty && shorter.score > alignment.score)
+    }
+
+    @Test func titlesPatronymicsAndTheSurnameNeverConflict() {
+        // A title beside a left-out given name is still a title; a left-out surname is priced as such.
+        #expect(align("president putin", "vladimir putin").conflictingGivenNames.isEmpty)
+        #expect(align("vladimir vladimirovich", "vladimir putin").conflictingGivenNames.isEmpty)
+        #expect(align("kassym jomart", "kassym tokayev").conflictingGivenNames.isEmpty)
+        #expect(align("a nazarbayev", "nursultan nazarbayev", type: .place).conflictingGivenNames.isEmpty)
+    }
+
+    @Test(arguments: [
         ("salaconsilina", "sala consilina"),    // the name written as one word
         ("sala consilina", "salaconsilina"),    // and the other way round
         ("kassymjomart", "kassym jomart"),      // hyphen dropped
@@ -143,11 +172,14 @@ private let threshold = MatchOptions().threshold
             let type = EntityType.allCases.randomElement(using: &random)!
             let alignment = NameScorer().align(query: query.map { Array($0.utf8) }, name: name.map { Array($0.utf8) }, type: type)
             #expect((0...1).contains(alignment.score), "\(query) ~ \(name): \(alignment.score)")
-            // Every word is paired, extra or omitted, exactly once.
+            // Every word is paired, in conflict, extra or omitted, exactly once.
             if !alignment.comparedJoined {
-                #expect(Set(alignment.pairs.map(\.queryToken)).union(alignment.extraQueryTokens) == Set(query.indices))
-                #expect(Set(alignment.pairs.map(\.nameToken)).union(alignment.omittedNameTokens) == Set(name.indices))
+                let queryTokens = alignment.pairs.map(\.queryToken) + alignment.conflictingGivenNames.map(\.queryToken) + alignment.extraQueryTokens
+                let nameTokens = alignment.pairs.map(\.nameToken) + alignment.conflictingGivenNames.map(\.nameToken) + alignment.omittedNameTokens
+                #expect(queryTokens.sorted() == Array(query.indices), "\(query) ~ \(name)")
+                #expect(nameTokens.sorted() == Array(name.indices), "\(query) ~ \(name)")
             }
+            if type != .person { #expect(alignment.conflictingGivenNames.isEmpty) }
         }
     }
 
