@@ -98,6 +98,15 @@ public final class Gazetteer: Sendable {
 
     var index: CandidateIndex { tables.index }
 
+    /// Made on the first query read as an acronym (see `AcronymTable`).
+    private let acronymTable = Mutex<AcronymTable?>(nil)
+    var acronyms: AcronymTable {
+        acronymTable.withLock { table in
+            if table == nil { table = AcronymTable(index: index, tables: tables) }
+            return table!
+        }
+    }
+
     /// Loads and merges gazetteer files. Every error of every file is reported at once.
     public static func load(paths: [String], folder: NameFolder = .shared) throws(GazetteerError) -> Gazetteer {
         try load(paths.map(GazetteerSource.file), folder: folder)

@@ -26,6 +26,8 @@ public struct Explanation: Sendable, Hashable {
         public let nameWord: String
     }
     public let comparedJoined: Bool
+    /// The query was read as the initials of the name's words.
+    public let readAsAcronym: Bool
     public let reordered: Bool
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
@@ -40,6 +42,9 @@ public struct Explanation: Sendable, Hashable {
     public var lines: [String] {
         var lines = ["query words: \(queryWords.joined(separator: " ")); name words: \(nameWords.joined(separator: " "))"]
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
+        if readAsAcronym {
+            lines.append("read as an acronym: \(queryWords.joined()) for the initials of \(nameWords.joined(separator: " "))")
+        }
         for comparison in comparisons {
             let edits = comparison.edits.isEmpty ? "identical" : comparison.edits.map(\.description).joined(separator: ", ")
             lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
@@ -98,7 +103,7 @@ extension Matcher {
             conflictingGivenNames: alignment.conflictingGivenNames.map {
                 .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken])
             },
-            comparedJoined: alignment.comparedJoined, reordered: alignment.reordered,
+            comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym, reordered: alignment.reordered,
             surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)

@@ -46,7 +46,7 @@ public final class Matcher: Sendable {
         let form = folder.fold(input)
         guard !form.isEmpty else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
         // The runner-up is always ranked: the decision reads the lead over it.
-        let ranked = rank(form, keeping: max(2, options.candidateCount))
+        let ranked = rank(form, initialisms: Initialisms.capitalisedWords(in: input), keeping: max(2, options.candidateCount))
         guard let top = ranked.first else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
         let shown = Array(ranked.prefix(options.candidateCount))
         let lead = top.score - (ranked.dropFirst().first?.score ?? 0)
@@ -93,21 +93,31 @@ public final class Matcher: Sendable {
     /// Every entity worth considering, best first, each with its best-scoring name; only the
     /// first `keeping` and those within the ambiguity margin of the best are returned.
     /// When the query folds to a known name, only the entities holding that name are scored: no
-    /// other entity can reach 1, so none could change an exact or alias decision.
-    func rank(_ form: NameForm, keeping: Int) -> [Candidate] {
+    /// other entity can reach 1, so none could change an exact or alias decision. Words of
+    /// `initialisms` (see `Initialisms`) are also read spelt out against people's names, and a
+    /// query that is one of them alone as the acronym of an organisation or a place.
+    func rank(_ form: NameForm, initialisms: Set<String>, keeping: Int) -> [Candidate] {
         var entries: [Int32] = []
         for romanization in form.romanizations {
             for nameIndex in gazetteer.nameIndices(forKey: romanization.joined(separator: " ")) {
                 entries += index.entries(ofName: Int(nameIndex))
             }
         }
+        var acronymEntries: [Int32] = []
         if entries.isEmpty {
             entries = options.scoresEveryName ? Array(0..<Int32(index.entryCount))
                 : indexCandidates(for: form)
+            if let acronym = Initialisms.acronym(form.tokens, initialisms: initialisms) {
+                acronymEntries = gazetteer.acronyms.entries(goingBy: acronym)
+            }
         }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
-        let queries = form.romanizations.map { $0.map { Array($0.utf8) } }
+        var readings = form.romanizations
+        for words in form.romanizations where words.count > 1 {
+            if let spelled = Initialisms.spelledOut(words, initialisms: initialisms), !readings.contains(spelled) { readings.append(spelled) }
+        }
+        let queries = readings.map { $0.map { Array($0.utf8) } }
         var similarities = queries.map { QuerySimilarities(scorer: scorer, query: $0) }
 
         struct Scored {
@@ -129,7 +139,9 @@ public final class Matcher: Sendable {
             let wordCount = index.wordCount(ofEntry: Int(entryIndex))
             while nameWords.count <= wordCount { nameWords.append(Array(repeating: [], count: nameWords.count)) }
             index.words(ofEntry: Int(entryIndex), into: &nameWords[wordCount])
-            for (queryIndex, query) in queries.enumerated() {
+            // Spelt-out initials pair with a person's given names; in an organisation's name the
+            // letters are a word of their own (*BSF Foundation* is not *Bird Foundation*).
+            for (queryIndex, query) in queries.enumerated() where queryIndex < form.romanizations.count || type == .person {
                 let alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
@@ -139,6 +151,13 @@ public final class Matcher: Sendable {
                                                   alignment: alignment, isCanonical: isCanonical)
                 }
             }
+        }
+        for entryIndex in acronymEntries {
+            let nameIndex = index.name(ofEntry: Int(entryIndex))
+            let entity = Int(tables.nameEntity[nameIndex])
+            guard (bestByEntity[entity]?.alignment.score ?? -1) < Double(scorer.acronymScore) else { continue }
+            bestByEntity[entity] = Scored(entity: entity, entry: entryIndex, query: 0, alignment: .acronym(score: scorer.acronymScore),
+                                          isCanonical: tables.nameIsCanonical[nameIndex] != 0)
         }
         let ranked = bestByEntity.values.sorted {
             let (a, b) = ($0.entity, $1.entity)
@@ -154,7 +173,7 @@ public final class Matcher: Sendable {
             return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
-                             queryTokens: form.romanizations[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
+                             queryTokens: readings[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
         }
     }
 }

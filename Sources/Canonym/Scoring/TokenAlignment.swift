@@ -27,6 +27,15 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when an organisation's score was held down to its least similar word's similarity
     /// plus ``NameScorer/organisationLeeway``.
     public var heldToWeakestWord = false
+    /// True when the query, one word written in capitals, was read as the initials of the name's
+    /// words (*PLA*, *People's Liberation Army*) and scored ``NameScorer/acronymScore``.
+    public var readAsAcronym = false
+
+    /// The alignment of a query read as the acronym of a name.
+    static func acronym(score: Float) -> TokenAlignment {
+        TokenAlignment(score: Double(score), pairs: [], extraQueryTokens: [], omittedNameTokens: [], comparedJoined: false,
+                       reordered: false, readAsAcronym: true)
+    }
 }
 
 /// Scores a query against a gazetteer name: words paired by best similarity; the score is the
@@ -67,6 +76,9 @@ public struct NameScorer: Sendable {
     /// The least weight of a pair of conflicting given names: an initial stands for a whole name
     /// (*William G. Frost* is not *William W. Frost*).
     public var conflictingGivenNameWeight: Float = 4
+    /// What a query read as a name's acronym scores: enough to link it when no other entity goes
+    /// by the same letters, never as much as a spelling of the name.
+    public var acronymScore: Float = 0.9
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Word pairs below this similarity are not paired at all.

@@ -37,7 +37,7 @@ import Testing
     @Test func matchesTheSameThroughTheCompiledIndex() throws {
         let fromTSV = Matcher(gazetteer: Self.gazetteer)
         let fromCompiled = Matcher(gazetteer: try decode(Self.compiled))
-        for query in ["Tachkent", "Togayev", "Diluberdi", "Kirghizistan", "Токаев", "Moscou", "Blingen", "Jean Dupont", "Springfeld"] {
+        for query in ["Tachkent", "Togayev", "Diluberdi", "Kirghizistan", "Токаев", "Moscou", "Blingen", "Jean Dupont", "Springfeld", "EP", "JC Juncker"] {
             let (a, b) = (fromTSV.match(query), fromCompiled.match(query))
             #expect(a.status == b.status && a.entity?.id == b.entity?.id && a.score == b.score && a.best?.matchedName == b.best?.matchedName,
                     "\(query): \(a.status) \(a.entity?.id ?? "-") vs \(b.status) \(b.entity?.id ?? "-")")

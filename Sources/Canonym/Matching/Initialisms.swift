@@ -1,0 +1,76 @@
+/// Words a query writes in capitals that may stand for initials: *PLA* for *People's Liberation
+/// Army*, *JC* for *Jean-Claude*. Only the writing tells an initialism from a word (*Les*, *Ali*),
+/// so it is read from the query as typed, before folding.
+enum Initialisms {
+    /// The folded (lower-case) words of `input` that it writes in capitals and that may be
+    /// initialisms: two to six letters A–Z, told apart from the rest of the name (the input has
+    /// lower-case letters elsewhere, is that one word, or the word has no vowel), and no Roman
+    /// numeral (*III*), company legal form (*LLC*) or title (*DR*).
+    static func capitalisedWords(in input: String) -> Set<String> {
+        // Most names have no two capitals in a row: answered without reading letter properties.
+        let isCapital = { (byte: UInt8) in (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) }
+        guard zip(input.utf8, input.utf8.dropFirst()).contains(where: { isCapital($0) && isCapital($1) }) else { return [] }
+        var runs: [(letters: [UInt8], isCapitalised: Bool)] = []
+        var current: [UInt8] = [], currentIsCapitalised = true, hasLowerCase = false
+        func endRun() {
+            if !current.isEmpty { runs.append((current, currentIsCapitalised)) }
+            current = []
+            currentIsCapitalised = true
+        }
+        for scalar in input.unicodeScalars {
+            guard scalar.properties.isAlphabetic else { endRun(); continue }
+            let isLower = scalar.properties.isLowercase
+            hasLowerCase = hasLowerCase || isLower
+            guard scalar.isASCII else { current.append(0); currentIsCapitalised = false; continue }
+            current.append(UInt8(scalar.value | 0x20))
+            currentIsCapitalised = currentIsCapitalised && !isLower
+        }
+        endRun()
+        var words = Set<String>()
+        for run in runs where run.isCapitalised && (2...6).contains(run.letters.count) {
+            let letters = run.letters
+            let hasVowel = letters.contains { vowels.contains($0) }
+            guard hasLowerCase || runs.count == 1 || !hasVowel,
+                  !letters.allSatisfy(romanNumerals.contains), !LegalForms.codes.contains(letters),
+                  !NameScorer.personTitles.contains(letters) else { continue }
+            words.insert(String(decoding: letters, as: UTF8.self))
+        }
+        return words
+    }
+
+    /// `words` with each word of `initialisms` spelt out as its letters (*jc juncker* →
+    /// *j c juncker*), for pairing initials with the name's words; nil when none is there.
+    static func spelledOut(_ words: [String], initialisms: Set<String>) -> [String]? {
+        guard words.contains(where: initialisms.contains) else { return nil }
+        return words.flatMap { initialisms.contains($0) ? $0.map(String.init) : [$0] }
+    }
+
+    /// The acronym a one-word query may be (*pla*), or nil.
+    static func acronym(_ words: [String], initialisms: Set<String>) -> String? {
+        words.count == 1 && initialisms.contains(words[0]) ? words[0] : nil
+    }
+
+    /// The acronyms a name of two words or more may go by: its words' initials, and those of its
+    /// words other than particles (*otan* for *organisation du traite de atlantique nord*).
+    static func acronyms(of words: [[UInt8]]) -> [String] {
+        guard words.count >= 2, words.count <= 8 else { return [] }
+        let all = words.compactMap(initial)
+        let significant = words.filter { !particles.contains($0) }.compactMap(initial)
+        var keys: [String] = []
+        if all.count == words.count { keys.append(String(decoding: all, as: UTF8.self)) }
+        if significant.count >= 2, significant.count < all.count { keys.append(String(decoding: significant, as: UTF8.self)) }
+        return keys
+    }
+
+    private static func initial(_ word: [UInt8]) -> UInt8? {
+        guard let first = word.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return nil }
+        return first
+    }
+
+    private static let vowels = Set("aeiouy".utf8)
+    private static let romanNumerals = Set("ivxlcdm".utf8)
+    /// Words an acronym skips, as folded (French, English, Spanish, German, Italian, Portuguese).
+    private static let particles = Set(["de", "du", "des", "la", "le", "les", "of", "the", "and", "for", "et", "pour",
+                                        "y", "del", "el", "los", "las", "der", "die", "das", "und", "fur", "di", "da",
+                                        "do", "dos", "e"].map { Array($0.utf8) })
+}

@@ -1,0 +1,94 @@
+@testable import Canonym
+import Testing
+
+@Suite struct InitialismsTests {
+    @Test(arguments: [
+        ("JC Juncker", ["jc"]),                  // capitals beside lower case
+        ("PLA", ["pla"]),                        // a name of one word
+        ("KGB HEADQUARTERS", ["kgb"]),           // all in capitals: only a word with no vowel
+        ("KIM KYONG MIN", []),                   // all in capitals, each word with a vowel
+        ("Les Echos", []),                       // capitalised is not in capitals
+        ("KKR Asian Fund III L.P.", ["kkr"]),    // no Roman numeral
+        ("Acme LLC", []),                        // no legal form
+        ("DR Jones", []),                        // no title
+        ("J. Smith", []),                        // one letter is already an initial
+        ("ABCDEFG Holdings", []),                // seven letters is a word
+        ("ÉDF Énergie", []),                     // letters outside A–Z
+    ])
+    func capitalisedWordsAreToldFromWords(input: String, expected: [String]) {
+        #expect(Initialisms.capitalisedWords(in: input) == Set(expected))
+    }
+
+    @Test func initialismsAreSpeltOutAndOthersKept() {
+        #expect(Initialisms.spelledOut(["jc", "juncker"], initialisms: ["jc"]) == ["j", "c", "juncker"])
+        #expect(Initialisms.spelledOut(["jean", "juncker"], initialisms: ["jc"]) == nil)
+    }
+
+    @Test func aQueryIsAnAcronymOnlyWhenItIsOneCapitalisedWord() {
+        #expect(Initialisms.acronym(["pla"], initialisms: ["pla"]) == "pla")
+        #expect(Initialisms.acronym(["pla"], initialisms: []) == nil)
+        #expect(Initialisms.acronym(["pla", "china"], initialisms: ["pla"]) == nil)
+    }
+
+    @Test func aNamesAcronymsAreItsInitialsWithAndWithoutParticles() {
+        let words = ["organisation", "du", "traite", "de", "atlantique", "nord"].map { Array($0.utf8) }
+        #expect(Initialisms.acronyms(of: words) == ["odtdan", "otan"])
+        #expect(Initialisms.acronyms(of: ["peoples", "liberation", "army"].map { Array($0.utf8) }) == ["pla"])
+        #expect(Initialisms.acronyms(of: [Array("tashkent".utf8)]).isEmpty, "one word has no acronym")
+        #expect(Initialisms.acronyms(of: ["3", "percenters"].map { Array($0.utf8) }).isEmpty, "a word without a letter to start")
+    }
+}
+
+@Suite struct AcronymMatchingTests {
+    static let tsv = """
+        id\tcanonical\ttype
+        o:pla\tPeople's Liberation Army\torganization
+        o:otan\tNorth Atlantic Treaty Organization\torganization
+        o:commission\tEuropean Commission\torganization
+        o:council\tEuropean Council\torganization
+        o:bird\tThe Bird Foundation\torganization
+        p:juncker\tJean-Claude Juncker\tperson
+        p:kennedy\tJohn Fitzgerald Kennedy\tperson
+
+        """
+    static let matcher = Matcher(gazetteer: try! Gazetteer.load([.text(name: "acronyms.tsv", tsv)]))
+
+    @Test func aQueryInCapitalsIsReadAsTheAcronymOfAnOrganisation() throws {
+        let match = Self.matcher.match("PLA")
+        #expect(match.status == .fuzzy && match.entity?.id == "o:pla")
+        let best = try #require(match.best)
+        #expect(best.alignment.readAsAcronym)
+        #expect(best.score == Double(Self.matcher.scorer.acronymScore) && best.score < 1, "an acronym is never exact")
+        #expect(Self.matcher.explain(best).lines.contains("read as an acronym: pla for the initials of peoples liberation army"))
+        #expect(Self.matcher.match("NATO").entity?.id == "o:otan")
+    }
+
+    @Test func theSameLettersInLowerCaseAreAWord() {
+        #expect(Self.matcher.match("Pla").status == .unknown)
+        #expect(Self.matcher.match("pla").status == .unknown)
+    }
+
+    @Test func twoEntitiesGoingByTheSameLettersNeedAHumanDecision() {
+        let match = Self.matcher.match("EC")
+        #expect(match.status == .unknown)
+        #expect(Set(match.candidates.prefix(2).map(\.entity.id)) == ["o:commission", "o:council"])
+        #expect(match.candidates.prefix(2).allSatisfy { $0.alignment.readAsAcronym })
+    }
+
+    @Test func peopleAreNotMatchedByAcronym() {
+        #expect(Self.matcher.match("JFK").entity == nil)
+    }
+
+    @Test func capitalisedInitialsPairWithAPersonsGivenNames() throws {
+        let match = Self.matcher.match("JC Juncker")
+        #expect(match.entity?.id == "p:juncker" && match.status == .fuzzy)
+        let best = try #require(match.best)
+        #expect(best.queryTokens == ["j", "c", "juncker"])
+        #expect(best.alignment.pairs.count == 3)
+    }
+
+    @Test func capitalsInAnOrganisationsNameAreAWordNotInitials() {
+        // Spelt out, B would pair with Bird and S, F would only be extra letters.
+        #expect(Self.matcher.match("The BSF Foundation").entity == nil)
+    }
+}
