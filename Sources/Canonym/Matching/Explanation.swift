@@ -17,6 +17,8 @@ public struct Explanation: Sendable, Hashable {
     public let extraPatronymics: [String]
     /// Those of `extraWords` read as a person's title (*President*, *Dr*), which weigh little.
     public let extraTitles: [String]
+    /// Those of `extraWords` read as a place's kind (*District*, *Zhen*), which weigh little.
+    public let extraPlaceKinds: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
     /// A person's given names that disagree, query word first (*aaron* against *josh*).
@@ -53,10 +55,11 @@ public struct Explanation: Sendable, Hashable {
             lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different given names, weighed as a mismatched pair")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
-        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) }
+        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) }
         if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
+        if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
         if reordered { lines.append("words in another order") }
         if let surnameLeeway {
             lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
@@ -93,12 +96,15 @@ extension Matcher {
                 : versus.pairs.map { comparison(query[$0.queryToken], canonical[$0.nameToken], $0.similarity) }
         }
         let extraWords = alignment.extraQueryTokens.map { candidate.queryTokens[$0] }
+        let queryWords = candidate.queryTokens.map { Array($0.utf8) }
         let isPerson = candidate.entity.type == .person
         return Explanation(
             queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
             extraWords: extraWords,
             extraPatronymics: isPerson ? extraWords.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
             extraTitles: isPerson ? extraWords.filter { NameScorer.personTitles.contains(Array($0.utf8)) } : [],
+            extraPlaceKinds: candidate.entity.type == .place
+                ? alignment.extraQueryTokens.filter { NameScorer.isPlaceKind(queryWords, $0) }.map { candidate.queryTokens[$0] } : [],
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
             conflictingGivenNames: alignment.conflictingGivenNames.map {
                 .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken])

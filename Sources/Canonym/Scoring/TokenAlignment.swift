@@ -49,7 +49,8 @@ public struct NameScorer: Sendable {
     public var model: CostModel
     /// What leaving out one word of the name costs, as a factor off the score: a person's given
     /// names and patronymic are often left out, the surname (last word) rarely; a place or an
-    /// organisation loses a word (*Amphoe*, *Oblast*, *Group*) now and then.
+    /// organisation loses a word (*Amphoe*, *Group*) now and then (a place's kind: see
+    /// `extraPlaceKindWeight`).
     public var omittedGivenNamePenalty: Float = 0.03
     public var omittedSurnamePenalty: Float = 0.3
     public var omittedWordPenalty: Float = 0.12
@@ -67,6 +68,11 @@ public struct NameScorer: Sendable {
     /// out of the query (as a factor off the score): registries write it, the press drops it.
     public var extraLegalFormWeight: Float = 0.1
     public var omittedLegalFormPenalty: Float = 0.02
+    /// What the kind of a place (*District*, *Rayon*, *City*, *Zhen*), as the last of its words,
+    /// weighs in the query but not the name (as a share of its length) and left out of the query
+    /// (as a factor off the score): alternate names add it and drop it.
+    public var extraPlaceKindWeight: Float = 0.1
+    public var omittedPlaceKindPenalty: Float = 0.02
     /// An organisation's score stays within this of its least similar pair of words.
     public var organisationLeeway: Float = 0.1
     /// A person's score stays within this of how well the name's last word (the surname, in
@@ -180,10 +186,12 @@ public struct NameScorer: Sendable {
         let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
         }
+        let isPlaceKind = { (words: [[UInt8]], k: Int) in type == .place && Self.isPlaceKind(words, k) }
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
             denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle(i) ? extraTitleWeight
-                                               : isLightOrganisationWord(query[i]) ? extraLegalFormWeight : extraWordWeight)
+                                               : isLightOrganisationWord(query[i]) ? extraLegalFormWeight
+                                               : isPlaceKind(query, i) ? extraPlaceKindWeight : extraWordWeight)
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
@@ -201,7 +209,8 @@ public struct NameScorer: Sendable {
         score = min(score, ceiling)
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty)
-                          : isLightOrganisationWord(name[j]) ? omittedLegalFormPenalty : omittedWordPenalty)
+                          : isLightOrganisationWord(name[j]) ? omittedLegalFormPenalty
+                          : isPlaceKind(name, j) ? omittedPlaceKindPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         if reordered { score *= reorderFactor }
@@ -253,6 +262,15 @@ public struct NameScorer: Sendable {
         return kept.count < words.count && !kept.isEmpty ? kept : nil
     }
 
+    /// Whether word k of a place's name is its kind, written after the name (*Luotang Zhen*,
+    /// *Pecherskyi District*).
+    static func isPlaceKind(_ words: [[UInt8]], _ k: Int) -> Bool {
+        words.count > 1 && k == words.count - 1 && placeKinds.contains(words[k])
+    }
+    /// Kinds of places written after their names, as folded: English, post-Soviet (*oblast*,
+    /// *rayon*), Chinese in pinyin and Wade-Giles (*zhen*, *hsien*, *shih*), Taiwanese (*chhi*).
+    private static let placeKinds = Set(["city", "town", "district", "county", "province", "municipality", "oblast", "raion", "rayon",
+                                 "zhen", "hsien", "shih", "chhi"].map { Array($0.utf8) })
     /// Words an organisation's name may carry or drop without changing what it names.
     private static let organisationFillers = Set(["the", "and"].map { Array($0.utf8) })
     private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",

@@ -331,6 +331,13 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(!lines.contains { $0.contains("surname") })
     }
 
+    @Test func explanationNamesAPlacesKind() throws {
+        let matcher = try makeMatcher()
+        let best = try #require(matcher.match("Tashkent District").best)
+        #expect(best.entity.id == "place:tashkent")
+        #expect(matcher.explain(best).lines.contains("kind of place not in the name (weighs little): district"))
+    }
+
     @Test func aConflictingGivenNameIsExplainedAndRefused() throws {
         let matcher = try makeMatcher("""
             id\tcanonical\ttype

@@ -33,8 +33,8 @@ private let threshold = MatchOptions().threshold
 
     @Test func leftOutWordOfAPlaceCostsTheWordPenalty() {
         let scorer = NameScorer()
-        let alignment = align("tashkent", "tashkent oblast", type: .place)
-        #expect(alignment.omittedNameTokens == [1])
+        let alignment = align("york", "new york", type: .place)
+        #expect(alignment.omittedNameTokens == [0])
         #expect(abs(alignment.score - Double(1 - scorer.omittedWordPenalty)) < 1e-6)
     }
 
@@ -221,6 +221,22 @@ private let threshold = MatchOptions().threshold
     @Test func runTogetherNamesAreNotHeldToTheSurname() {
         let alignment = align("sergeilavrov", "sergei lavrov")
         #expect(alignment.comparedJoined && alignment.score == 1)
+    }
+
+    // MARK: Kinds of places
+
+    @Test(arguments: [("luotang zhen", "luotang"), ("pecherskyi district", "pecherskyi"), ("jurong", "jurong town")])
+    func aPlacesKindAfterItsNameWeighsLittle(query: String, name: String) {
+        let alignment = align(query, name, type: .place)
+        #expect(alignment.score >= threshold, "\(alignment.score)")
+        #expect(alignment.score > align(query.replacingOccurrences(of: " ", with: " x"), name, type: .place).score || query == "jurong")
+    }
+
+    @Test func aKindWeighsLittleOnlyAsAPlacesLastWord() {
+        let place = align("luotang zhen", "luotang", type: .place).score
+        #expect(align("zhen luotang", "luotang", type: .place).score < place, "before the name it is a word of the name")
+        #expect(align("luotang zhen", "luotang", type: .person).score < place, "only places have kinds")
+        #expect(align("luotang wharf", "luotang", type: .place).score < threshold, "another word still weighs fully")
     }
 }
 
