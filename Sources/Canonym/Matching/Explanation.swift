@@ -30,6 +30,8 @@ public struct Explanation: Sendable, Hashable {
     public let comparedJoined: Bool
     /// The query was read as the initials of the name's words.
     public let readAsAcronym: Bool
+    /// The query's digits were read as the letters they look like.
+    public let readDigitsAsLetters: Bool
     public let reordered: Bool
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
@@ -44,6 +46,7 @@ public struct Explanation: Sendable, Hashable {
     public var lines: [String] {
         var lines = ["query words: \(queryWords.joined(separator: " ")); name words: \(nameWords.joined(separator: " "))"]
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
+        if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if readAsAcronym {
             lines.append("read as an acronym: \(queryWords.joined()) for the initials of \(nameWords.joined(separator: " "))")
         }
@@ -109,7 +112,8 @@ extension Matcher {
             conflictingGivenNames: alignment.conflictingGivenNames.map {
                 .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken])
             },
-            comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym, reordered: alignment.reordered,
+            comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym,
+            readDigitsAsLetters: alignment.readDigitsAsLetters, reordered: alignment.reordered,
             surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)

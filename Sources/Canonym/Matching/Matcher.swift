@@ -86,19 +86,24 @@ public final class Matcher: Sendable {
 
     /// The index's proposals for a folded name (no exact lookup, no scoring): for benchmarks.
     package func indexCandidates(for form: NameForm) -> [Int32] {
+        indexCandidates(for: form.romanizations)
+    }
+
+    private func indexCandidates(for readings: [[String]]) -> [Int32] {
         // Without its titles too: *President Erdoğan* must find *Recep Tayyip Erdoğan*.
-        index.candidates(for: form.romanizations + form.romanizations.compactMap(NameScorer.droppingTitles), limit: options.indexCandidateLimit)
+        index.candidates(for: readings + readings.compactMap(NameScorer.droppingTitles), limit: options.indexCandidateLimit)
     }
 
     /// Every entity worth considering, best first, each with its best-scoring name; only the
     /// first `keeping` and those within the ambiguity margin of the best are returned.
     /// When the query folds to a known name, only the entities holding that name are scored: no
-    /// other entity can reach 1, so none could change an exact or alias decision. Words of
-    /// `initialisms` (see `Initialisms`) are also read spelt out against people's names, and a
-    /// query that is one of them alone as the acronym of an organisation or a place.
+    /// other entity can reach 1, so none could change an exact or alias decision. The query is
+    /// also read in the ways `QueryReadings` gives, and when it is one of `initialisms` alone,
+    /// as the acronym of an organisation or a place.
     func rank(_ form: NameForm, initialisms: Set<String>, keeping: Int) -> [Candidate] {
+        let readings = QueryReadings(form, initialisms: initialisms)
         var entries: [Int32] = []
-        for romanization in form.romanizations {
+        for romanization in readings.all[readings.keyed] {
             for nameIndex in gazetteer.nameIndices(forKey: romanization.joined(separator: " ")) {
                 entries += index.entries(ofName: Int(nameIndex))
             }
@@ -106,18 +111,14 @@ public final class Matcher: Sendable {
         var acronymEntries: [Int32] = []
         if entries.isEmpty {
             entries = options.scoresEveryName ? Array(0..<Int32(index.entryCount))
-                : indexCandidates(for: form)
+                : indexCandidates(for: readings.indexed)
             if let acronym = Initialisms.acronym(form.tokens, initialisms: initialisms) {
                 acronymEntries = gazetteer.acronyms.entries(goingBy: acronym)
             }
         }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
-        var readings = form.romanizations
-        for words in form.romanizations where words.count > 1 {
-            if let spelled = Initialisms.spelledOut(words, initialisms: initialisms), !readings.contains(spelled) { readings.append(spelled) }
-        }
-        let queries = readings.map { $0.map { Array($0.utf8) } }
+        let queries = readings.all.map { $0.map { Array($0.utf8) } }
         var similarities = queries.map { QuerySimilarities(scorer: scorer, query: $0) }
 
         struct Scored {
@@ -141,8 +142,9 @@ public final class Matcher: Sendable {
             index.words(ofEntry: Int(entryIndex), into: &nameWords[wordCount])
             // Spelt-out initials pair with a person's given names; in an organisation's name the
             // letters are a word of their own (*BSF Foundation* is not *Bird Foundation*).
-            for (queryIndex, query) in queries.enumerated() where queryIndex < form.romanizations.count || type == .person {
-                let alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
+            for (queryIndex, query) in queries.enumerated() where !readings.spelledOut.contains(queryIndex) || type == .person {
+                var alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
+                if readings.digitsAsLetters.contains(queryIndex) { alignment = alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) }
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true
@@ -173,7 +175,7 @@ public final class Matcher: Sendable {
             return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
-                             queryTokens: readings[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
+                             queryTokens: readings.all[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
         }
     }
 }

@@ -6,7 +6,7 @@ public struct TokenAlignment: Sendable, Hashable {
         public let similarity: Double
     }
 
-    public let score: Double
+    public private(set) var score: Double
     public let pairs: [Pair]
     /// Query words the name does not explain (they weigh fully against the match).
     public let extraQueryTokens: [Int]
@@ -30,6 +30,17 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the query, one word written in capitals, was read as the initials of the name's
     /// words (*PLA*, *People's Liberation Army*) and scored ``NameScorer/acronymScore``.
     public var readAsAcronym = false
+    /// True when digits of the query were read as the letters they look like (*Sech1n*), the
+    /// score scaled by ``NameScorer/digitsAsLettersFactor``.
+    public var readDigitsAsLetters = false
+
+    /// This alignment of a query whose digits were read as letters.
+    func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
+        var read = self
+        read.score *= Double(factor)
+        read.readDigitsAsLetters = true
+        return read
+    }
 
     /// The alignment of a query read as the acronym of a name.
     static func acronym(score: Float) -> TokenAlignment {
@@ -85,6 +96,9 @@ public struct NameScorer: Sendable {
     /// What a query read as a name's acronym scores: enough to link it when no other entity goes
     /// by the same letters, never as much as a spelling of the name.
     public var acronymScore: Float = 0.9
+    /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
+    /// reading is never exact.
+    public var digitsAsLettersFactor: Float = 0.95
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Word pairs below this similarity are not paired at all.

@@ -1,0 +1,80 @@
+/// The readings of a query the matcher scores: its own romanisations, and others for ways of
+/// writing that only queries take — ordinals written the other way (*1st International Bank* ~
+/// *First International Bank*), initialisms spelt out (*JC Juncker*, see `Initialisms`) and
+/// digits standing for letters (*Ig0r Sech1n*, to slip past a screening list). Gazetteer names
+/// keep their words as written; trying both ways on the query meets either.
+struct QueryReadings {
+    /// In this order: the romanisations, then their ordinals swapped (`keyed`: both are looked up
+    /// as names and scored as they are), then initialisms spelt out (`spelledOut`: scored against
+    /// people only), then digits read as letters (`digitsAsLetters`: never exact, scored down).
+    let all: [[String]]
+    let keyed: Range<Int>
+    let spelledOut: Range<Int>
+    let digitsAsLetters: Range<Int>
+
+    init(_ form: NameForm, initialisms: Set<String>) {
+        var all = form.romanizations
+        func add(_ reading: [String]?) { if let reading, !all.contains(reading) { all.append(reading) } }
+        for words in form.romanizations { add(Self.ordinalsSwapped(words)) }
+        keyed = 0..<all.count
+        for words in form.romanizations where words.count > 1 { add(Initialisms.spelledOut(words, initialisms: initialisms)) }
+        spelledOut = keyed.upperBound..<all.count
+        for words in form.romanizations { add(Self.digitsAsLetters(words)) }
+        digitsAsLetters = spelledOut.upperBound..<all.count
+        self.all = all
+    }
+
+    /// The readings the index looks up (spelt-out letters would only dilute its bigrams).
+    var indexed: [[String]] { Array(all[keyed]) + Array(all[digitsAsLetters]) }
+
+    /// `words` with the digits of words that mix them into letters read as the letters they look
+    /// like (*ig0r* → *igor*, *sech1n* → *sechin*); nil when no word does. A word needs twice as
+    /// many letters as digits (*mh17*, *a320*, *g7* stay codes) and no ordinal ending.
+    static func digitsAsLetters(_ words: [String]) -> [String]? {
+        var changed = false
+        let read = words.map { word -> String in
+            let bytes = Array(word.utf8)
+            let digits = bytes.count { lookalikes[$0] != nil || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            guard digits > 0, bytes.count - digits >= 2 * digits, ordinalValue(of: word) == nil,
+                  bytes.allSatisfy({ lookalikes[$0] != nil || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return word }
+            changed = true
+            return String(decoding: bytes.map { lookalikes[$0] ?? $0 }, as: UTF8.self)
+        }
+        return changed ? read : nil
+    }
+
+    /// `words` with each ordinal written the other way (*first* → *1st*, *1st* → *first*); nil
+    /// when there is none.
+    static func ordinalsSwapped(_ words: [String]) -> [String]? {
+        var changed = false
+        let read = words.map { word -> String in
+            if let value = ordinalValue(of: word) { changed = true; return ordinalWords[value - 1] }
+            if let value = ordinalWords.firstIndex(of: word).map({ $0 + 1 }) { changed = true; return digits(ofOrdinal: value) }
+            return word
+        }
+        return changed ? read : nil
+    }
+
+    /// Digits written for the letters they look like.
+    private static let lookalikes: [UInt8: UInt8] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
+    ].reduce(into: [:]) { $0[$1.key.utf8.first!] = $1.value.utf8.first! }
+
+    private static let ordinalWords = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
+    ]
+
+    /// 1 → *1st*, 2 → *2nd*, 11 → *11th*.
+    private static func digits(ofOrdinal value: Int) -> String {
+        let suffix = (11...13).contains(value % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][value % 10] ?? "th"
+        return "\(value)\(suffix)"
+    }
+
+    /// The value of an ordinal in digits that `ordinalWords` spells (*1st*, *12th*), or nil.
+    private static func ordinalValue(of word: String) -> Int? {
+        guard word.count >= 3, let value = Int(word.dropLast(2)), (1...ordinalWords.count).contains(value),
+              digits(ofOrdinal: value) == word else { return nil }
+        return value
+    }
+}
