@@ -31,6 +31,7 @@ struct QueryReadings {
     /// like (*ig0r* → *igor*, *sech1n* → *sechin*); nil when no word does. A word needs twice as
     /// many letters as digits (*mh17*, *a320*, *g7* stay codes) and no ordinal ending.
     static func digitsAsLetters(_ words: [String]) -> [String]? {
+        guard words.contains(where: { $0.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
         var changed = false
         let read = words.map { word -> String in
             let bytes = Array(word.utf8)
@@ -46,13 +47,13 @@ struct QueryReadings {
     /// `words` with each ordinal written the other way (*first* → *1st*, *1st* → *first*); nil
     /// when there is none.
     static func ordinalsSwapped(_ words: [String]) -> [String]? {
-        var changed = false
-        let read = words.map { word -> String in
-            if let value = ordinalValue(of: word) { changed = true; return ordinalWords[value - 1] }
-            if let value = ordinalWords.firstIndex(of: word).map({ $0 + 1 }) { changed = true; return digits(ofOrdinal: value) }
-            return word
+        let swapped = { (word: String) -> String? in
+            if let value = ordinalValue(of: word) { return ordinalWords[value - 1] }
+            guard ordinalShapes.mayHold(word), let index = ordinalWords.firstIndex(of: word) else { return nil }
+            return digits(ofOrdinal: index + 1)
         }
-        return changed ? read : nil
+        guard words.contains(where: { swapped($0) != nil }) else { return nil }
+        return words.map { swapped($0) ?? $0 }
     }
 
     /// Digits written for the letters they look like.
@@ -65,6 +66,9 @@ struct QueryReadings {
         "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth",
     ]
 
+    /// Most words are ruled out by length and first letter alone (this runs for every query).
+    private static let ordinalShapes = WordShapes(of: ordinalWords)
+
     /// 1 → *1st*, 2 → *2nd*, 11 → *11th*.
     private static func digits(ofOrdinal value: Int) -> String {
         let suffix = (11...13).contains(value % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][value % 10] ?? "th"
@@ -73,8 +77,9 @@ struct QueryReadings {
 
     /// The value of an ordinal in digits that `ordinalWords` spells (*1st*, *12th*), or nil.
     private static func ordinalValue(of word: String) -> Int? {
-        guard word.count >= 3, let value = Int(word.dropLast(2)), (1...ordinalWords.count).contains(value),
-              digits(ofOrdinal: value) == word else { return nil }
+        guard let first = word.utf8.first, (UInt8(ascii: "1")...UInt8(ascii: "9")).contains(first), word.utf8.count >= 3,
+              let value = Int(word.dropLast(2)), (1...ordinalWords.count).contains(value), digits(ofOrdinal: value) == word
+        else { return nil }
         return value
     }
 }
