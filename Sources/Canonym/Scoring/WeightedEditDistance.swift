@@ -82,12 +82,12 @@ public enum WeightedEditDistance {
             for k in 0..<n { indels[k] = insertionCost(a, k, model); codes[k] = CostModel.code(a[k]) * CostModel.alphabetSize }
             for k in 0..<m { indels[n + k] = insertionCost(b, k, model); codes[n + k] = CostModel.code(b[k]) }
             table[0] = 0
-            for j in stride(from: 1, through: m, by: 1) { table[j] = table[j - 1] + indels[n + j - 1] }
-            for i in stride(from: 1, through: n, by: 1) {
+            for j in 1..<(m + 1) { table[j] = table[j - 1] + indels[n + j - 1] }
+            for i in 1..<(n + 1) {
                 let row = i * width, above = row - width
                 table[row] = table[above] + indels[i - 1]
                 let ca = a[i - 1], rowCode = codes[i - 1], deletion = indels[i - 1]
-                for j in stride(from: 1, through: m, by: 1) {
+                for j in 1..<(m + 1) {
                     let cb = b[j - 1]
                     var best = min(table[above + j] + deletion, table[row + j - 1] + indels[n + j - 1])
                     let pair = rowCode + codes[n + j - 1]

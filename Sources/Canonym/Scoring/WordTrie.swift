@@ -179,7 +179,7 @@ private struct LetterTrie: Sendable {
         model.packedRules.withUnsafeBufferPointer { rules in
         model.ruleLetters.withUnsafeBufferPointer { ruleLetters in
             columns[0] = 0
-            for i in stride(from: 1, through: n, by: 1) { columns[i] = columns[i - 1] + queryIndels[i - 1] }
+            for i in 1..<(n + 1) { columns[i] = columns[i - 1] + queryIndels[i - 1] }
             var top = 0
             for child in (Int(firstChild[0])..<Int(firstChild[0] + childCount[0])).reversed() {
                 stack[top] = (Int32(child), 1); top += 1
@@ -196,7 +196,7 @@ private struct LetterTrie: Sendable {
                 let columnCode = CostModel.code(cb)
                 columns[here] = columns[left] + insertion
                 var lowest = columns[here]
-                for i in stride(from: 1, through: n, by: 1) {
+                for i in 1..<(n + 1) {
                     let ca = a[i - 1]
                     var best = min(columns[here + i - 1] + queryIndels[i - 1], columns[left + i] + insertion)
                     let pair = queryCodes[i - 1] + columnCode
@@ -232,7 +232,7 @@ private struct LetterTrie: Sendable {
                 // step's cost) bounds them all.
                 var bound = lowest
                 if bound > allowed {
-                    for r in stride(from: 0, to: n - 1, by: 1) where a[r + 1] == cb { bound = min(bound, columns[left + r] + transposition) }
+                    for r in 0..<max(0, n - 1) where a[r + 1] == cb { bound = min(bound, columns[left + r] + transposition) }
                 }
                 for k in Int(crossingStart[node])..<Int(crossingStart[node + 1]) where bound > allowed {
                     let (rule, known) = crossingRules[k]
