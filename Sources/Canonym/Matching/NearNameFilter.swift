@@ -20,7 +20,10 @@ final class NearNameFilter: Sendable {
     private let minimumSimilarity: Float
     private let words: WordTrie
     private let joinedNames: WordTrie
-    private let cache = BoundedCache<String, Bool>(limit: 200_000)
+    /// Answers by word and by joined query, apart: a key made by prefixing one would be a new
+    /// string per lookup.
+    private let nearWords = BoundedCache<String, Bool>(limit: 100_000)
+    private let nearJoined = BoundedCache<String, Bool>(limit: 100_000)
 
     /// - Complexity: O(total length of the index's entries).
     init(matcher: Matcher, threshold: Double) {
@@ -42,7 +45,7 @@ final class NearNameFilter: Sendable {
     }
 
     private func isNear(word: String) -> Bool {
-        cached("w" + word) { words.containsWord(near: Array(word.utf8), minimumSimilarity: minimumSimilarity) }
+        nearWords.value(for: word) { words.containsWord(near: Array(word.utf8), minimumSimilarity: minimumSimilarity) }
     }
 
     /// `align` compares the joined forms only when their lengths differ by at most
@@ -50,12 +53,8 @@ final class NearNameFilter: Sendable {
     private func isNear(joined: String) -> Bool {
         let length = joined.utf8.count
         let lengths = max(1, length - max(2, length / 4))...(length + max(2, (length + 3) / 4))
-        return cached("j" + joined) {
+        return nearJoined.value(for: joined) {
             joinedNames.containsWord(near: Array(joined.utf8), minimumSimilarity: minimumSimilarity, lengths: lengths)
         }
-    }
-
-    private func cached(_ key: String, _ compute: () -> Bool) -> Bool {
-        cache.value(for: key, compute)
     }
 }
