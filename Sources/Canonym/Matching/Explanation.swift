@@ -21,11 +21,14 @@ public struct Explanation: Sendable, Hashable {
     public let extraPlaceKinds: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
-    /// A person's given names that disagree, query word first (*aaron* against *josh*).
-    public let conflictingGivenNames: [WordConflict]
+    /// Words that disagree, query word first: a person's given names (*aaron* against *josh*),
+    /// an organisation's legal forms (*ag* against *gmbh*).
+    public let conflictingWords: [WordConflict]
     public struct WordConflict: Sendable, Hashable {
         public let queryWord: String
         public let nameWord: String
+        /// What the words are: "given names", "legal forms".
+        public let role: String
     }
     public let comparedJoined: Bool
     /// The query was read as the initials of the name's words.
@@ -54,8 +57,8 @@ public struct Explanation: Sendable, Hashable {
             let edits = comparison.edits.isEmpty ? "identical" : comparison.edits.map(\.description).joined(separator: ", ")
             lines.append("\(comparison.queryWord) ~ \(comparison.nameWord) \(Edit.format(comparison.similarity)): \(edits)")
         }
-        for conflict in conflictingGivenNames {
-            lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different given names, weighed as a mismatched pair")
+        for conflict in conflictingWords {
+            lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different \(conflict.role), weighed as a mismatched pair")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
         let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) }
@@ -109,8 +112,9 @@ extension Matcher {
             extraPlaceKinds: candidate.entity.type == .place
                 ? alignment.extraQueryTokens.filter { NameScorer.isPlaceKind(queryWords, $0) }.map { candidate.queryTokens[$0] } : [],
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
-            conflictingGivenNames: alignment.conflictingGivenNames.map {
-                .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken])
+            conflictingWords: alignment.conflictingWords.map {
+                .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken],
+                      role: isPerson ? "given names" : "legal forms")
             },
             comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym,
             readDigitsAsLetters: alignment.readDigitsAsLetters, reordered: alignment.reordered,

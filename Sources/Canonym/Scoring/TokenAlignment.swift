@@ -12,12 +12,12 @@ public struct TokenAlignment: Sendable, Hashable {
     public let extraQueryTokens: [Int]
     /// Name words the query leaves out (a given name, a generic word): they weigh lightly.
     public let omittedNameTokens: [Int]
-    /// A person's given names that disagree: a query word that pairs with none of the name's,
-    /// beside a given name of the name that the query leaves out (*Aaron* for *Josh*, *A.* for
-    /// *Nursultan*). Each weighs as a pair of similarity 0 (`similarity` is the words' own, under
-    /// the pairing floor), not as an extra word and a left-out one; neither index appears in
-    /// `extraQueryTokens` or `omittedNameTokens`.
-    public var conflictingGivenNames: [Pair] = []
+    /// Words that disagree: a query word that pairs with none of the name's, beside a word of the
+    /// same role that the query leaves out — a person's given name (*Aaron* for *Josh*, *A.* for
+    /// *Nursultan*), an organisation's legal form of another kind (*AG* for *GmbH*). Each weighs as a pair of
+    /// similarity 0 (`similarity` is the words' own, under the pairing floor), not as an extra
+    /// word and a left-out one; neither index appears in `extraQueryTokens` or `omittedNameTokens`.
+    public var conflictingWords: [Pair] = []
     /// True when the words were compared run together (*Salaconsilina* ~ *Sala Consilina*).
     public let comparedJoined: Bool
     public let reordered: Bool
@@ -90,9 +90,10 @@ public struct NameScorer: Sendable {
     /// the given-name-first order of canonical forms; four letters or more) matched:
     /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
     public var surnameLeeway: Float = 0.05
-    /// The least weight of a pair of conflicting given names: an initial stands for a whole name
-    /// (*William G. Frost* is not *William W. Frost*).
-    public var conflictingGivenNameWeight: Float = 4
+    /// The least weight of a pair of conflicting words: an initial stands for a whole name
+    /// (*William G. Frost* is not *William W. Frost*), a legal form for a company of its own
+    /// (*Deutsche Bank AG* is not *Deutsche Bank GmbH*).
+    public var conflictingWordWeight: Float = 4
     /// What a query read as a name's acronym scores: enough to link it when no other entity goes
     /// by the same letters, never as much as a spelling of the name.
     public var acronymScore: Float = 0.9
@@ -185,18 +186,25 @@ public struct NameScorer: Sendable {
             denominator += w
         }
         var conflicts: [TokenAlignment.Pair] = []
-        if type == .person {
-            // The surname (last word) left out is priced below; titles and patronymics are extras.
-            let otherGivenNames = extra.filter { $0 < n && !isTitle($0) && !Self.looksLikePatronymic(query[$0]) }
-            let leftOutGivenNames = omitted.filter { $0 < min(m, name.count - 1) }
-            for (i, j) in zip(otherGivenNames, leftOutGivenNames) {
-                // Under the pairing floor: unrelated names, worth nothing.
-                denominator += max(weight(query[i]), weight(name[j]), conflictingGivenNameWeight)
+        func conflict(_ queryWords: [Int], _ nameWords: [Int]) {
+            for (i, j) in zip(queryWords, nameWords) {
+                // Under the pairing floor: unrelated words, worth nothing.
+                denominator += max(weight(query[i]), weight(name[j]), conflictingWordWeight)
                 conflicts.append(.init(queryToken: i, nameToken: j, similarity: Double(similarities[i * m + j])))
             }
-            extra.removeAll { i in conflicts.contains { $0.queryToken == i } }
-            omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
         }
+        if type == .person {
+            // The surname (last word) left out is priced below; titles and patronymics are extras.
+            conflict(extra.filter { $0 < n && !isTitle($0) && !Self.looksLikePatronymic(query[$0]) },
+                     omitted.filter { $0 < min(m, name.count - 1) })
+        } else if type == .organization, let queryForm = extra.first(where: { $0 < n && LegalForms.kind(of: query[$0]) != nil }),
+                  let nameForm = omitted.first(where: { $0 < m && LegalForms.kind(of: name[$0]) != nil }),
+                  LegalForms.kind(of: query[queryForm]) != LegalForms.kind(of: name[nameForm]) {
+            // Two kinds of company; two writings of one kind (*OAO*, *JSC*) stay light extras.
+            conflict([queryForm], [nameForm])
+        }
+        extra.removeAll { i in conflicts.contains { $0.queryToken == i } }
+        omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
         let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
         }
@@ -250,7 +258,7 @@ public struct NameScorer: Sendable {
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              conflictingGivenNames: conflicts, comparedJoined: false, reordered: reordered,
+                              conflictingWords: conflicts, comparedJoined: false, reordered: reordered,
                               heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
 

@@ -36,6 +36,26 @@ enum LegalForms {
     static let codes: Set<[UInt8]> = Set(forms.map { Array($0.code.utf8) }
         + ["ab", "as", "oy", "oyj", "se", "kk", "pte", "pty", "sl", "sae", "tov", "too"].map { Array($0.utf8) })
 
+    /// Kinds of company a code names, for telling two legal forms that name different companies
+    /// (*AG*, a stock corporation, and *GmbH*, a limited liability company) from two writings of
+    /// one kind (*OAO* and *JSC*, *OOO* and *LLC*).
+    enum Kind: Sendable {
+        case stockCorporation, limitedLiabilityCompany, partnership
+    }
+
+    /// The kind of company `code` names; nil for the words used of any kind (*co*, *corp*, *inc*,
+    /// *ltd*, *pte*, *pty*), which never tell two companies apart.
+    static func kind(of code: [UInt8]) -> Kind? { kinds[code] }
+
+    private static let kinds: [[UInt8]: Kind] = {
+        var table: [[UInt8]: Kind] = [:]
+        for code in ["ag", "sa", "spa", "nv", "plc", "jsc", "pjsc", "ojsc", "cjsc", "ao", "pao", "oao", "zao", "ab", "as",
+                     "oy", "oyj", "se", "kk", "sae", "sas"] { table[Array(code.utf8)] = .stockCorporation }
+        for code in ["gmbh", "llc", "ooo", "sarl", "srl", "spzoo", "bv", "sl", "tov", "too"] { table[Array(code.utf8)] = .limitedLiabilityCompany }
+        for code in ["kg", "lp", "llp"] { table[Array(code.utf8)] = .partnership }
+        return table
+    }()
+
     /// First word → the forms starting with it, longest first (so the longest form wins).
     private static let formsByFirstWord: [String: [(words: [String], code: String)]] = {
         var table: [String: [(words: [String], code: String)]] = [:]

@@ -1,4 +1,4 @@
-import Canonym
+@testable import Canonym
 import CanonymTestSupport
 import Testing
 
@@ -114,8 +114,8 @@ private let threshold = MatchOptions().threshold
     func aGivenNameThatContradictsTheNamesIsAConflictNotAnExtraWord(query: String, name: String) {
         let alignment = align(query, name)
         #expect(alignment.score < threshold, "\(alignment.score)")
-        #expect(alignment.conflictingGivenNames.count == 1)
-        let conflict = alignment.conflictingGivenNames[0]
+        #expect(alignment.conflictingWords.count == 1)
+        let conflict = alignment.conflictingWords[0]
         #expect(words(query)[conflict.queryToken] != words(name)[conflict.nameToken])
         #expect(!alignment.extraQueryTokens.contains(conflict.queryToken))
         #expect(!alignment.omittedNameTokens.contains(conflict.nameToken))
@@ -123,15 +123,15 @@ private let threshold = MatchOptions().threshold
         var fewer = words(name)
         fewer.remove(at: conflict.nameToken)
         let shorter = NameScorer().align(query: words(query), name: fewer, type: .person)
-        #expect(shorter.conflictingGivenNames.isEmpty && shorter.score > alignment.score)
+        #expect(shorter.conflictingWords.isEmpty && shorter.score > alignment.score)
     }
 
     @Test func titlesPatronymicsAndTheSurnameNeverConflict() {
         // A title beside a left-out given name is still a title; a left-out surname is priced as such.
-        #expect(align("president putin", "vladimir putin").conflictingGivenNames.isEmpty)
-        #expect(align("vladimir vladimirovich", "vladimir putin").conflictingGivenNames.isEmpty)
-        #expect(align("kassym jomart", "kassym tokayev").conflictingGivenNames.isEmpty)
-        #expect(align("a nazarbayev", "nursultan nazarbayev", type: .place).conflictingGivenNames.isEmpty)
+        #expect(align("president putin", "vladimir putin").conflictingWords.isEmpty)
+        #expect(align("vladimir vladimirovich", "vladimir putin").conflictingWords.isEmpty)
+        #expect(align("kassym jomart", "kassym tokayev").conflictingWords.isEmpty)
+        #expect(align("a nazarbayev", "nursultan nazarbayev", type: .place).conflictingWords.isEmpty)
     }
 
     @Test(arguments: [
@@ -174,12 +174,17 @@ private let threshold = MatchOptions().threshold
             #expect((0...1).contains(alignment.score), "\(query) ~ \(name): \(alignment.score)")
             // Every word is paired, in conflict, extra or omitted, exactly once.
             if !alignment.comparedJoined {
-                let queryTokens = alignment.pairs.map(\.queryToken) + alignment.conflictingGivenNames.map(\.queryToken) + alignment.extraQueryTokens
-                let nameTokens = alignment.pairs.map(\.nameToken) + alignment.conflictingGivenNames.map(\.nameToken) + alignment.omittedNameTokens
+                let queryTokens = alignment.pairs.map(\.queryToken) + alignment.conflictingWords.map(\.queryToken) + alignment.extraQueryTokens
+                let nameTokens = alignment.pairs.map(\.nameToken) + alignment.conflictingWords.map(\.nameToken) + alignment.omittedNameTokens
                 #expect(queryTokens.sorted() == Array(query.indices), "\(query) ~ \(name)")
                 #expect(nameTokens.sorted() == Array(name.indices), "\(query) ~ \(name)")
             }
-            if type != .person { #expect(alignment.conflictingGivenNames.isEmpty) }
+            if type == .place { #expect(alignment.conflictingWords.isEmpty) }
+            if type == .organization {
+                #expect(alignment.conflictingWords.allSatisfy { conflict in
+                    LegalForms.kind(of: Array(query[conflict.queryToken].utf8)) != LegalForms.kind(of: Array(name[conflict.nameToken].utf8))
+                }, "only legal forms of two kinds conflict in an organisation's name")
+            }
         }
     }
 
@@ -262,6 +267,19 @@ private let threshold = MatchOptions().threshold
         }
         #expect(organisation("tactical missiles corp joynt stock co", "tactical missiles corp joint stock co").score >= threshold,
                 "a misspelt word is still close")
+    }
+
+    @Test func twoDifferentLegalFormsConflict() {
+        let alignment = organisation("deutsche bank ag", "deutsche bank gmbh")
+        #expect(alignment.score < threshold, "\(alignment.score)")
+        #expect(alignment.conflictingWords.map { [$0.queryToken, $0.nameToken] } == [[2, 2]])
+        #expect(organisation("deutsche bank ag", "deutsche bank").score >= 0.95, "one legal form alone is still light")
+        #expect(organisation("deutsche bank", "deutsche bank gmbh").score >= 0.95)
+        #expect(align("deutsche bank ag", "deutsche bank gmbh", type: .place).conflictingWords.isEmpty, "only organisations have legal forms")
+        // Two writings of one kind of company are no conflict, nor is a word used of any kind.
+        #expect(organisation("gazprom oao", "gazprom jsc").conflictingWords.isEmpty)
+        #expect(organisation("gazprom oao", "gazprom jsc").score >= threshold)
+        #expect(organisation("siemens corp", "siemens ag").conflictingWords.isEmpty)
     }
 
     @Test func anOrganisationsWordsAreNotRunTogether() {
