@@ -35,6 +35,8 @@ public struct Explanation: Sendable, Hashable {
     public let readAsAcronym: Bool
     /// The query's digits were read as the letters they look like.
     public let readDigitsAsLetters: Bool
+    /// Initials the query writes together in capitals were read one by one.
+    public let readInitialsApart: Bool
     public let reordered: Bool
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
@@ -49,6 +51,7 @@ public struct Explanation: Sendable, Hashable {
     public var lines: [String] {
         var lines = ["query words: \(queryWords.joined(separator: " ")); name words: \(nameWords.joined(separator: " "))"]
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
+        if readInitialsApart { lines.append("initials written together read one by one") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if readAsAcronym {
             lines.append("read as an acronym: \(queryWords.joined()) for the initials of \(nameWords.joined(separator: " "))")
@@ -117,7 +120,7 @@ extension Matcher {
                       role: isPerson ? "given names" : "legal forms")
             },
             comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym,
-            readDigitsAsLetters: alignment.readDigitsAsLetters, reordered: alignment.reordered,
+            readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart, reordered: alignment.reordered,
             surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)

@@ -145,6 +145,7 @@ public final class Matcher: Sendable {
             for (queryIndex, query) in queries.enumerated() where !readings.spelledOut.contains(queryIndex) || type == .person {
                 var alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
                 if readings.digitsAsLetters.contains(queryIndex) { alignment = alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) }
+                alignment.readInitialsApart = readings.spelledOut.contains(queryIndex)
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true

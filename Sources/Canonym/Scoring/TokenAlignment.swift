@@ -33,6 +33,8 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when digits of the query were read as the letters they look like (*Sech1n*), the
     /// score scaled by ``NameScorer/digitsAsLettersFactor``.
     public var readDigitsAsLetters = false
+    /// True when initials the query writes together in capitals (*JC*) were read one by one.
+    public var readInitialsApart = false
 
     /// This alignment of a query whose digits were read as letters.
     func readingDigitsAsLetters(factor: Float) -> TokenAlignment {

@@ -85,6 +85,9 @@ import Testing
         let best = try #require(match.best)
         #expect(best.queryTokens == ["j", "c", "juncker"])
         #expect(best.alignment.pairs.count == 3)
+        #expect(best.alignment.readInitialsApart)
+        #expect(Self.matcher.explain(best).lines.contains("initials written together read one by one"))
+        #expect(Self.matcher.match("Jean-Claude Juncker").best?.alignment.readInitialsApart == false)
     }
 
     @Test func capitalsInAnOrganisationsNameAreAWordNotInitials() {
