@@ -22,9 +22,13 @@ struct QuerySimilarities {
         var similarity: Float = 0
     }
 
+    /// Which of the query's words are titles, should it be scored against people (`NameScorer.titles(in:)`).
+    let titles: [Bool]
+
     init(scorer: NameScorer, query: [[UInt8]]) {
         self.scorer = scorer
         words = query + [Array(query.joined())]
+        titles = NameScorer.titles(in: query)
         slots = Array(repeating: Slot(), count: 256)
     }
 

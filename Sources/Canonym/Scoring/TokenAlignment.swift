@@ -123,64 +123,45 @@ public struct NameScorer: Sendable {
     ///   is exact (dynamic programming over subsets) for up to 8 name words.
     public func align(query: [[UInt8]], name: [[UInt8]], type: EntityType) -> TokenAlignment {
         let joinedQuery = query.count > 1 || name.count > 1 ? Array(query.joined()) : []
-        return align(query: query, name: name, type: type) { k, word in similarity(k < query.count ? query[k] : joinedQuery, word) }
+        return align(query: query, name: name, type: type, titles: type == .person ? Self.titles(in: query) : []) { k, word in
+            similarity(k < query.count ? query[k] : joinedQuery, word)
+        }
     }
+
+    /// Which of a query's words are titles (see `personTitles`), for `align`: looked up once per
+    /// query, not once per name it is scored against.
+    static func titles(in query: [[UInt8]]) -> [Bool] { query.map(personTitles.contains) }
 
     /// `align(query:name:type:)` with the query's word similarities remembered across names.
     func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, similarities known: inout QuerySimilarities) -> TokenAlignment {
         // One word against one: its word recurs only under homonyms, not worth a lookup.
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(query[0], name[0])) }
-        return align(query: query, name: name, type: type) { known.similarity($0, $1) }
+        return align(query: query, name: name, type: type, titles: type == .person ? known.titles : []) { known.similarity($0, $1) }
     }
 
     /// The alignment, with `similarity(k, word)` comparing query word k (k = query.count: the
     /// query's words run together) with a name word.
-    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType,
+    /// `titles` tells which query words are titles (empty: none, as for anything but a person):
+    /// they pair only with themselves (*President* is not a misspelt *Recep*) and weigh little
+    /// when left over.
+    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool],
                        similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(0, name[0])) }
         let n = min(query.count, 8), m = min(name.count, 8)
         var similarities = [Float](repeating: 0, count: n * m)
-        // Which query words are titles, looked up once: they pair only with themselves
-        // (*President* is not a misspelt *Recep*) and weigh little when left over.
-        let titles = type == .person ? query.map(Self.personTitles.contains) : []  // empty: no allocation
         let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
         for i in 0..<n {
             for j in 0..<m { similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0 : similarity(i, name[j]) }
         }
-        let weight = { (token: [UInt8]) -> Float in Float(max(token.count, 1)) }
+        let weight = Self.weight
 
-        // Best pairing: maximise Σ pair weight · (similarity − floor), over subsets of name words.
-        let states = 1 << m
-        var best = [Float](repeating: -.infinity, count: (n + 1) * states)
-        var choice = [Int8](repeating: -1, count: (n + 1) * states)
-        best[0] = 0
-        for i in 0..<n {
-            for mask in 0..<states where best[i * states + mask] > -.infinity {
-                let base = best[i * states + mask]
-                if base > best[(i + 1) * states + mask] { best[(i + 1) * states + mask] = base; choice[(i + 1) * states + mask] = -1 }
-                for j in 0..<m where mask & (1 << j) == 0 {
-                    let s = similarities[i * m + j]
-                    guard s >= pairingFloor else { continue }
-                    let gain = base + (weight(query[i]) + weight(name[j])) / 2 * (s - pairingFloor + 0.01)
-                    let next = (i + 1) * states + (mask | (1 << j))
-                    if gain > best[next] { best[next] = gain; choice[next] = Int8(j) }
-                }
-            }
-        }
-        var mask = (0..<states).max { best[n * states + $0] < best[n * states + $1] } ?? 0
-        var pairs: [TokenAlignment.Pair] = []
-        for i in stride(from: n, to: 0, by: -1) {
-            let j = Int(choice[i * states + mask])
-            if j >= 0 {
-                pairs.append(.init(queryToken: i - 1, nameToken: j, similarity: Double(similarities[(i - 1) * m + j])))
-                mask &= ~(1 << j)
-            }
-        }
-        pairs.reverse()
+        let pairs = bestPairs(query, name, n: n, m: m, similarities: similarities)
 
-        let pairedQuery = Set(pairs.map(\.queryToken)), pairedName = Set(pairs.map(\.nameToken))
-        var extra = (0..<query.count).filter { !pairedQuery.contains($0) }
-        var omitted = (0..<name.count).filter { !pairedName.contains($0) }
+        // Pairs hold only the first 8 words of each side: bit k of a mask is word k.
+        var pairedQuery: UInt16 = 0, pairedName: UInt16 = 0
+        for pair in pairs { pairedQuery |= 1 << pair.queryToken; pairedName |= 1 << pair.nameToken }
+        var extra = (0..<query.count).filter { $0 >= 8 || pairedQuery & (1 << $0) == 0 }
+        var omitted = (0..<name.count).filter { $0 >= 8 || pairedName & (1 << $0) == 0 }
         var numerator: Float = 0, denominator: Float = 0
         for pair in pairs {
             let w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
@@ -263,6 +244,50 @@ public struct NameScorer: Sendable {
                               conflictingWords: conflicts, comparedJoined: false, reordered: reordered,
                               heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
+
+    /// The pairs of the best pairing of the first `n` query words with the first `m` name words,
+    /// in query order: it maximises Σ pair weight · (similarity − floor), by dynamic programming
+    /// over the sets of name words taken. Its tables live on the stack: `align` runs for every
+    /// candidate of a query.
+    private func bestPairs(_ query: [[UInt8]], _ name: [[UInt8]], n: Int, m: Int, similarities: [Float]) -> [TokenAlignment.Pair] {
+        let states = 1 << m, count = (n + 1) * states
+        let weight = Self.weight
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { best in
+        withUnsafeTemporaryAllocation(of: Int8.self, capacity: count) { choice in
+            best.initialize(repeating: -.infinity)
+            choice.initialize(repeating: -1)
+            best[0] = 0
+            for i in 0..<n {
+                for mask in 0..<states where best[i * states + mask] > -.infinity {
+                    let base = best[i * states + mask]
+                    if base > best[(i + 1) * states + mask] { best[(i + 1) * states + mask] = base; choice[(i + 1) * states + mask] = -1 }
+                    for j in 0..<m where mask & (1 << j) == 0 {
+                        let s = similarities[i * m + j]
+                        guard s >= pairingFloor else { continue }
+                        let gain = base + (weight(query[i]) + weight(name[j])) / 2 * (s - pairingFloor + 0.01)
+                        let next = (i + 1) * states + (mask | (1 << j))
+                        if gain > best[next] { best[next] = gain; choice[next] = Int8(j) }
+                    }
+                }
+            }
+            // The first of the best final states, as `max(by:)` picks it.
+            var mask = 0
+            for state in 1..<states where best[n * states + mask] < best[n * states + state] { mask = state }
+            var pairs: [TokenAlignment.Pair] = []
+            for i in stride(from: n, to: 0, by: -1) {
+                let j = Int(choice[i * states + mask])
+                if j >= 0 {
+                    pairs.append(.init(queryToken: i - 1, nameToken: j, similarity: Double(similarities[(i - 1) * m + j])))
+                    mask &= ~(1 << j)
+                }
+            }
+            pairs.reverse()
+            return pairs
+        } }
+    }
+
+    /// What a word weighs in the mean: its length.
+    private static func weight(_ token: [UInt8]) -> Float { Float(max(token.count, 1)) }
 
     /// Russian, Ukrainian and Belarusian patronymics (*-ovich*, *-evna*, *-ivna*, *-ichna*) and
     /// Turkic ones (*-uly*, *-ogly*, *-kyzy*, *-qizi*), as romanised.
