@@ -9,15 +9,11 @@ struct AcronymTable: Sendable {
     /// - Complexity: O(total length of the index's entries).
     init(index: CandidateIndex, tables: GazetteerTables) {
         var table: [String: [Int32]] = [:]
-        var words: [[[UInt8]]] = []  // by word count, reused as in a ranking
+        var buffers = CandidateIndex.WordBuffers()
         for entry in 0..<index.entryCount {
             let type = tables.type(ofEntity: Int(tables.nameEntity[index.name(ofEntry: entry)]))
-            guard type == .organization || type == .place else { continue }
-            let count = index.wordCount(ofEntry: entry)
-            guard count >= 2 else { continue }
-            while words.count <= count { words.append(Array(repeating: [], count: words.count)) }
-            index.words(ofEntry: entry, into: &words[count])
-            for acronym in Initialisms.acronyms(of: words[count]) { table[acronym, default: []].append(Int32(entry)) }
+            guard type == .organization || type == .place, index.wordCount(ofEntry: entry) >= 2 else { continue }
+            for acronym in Initialisms.acronyms(of: buffers.words(ofEntry: entry, in: index)) { table[acronym, default: []].append(Int32(entry)) }
         }
         entriesByAcronym = table
     }

@@ -85,6 +85,20 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         }
     }
 
+    /// Arrays that entries' words are read into, one set per word count, made once and written
+    /// over for each entry: a ranking reads hundreds of entries per query.
+    struct WordBuffers {
+        private var byCount: [[[UInt8]]] = []
+
+        /// Entry `entry`'s words. Let go of them before the next call, which writes over them.
+        mutating func words(ofEntry entry: Int, in index: CandidateIndex) -> [[UInt8]] {
+            let count = index.wordCount(ofEntry: entry)
+            while byCount.count <= count { byCount.append(Array(repeating: [], count: byCount.count)) }
+            index.words(ofEntry: entry, into: &byCount[count])
+            return byCount[count]
+        }
+    }
+
     /// The words of entry `e`, as strings.
     func strings(ofEntry entry: Int) -> [String] { wordRange(ofEntry: entry).map { String(decoding: word($0), as: UTF8.self) } }
 

@@ -130,22 +130,17 @@ public final class Matcher: Sendable {
         }
         let tables = gazetteer.tables
         var bestByEntity: [Int: Scored] = [:]
-        var nameWords: [[[UInt8]]] = []  // by word count: one set of arrays reused for every entry
+        var buffers = CandidateIndex.WordBuffers()
         var previous: Int32 = -1
         for entryIndex in entries where entryIndex != previous {
             previous = entryIndex
             let nameIndex = index.name(ofEntry: Int(entryIndex))
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
-            let wordCount = index.wordCount(ofEntry: Int(entryIndex))
-            while nameWords.count <= wordCount { nameWords.append(Array(repeating: [], count: nameWords.count)) }
-            index.words(ofEntry: Int(entryIndex), into: &nameWords[wordCount])
-            // Spelt-out initials pair with a person's given names; in an organisation's name the
-            // letters are a word of their own (*BSF Foundation* is not *Bird Foundation*).
-            for (queryIndex, query) in queries.enumerated() where !readings.spelledOut.contains(queryIndex) || type == .person {
-                var alignment = scorer.align(query: query, name: nameWords[wordCount], type: type, similarities: &similarities[queryIndex])
-                if readings.digitsAsLetters.contains(queryIndex) { alignment = alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) }
-                alignment.readInitialsApart = readings.spelledOut.contains(queryIndex)
+            let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
+            for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
+                let alignment = readings.marked(scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex]),
+                                                reading: queryIndex, scorer: scorer)
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true

@@ -25,21 +25,35 @@ struct QueryReadings {
     }
 
     /// The readings the index looks up (spelt-out letters would only dilute its bigrams).
-    var indexed: [[String]] { Array(all[keyed]) + Array(all[digitsAsLetters]) }
+    var indexed: [[String]] { spelledOut.isEmpty ? all : Array(all[keyed]) + Array(all[digitsAsLetters]) }
+
+    /// Whether reading `k` is scored against an entity of `type`: spelt-out initials pair with a
+    /// person's given names, while in an organisation's name the letters are a word of their own
+    /// (*BSF Foundation* is not *Bird Foundation*).
+    func isScored(_ k: Int, against type: EntityType) -> Bool { !spelledOut.contains(k) || type == .person }
+
+    /// `alignment`, the alignment of reading `k`, marked (and scored down) for how the reading was made.
+    func marked(_ alignment: TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
+        var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
+        marked.readInitialsApart = spelledOut.contains(k)
+        return marked
+    }
 
     /// `words` with the digits of words that mix them into letters read as the letters they look
     /// like (*ig0r* → *igor*, *sech1n* → *sechin*); nil when no word does. A word needs twice as
     /// many letters as digits (*mh17*, *a320*, *g7* stay codes) and no ordinal ending.
     static func digitsAsLetters(_ words: [String]) -> [String]? {
-        guard words.contains(where: { $0.utf8.contains { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) } }) else { return nil }
+        let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        guard words.contains(where: { $0.utf8.contains(where: isDigit) }) else { return nil }
         var changed = false
         let read = words.map { word -> String in
-            let bytes = Array(word.utf8)
-            let digits = bytes.count { lookalikes[$0] != nil || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
-            guard digits > 0, bytes.count - digits >= 2 * digits, ordinalValue(of: word) == nil,
-                  bytes.allSatisfy({ lookalikes[$0] != nil || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return word }
+            // Letters a–z and lookalike digits only; a digit that looks like no letter (2, 6) keeps the word.
+            let letters = word.utf8.map { isDigit($0) ? lookalike[Int($0 - UInt8(ascii: "0"))] : $0 }
+            let digits = word.utf8.count(where: isDigit)
+            guard digits > 0, letters.count - digits >= 2 * digits, ordinalValue(of: word) == nil,
+                  letters.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) }) else { return word }
             changed = true
-            return String(decoding: bytes.map { lookalikes[$0] ?? $0 }, as: UTF8.self)
+            return String(decoding: letters, as: UTF8.self)
         }
         return changed ? read : nil
     }
@@ -56,10 +70,8 @@ struct QueryReadings {
         return words.map { swapped($0) ?? $0 }
     }
 
-    /// Digits written for the letters they look like.
-    private static let lookalikes: [UInt8: UInt8] = [
-        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g",
-    ].reduce(into: [:]) { $0[$1.key.utf8.first!] = $1.value.utf8.first! }
+    /// The letter each digit 0–9 stands for, or 0 for one that looks like none.
+    private static let lookalike = Array("oi\0eas\0tbg".utf8)
 
     private static let ordinalWords = [
         "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",

@@ -176,7 +176,9 @@ public struct NameScorer: Sendable {
                 conflicts.append(.init(queryToken: i, nameToken: j, similarity: Double(similarities[i * m + j])))
             }
         }
-        if type == .person {
+        if extra.isEmpty || omitted.isEmpty {
+            // Nothing on one side to disagree with.
+        } else if type == .person {
             // The surname (last word) left out is priced below; titles and patronymics are extras.
             conflict(extra.filter { $0 < n && !isTitle($0) && !Self.looksLikePatronymic(query[$0]) },
                      omitted.filter { $0 < min(m, name.count - 1) })
@@ -186,8 +188,10 @@ public struct NameScorer: Sendable {
             // Two kinds of company; two writings of one kind (*OAO*, *JSC*) stay light extras.
             conflict([queryForm], [nameForm])
         }
-        extra.removeAll { i in conflicts.contains { $0.queryToken == i } }
-        omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
+        if !conflicts.isEmpty {
+            extra.removeAll { i in conflicts.contains { $0.queryToken == i } }
+            omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
+        }
         let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
         }

@@ -32,9 +32,9 @@ enum LegalForms {
         ("p a o", "pao"), ("o a o", "oao"), ("z a o", "zao"),
     ]
 
-    /// The codes, which an organisation's score weighs lightly.
-    static let codes: Set<[UInt8]> = Set(forms.map { Array($0.code.utf8) }
-        + ["ab", "as", "oy", "oyj", "se", "kk", "pte", "pty", "sl", "sae", "tov", "too"].map { Array($0.utf8) })
+    /// The codes, which an organisation's score weighs lightly: those of the forms written out,
+    /// those of every kind, and two used of any kind.
+    static let codes: Set<[UInt8]> = Set(forms.map { Array($0.code.utf8) } + kinds.keys + ["pte", "pty"].map { Array($0.utf8) })
 
     /// Kinds of company a code names, for telling two legal forms that name different companies
     /// (*AG*, a stock corporation, and *GmbH*, a limited liability company) from two writings of
