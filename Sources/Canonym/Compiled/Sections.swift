@@ -9,7 +9,7 @@ enum SectionID: UInt32, CaseIterable {
     // Entries (one per romanisation of a name): owner, words, letters.
     case entryName = 40, entryFirstWord, wordStart, letters
     // The candidate index: each entry's bigrams, and each bigram's entries with their bigram counts.
-    case entryGramStart = 60, entryGrams, postingStart = 63, postings, postingGramCounts
+    case entryGramStart = 60, entryGrams, postingStart = 63, postings, postingKeyCounts
 }
 
 /// Writes tables one after another, each 8-byte aligned, behind a directory of
@@ -145,8 +145,9 @@ enum TableCheck {
     static func allBelow<T: FixedWidthInteger>(_ values: UnsafeBufferPointer<T>, _ limit: Int) -> Bool {
         guard limit >= 0 else { return false }
         guard let bound = T.Magnitude(exactly: limit) else { return true }  // above every value of T
-        var bad: UInt8 = 0
-        for value in values { bad |= T.Magnitude(truncatingIfNeeded: value) >= bound ? 1 : 0 }
-        return bad == 0
+        // The largest value, rather than a flag per value: a reduction the compiler vectorises.
+        var largest: T.Magnitude = 0
+        for value in values { largest = Swift.max(largest, T.Magnitude(truncatingIfNeeded: value)) }
+        return values.isEmpty || largest < bound
     }
 }

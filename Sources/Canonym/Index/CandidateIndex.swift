@@ -4,14 +4,16 @@ import Synchronization
 /// Proposes the gazetteer names worth scoring for a query, so that a query touches a few
 /// hundred names rather than the whole gazetteer.
 ///
-/// Every romanisation of every name is an *entry*. Entries are indexed by the bigrams of their
-/// words' skeletons and letters (see `grams(of:)`). A query collects, for each entry, how many
-/// of its bigrams it shares (count filtering), and the entries with the highest share (Dice
-/// coefficient) are proposed.
+/// Every romanisation of every name is an *entry*. Entries are admitted by trigrams and ranked
+/// by bigrams, both of their words' skeletons and letters (see `grams(of:)`, `keys(of:)`). A
+/// query collects, for each entry, how many of its rarer trigrams it shares (count filtering),
+/// and the best of those have their share of bigrams (Dice coefficient) counted; the entries
+/// with the highest share are proposed.
 ///
-/// Only the query's rarer bigrams admit new entries: the commonest ones (*an*, *a$*) are shared
-/// by a large part of any gazetteer and would make every query touch it all; they still count
-/// for the entries a rarer bigram brought in.
+/// Trigrams admit because there are tens of thousands of them: a bigram's postings grow with the
+/// gazetteer until the rarest half of a query's bigrams lists a quarter of a million entries at
+/// 1M names, a trigram's are about fourteen times shorter. Only the query's rarer trigrams admit:
+/// the commonest ones (*^sa*, *an$*) would make every query touch much of any gazetteer.
 final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views into `store`
     /// One romanisation of a name, its words as bytes (made when asked for: the tables hold letters).
     struct Entry: Sendable {
@@ -40,15 +42,19 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private let entryGrams: UnsafeBufferPointer<UInt16>
     /// Entries of name k are `firstEntry[k]..<firstEntry[k + 1]`.
     private let firstEntry: UnsafeBufferPointer<Int32>
-    /// Bigram code g → entries holding it, ascending: `postings[postingStart[g]..<postingStart[g + 1]]`.
+    /// Trigram code t → entries holding it, ascending: `postings[postingStart[t]..<postingStart[t + 1]]`.
     private let postingStart: UnsafeBufferPointer<Int32>
     private let postings: UnsafeBufferPointer<Int32>
-    /// Beside each posting, its entry's bigram count, at most 255 (255: read `entryGramStart`):
-    /// the admission pass reads it in order with the posting, where the entry's own count would
-    /// be a random read per touched entry (a third of a query's time on a million names).
-    private let postingGramCounts: UnsafeBufferPointer<UInt8>
-    /// Share of a query's bigrams, rarest first, that may admit entries.
-    static let admittingShare = 0.5
+    /// Beside each posting, its entry's trigram count, at most 255: the admission pass reads it
+    /// in order with the posting, where a count kept per entry would be a random read per
+    /// touched entry (a third of a query's time on a million names).
+    private let postingKeyCounts: UnsafeBufferPointer<UInt8>
+    /// Share of a query's trigrams, rarest first, that admit entries at least.
+    static let admittingShare = 0.7
+    /// Postings a query may read through further trigrams, rarest first, beyond that share: on a
+    /// gazetteer whose postings are short, a query reads them all (a surname alone, *Čubajs*,
+    /// shares few trigrams with *Anatoly Chubais*), and on a large one only the rarest count.
+    static let admissionBudget = 10_000
     /// How many entries per wanted candidate have their full bigram overlap counted.
     static let shortlistFactor = 6
     /// Least share of the query's bigrams an entry must hold to be proposed, in tenths (0.3):
@@ -57,6 +63,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private static let symbols = 40  // a-z, 0-9, start, end, spare
     private static let start: UInt8 = 36, end: UInt8 = 37
     static let codeCount = 2 * symbols * symbols
+    static let keyCodeCount = 2 * symbols * symbols * symbols
 
     var entries: Entries { Entries(index: self) }
     var entryCount: Int { entryName.count }
@@ -114,8 +121,8 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         try! self.init(store: store, sections: Sections(store.bytes), nameCount: names.count)
     }
 
-    /// Appends the index's tables for `names`: entries and their bigrams, made on all cores in
-    /// chunks of names and joined in order, then each bigram's postings.
+    /// Appends the index's tables for `names`: entries, their bigrams and trigrams, made on all
+    /// cores in chunks of names and joined in order, then each trigram's postings.
     /// - Complexity: O(total length of all names).
     static func appendTables(of names: [GazetteerName], to list: inout SectionList) {
         let ranges = entryChunkRanges(nameCount: names.count)
@@ -127,10 +134,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         appendTables(of: names, chunks: chunks.withLock { $0 }, to: &list)
     }
 
-    /// The entries and bigrams of a run of names: the part of the index built in chunks, on all cores.
+    /// The entries, bigrams and trigrams of a run of names: the part of the index built in chunks, on all cores.
     struct EntryChunk: Sendable {
         var entryName: [Int32] = [], wordCounts: [Int32] = [], wordStarts: [Int32] = [], letters: [UInt8] = []
         var grams: [UInt16] = [], gramCounts: [Int32] = []
+        var keys: [UInt32] = [], keyCounts: [Int32] = []
     }
 
     /// The runs of names the entries are built in, in order.
@@ -150,6 +158,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                     built.letters += word.utf8
                 }
                 built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams, scratch: &scratch)))
+                built.keyCounts.append(Int32(appendKeys(of: romanization, to: &built.keys, scratch: &scratch)))
             }
         }
         return built
@@ -172,19 +181,25 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         var firstEntry: [Int32] = [0]
         firstEntry.reserveCapacity(names.count + 1)
         for name in names { firstEntry.append(firstEntry[firstEntry.count - 1] + Int32(name.form.romanizations.count)) }
-        // Postings in one array (counting sort by bigram): no per-bigram allocation, entries ascending.
-        var postingStart = [Int32](repeating: 0, count: codeCount + 1)
-        for gram in entryGrams { postingStart[Int(gram) + 1] += 1 }
-        for code in 0..<codeCount { postingStart[code + 1] += postingStart[code] }
-        var postings = [Int32](repeating: 0, count: Int(postingStart[codeCount]))
-        var postingGramCounts = [UInt8](repeating: 0, count: postings.count)
-        var fill = postingStart
-        for entry in 0..<entryName.count {
-            let gramCount = UInt8(min(255, entryGramStart[entry + 1] - entryGramStart[entry]))
-            for gram in entryGrams[Int(entryGramStart[entry])..<Int(entryGramStart[entry + 1])] {
-                postings[Int(fill[Int(gram)])] = Int32(entry)
-                postingGramCounts[Int(fill[Int(gram)])] = gramCount
-                fill[Int(gram)] += 1
+        // Postings in one array (counting sort by trigram): no per-trigram allocation, entries
+        // ascending. The chunks' trigram lists are read in place, never joined.
+        var postingStart = [Int32](repeating: 0, count: keyCodeCount + 1)
+        for chunk in built { for key in chunk.keys { postingStart[Int(key) + 1] += 1 } }
+        for code in 0..<keyCodeCount { postingStart[code + 1] += postingStart[code] }
+        var postings = [Int32](repeating: 0, count: Int(postingStart[keyCodeCount]))
+        var postingKeyCounts = [UInt8](repeating: 0, count: postings.count)
+        var fill = postingStart, entry: Int32 = 0
+        for chunk in built {
+            var next = 0
+            for keyCount in chunk.keyCounts {
+                let count = UInt8(min(255, keyCount))
+                for key in chunk.keys[next..<(next + Int(keyCount))] {
+                    postings[Int(fill[Int(key)])] = entry
+                    postingKeyCounts[Int(fill[Int(key)])] = count
+                    fill[Int(key)] += 1
+                }
+                next += Int(keyCount)
+                entry += 1
             }
         }
         list.append(.entryName, entryName)
@@ -196,7 +211,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         list.append(.entryGrams, entryGrams)
         list.append(.postingStart, postingStart)
         list.append(.postings, postings)
-        list.append(.postingGramCounts, postingGramCounts)
+        list.append(.postingKeyCounts, postingKeyCounts)
     }
 
     /// The index stored in `sections`, read in place. Every stored number is checked against
@@ -211,11 +226,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         firstEntry = try sections.table(.nameFirstEntry, count: nameCount + 1)
         entryGramStart = try sections.table(.entryGramStart, count: entryCount + 1)
         entryGrams = try sections.table(.entryGrams)
-        postingStart = try sections.table(.postingStart, count: Self.codeCount + 1)
+        postingStart = try sections.table(.postingStart, count: Self.keyCodeCount + 1)
         postings = try sections.table(.postings)
         // Not checked against the entries (a random read per posting): a count only weighs an
         // entry's rank, any value is safe to read, and the checksum vouches for it.
-        postingGramCounts = try sections.table(.postingGramCounts, count: postings.count)
+        postingKeyCounts = try sections.table(.postingKeyCounts, count: postings.count)
         // Names' entries are consecutive and each name has one: entry names never go down, and
         // each name's first entry is its own.
         guard TableCheck.isMonotone(entryFirstWord, from: 0, to: Int32(wordStart.count - 1), strictly: true),
@@ -226,17 +241,20 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
               TableCheck.isMonotone(entryGramStart, from: 0, to: Int32(entryGrams.count)),
               TableCheck.isMonotone(postingStart, from: 0, to: Int32(postings.count)),
               TableCheck.allBelow(entryGrams, Self.codeCount) else { throw TruncatedData() }
-        // Each bigram's entries strictly ascending, from 0 up to below the entry count: an entry
+        // Each trigram's entries strictly ascending, from 0 up to below the entry count: an entry
         // listed twice could be counted past its one-byte counter, and the counters bound the
         // per-query scratch arrays.
-        var bad: UInt8 = 0
-        for gram in 0..<Self.codeCount {
-            let start = Int(postingStart[gram]), end = Int(postingStart[gram + 1])
-            guard start < end else { continue }
-            bad |= postings[start] < 0 || Int(postings[end - 1]) >= entryCount ? 1 : 0
-            for k in (start + 1)..<end { bad |= postings[k &- 1] >= postings[k] ? 1 : 0 }
+        // One flat pass over all postings (most trigrams list few entries, and a loop per trigram
+        // would not vectorise): every descent, less those where one trigram's list meets the next.
+        guard TableCheck.allBelow(postings, entryCount) else { throw TruncatedData() }
+        // Entries are below 2^31, so a step that does not go up has the sign bit set once less one.
+        var descents = 0
+        for k in postings.indices.dropFirst() { descents &+= Int(UInt32(bitPattern: (postings[k] &- postings[k &- 1]) &- 1) >> 31) }
+        for key in 0..<Self.keyCodeCount {
+            let start = Int(postingStart[key])
+            if start > 0 && start < Int(postingStart[key + 1]) { descents &-= postings[start - 1] >= postings[start] ? 1 : 0 }
         }
-        guard bad == 0 else { throw TruncatedData() }
+        guard descents == 0 else { throw TruncatedData() }
     }
 
     func entries(ofName name: Int) -> Range<Int32> { firstEntry[name]..<firstEntry[name + 1] }
@@ -262,44 +280,102 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     @discardableResult
     static func appendGrams(of tokens: [String], to grams: inout [UInt16], scratch: inout GramScratch) -> Int {
         let first = grams.count
+        forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, _ in
+            var previous = start
+            for index in 0...sequence.count {
+                let code = index == sequence.count ? end : symbol(sequence[index])
+                grams.append(UInt16(base * symbols * symbols + Int(previous) * symbols + Int(code)))
+                previous = code
+            }
+        }
+        return sortedDistinct(&grams, from: first)
+    }
+
+    /// Distinct trigram codes of a tokenised name, ascending, of the same spellings as its
+    /// bigrams (`grams(of:)`): the keys that admit entries.
+    static func keys(of tokens: [String]) -> [UInt32] {
+        var keys: [UInt32] = [], scratch = GramScratch()
+        appendKeys(of: tokens, to: &keys, scratch: &scratch)
+        return keys
+    }
+
+    /// Appends `keys(of: tokens)` to `keys` and returns how many.
+    @discardableResult
+    static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch) -> Int {
+        appendKeys(of: tokens, to: &keys, scratch: &scratch, deletions: false)
+    }
+
+    /// `keys(of:)` of a query: also the trigrams of each word of four letters or more with one
+    /// letter left out, so that an inserted letter (*Saszina* for *Sasina*) still meets the
+    /// name's own trigrams. Only queries have them: the index stays one posting per trigram.
+    static func queryKeys(of tokens: [String]) -> [UInt32] {
+        var keys: [UInt32] = [], scratch = GramScratch()
+        appendKeys(of: tokens, to: &keys, scratch: &scratch, deletions: true)
+        return keys
+    }
+
+    @discardableResult
+    private static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch, deletions: Bool) -> Int {
+        let first = keys.count
+        func append(_ sequence: some Collection<UInt8>, base: Int) {
+            var (twoBack, previous) = (start, start)
+            var index = 0
+            for letter in sequence {
+                let code = symbol(letter)
+                if index > 0 { keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(code))) }
+                (twoBack, previous) = (previous, code)
+                index += 1
+            }
+            if index > 0 { keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(end))) }
+        }
+        forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, isJoined in
+            append(sequence, base: base)
+            if deletions && !isJoined && sequence.count >= 4 {
+                for gap in sequence.indices { append(sequence[..<gap] + sequence[(gap + 1)...], base: base) }
+            }
+        }
+        return sortedDistinct(&keys, from: first)
+    }
+
+    /// Calls `body` with each spelling a name is indexed by, its code range (0: skeleton,
+    /// 1: letters), and whether it is the words run together (else one word).
+    private static func forEachSpelling(of tokens: [String], scratch: inout GramScratch, _ body: ([UInt8], Int, Bool) -> Void) {
         let isSyllabic = tokens.count >= 3 && tokens.allSatisfy { $0.utf8.count <= 3 }
-        // Skeleton bigrams find transliteration variants; letter bigrams (a second code range)
+        // Skeleton grams find transliteration variants; letter grams (a second code range)
         // find typing errors that change the skeleton itself (a voicing or vowel change).
-        func appendLetters(_ scratch: inout GramScratch) {
+        func spell(_ scratch: inout GramScratch, isJoined: Bool) {
             scratch.skeleton.removeAll(keepingCapacity: true)
             Skeleton.append(of: scratch.letters, to: &scratch.skeleton)
-            appendGrams(of: scratch.skeleton, base: 0, to: &grams)
-            appendGrams(of: scratch.letters, base: symbols * symbols, to: &grams)
+            body(scratch.skeleton, 0, isJoined)
+            body(scratch.letters, 1, isJoined)
         }
         if !isSyllabic {
             for token in tokens {
                 scratch.letters.removeAll(keepingCapacity: true)
                 scratch.letters += token.utf8
-                appendLetters(&scratch)
+                spell(&scratch, isJoined: false)
             }
         }
         if tokens.count > 1 {
             scratch.letters.removeAll(keepingCapacity: true)
             for token in tokens { scratch.letters += token.utf8 }
-            appendLetters(&scratch)
+            spell(&scratch, isJoined: true)
         }
-        grams[first...].sort()
-        var kept = first
-        for index in first..<grams.count where kept == first || grams[kept - 1] != grams[index] {
-            grams[kept] = grams[index]
-            kept += 1
-        }
-        grams.removeSubrange(kept...)
-        return kept - first
     }
 
-    private static func appendGrams(of letters: [UInt8], base: Int, to grams: inout [UInt16]) {
-        var previous = start
-        for index in 0...letters.count {
-            let code = index == letters.count ? end : min(UInt8(CostModel.code(letters[index])), 38)
-            grams.append(UInt16(base + Int(previous) * symbols + Int(code)))
-            previous = code
+    @inline(__always)
+    private static func symbol(_ letter: UInt8) -> UInt8 { min(UInt8(CostModel.code(letter)), 38) }
+
+    /// Sorts `codes[first...]`, drops its repeats, and returns how many are left.
+    private static func sortedDistinct<Code: FixedWidthInteger>(_ codes: inout [Code], from first: Int) -> Int {
+        codes[first...].sort()
+        var kept = first
+        for index in first..<codes.count where kept == first || codes[kept - 1] != codes[index] {
+            codes[kept] = codes[index]
+            kept += 1
         }
+        codes.removeSubrange(kept...)
+        return kept - first
     }
 
     /// Per-query counters, one byte per entry, all zero between queries: a query clears only
@@ -308,7 +384,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         var counts: [UInt8]
         var share: [UInt8]  // best Dice so far, quantised to 1…255; 0 = not proposed
         /// Room for every entry a query touches (one more: see the postings loop), and their
-        /// bigram counts, then levels.
+        /// trigram counts, then levels.
         var touched: [Int32]
         var touchedLevels: [UInt8]
 
@@ -325,10 +401,10 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// Up to `limit` entries sharing the most bigrams with any of the query's romanisations.
     ///
-    /// Entries come in through the query's rarer bigrams and are ranked on those first; only the
-    /// best few (`shortlistFactor` × `limit`) then have their full overlap counted, on their own
-    /// bigram lists, so the long postings of common bigrams are never read.
-    /// - Complexity: O(postings of the query's rarer bigrams + shortlist × bigrams per entry).
+    /// Entries come in through the query's rarer trigrams and are ranked on those first; only the
+    /// best few (`shortlistFactor` × `limit`) then have their bigram overlap counted, on their own
+    /// bigram lists, so the long postings of common trigrams are never read.
+    /// - Complexity: O(postings of the query's rarer trigrams + shortlist × bigrams per entry).
     func candidates(for romanizations: [[String]], limit: Int) -> [Int32] {
         var scratch = idleScratches.withLock { $0.popLast() } ?? Scratch(entries: entryCount)
         defer { idleScratches.withLock { $0.append(scratch) } }
@@ -344,35 +420,33 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private func candidates(for romanizations: [[String]], limit: Int,
                             counts: UnsafeMutableBufferPointer<UInt8>, share: UnsafeMutableBufferPointer<UInt8>,
                             touched: UnsafeMutableBufferPointer<Int32>, touchedLevels: UnsafeMutableBufferPointer<UInt8>) -> [Int32] {
-        let (postingStart, postings, postingGramCounts, entryGramStart, entryGrams) = (self.postingStart, self.postings, self.postingGramCounts, self.entryGramStart, self.entryGrams)
+        let (postingStart, postings, postingKeyCounts, entryGramStart, entryGrams) = (self.postingStart, self.postings, self.postingKeyCounts, self.entryGramStart, self.entryGrams)
         var everTouched: [Int32] = []
         var queryGrams = [UInt64](repeating: 0, count: (Self.codeCount + 63) / 64)
         var shortlistStarts: [Int32] = []
         for tokens in romanizations {
-            let grams = Self.grams(of: tokens).prefix(255)
-            let rarestFirst = grams.sorted { postingLength($0) < postingLength($1) }
-            let admitting = max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up)))
+            let grams = Self.grams(of: tokens).prefix(255), keys = Self.queryKeys(of: tokens)
+            let rarestFirst = keys.sorted { postingLength($0) < postingLength($1) }
+            let admitting = admittingCount(rarestFirst)
             var touchedCount = 0
             for gram in rarestFirst.prefix(admitting) {
                 for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
                     // Without a branch (whether an entry is new is a coin toss): the entry is always
-                    // written at the end of `touched` (its bigram count beside it, where its level
+                    // written at the end of `touched` (its trigram count beside it, where its level
                     // goes next), and the end moves on only for a new one.
                     let entry = postings[posting]
                     touched[touchedCount] = entry
-                    touchedLevels[touchedCount] = postingGramCounts[posting]
+                    touchedLevels[touchedCount] = postingKeyCounts[posting]
                     touchedCount &+= counts[Int(entry)] == 0 ? 1 : 0
                     counts[Int(entry)] &+= 1
                 }
             }
-            // Shortlist by the Dice share of the rarer bigrams alone. The Dice level depends only on
-            // the count and the entry's bigram count, so each pair is computed once per query.
-            var levels = DiceLevels(queryGrams: grams.count, admitting: admitting)
+            // Shortlist by the Dice share of the rarer trigrams alone. The Dice level depends only on
+            // the count and the entry's trigram count, so each pair is computed once per query.
+            var levels = DiceLevels(queryGrams: keys.count, admitting: admitting)
             for k in 0..<touchedCount {
                 let entry = touched[k]
-                var entryGramCount = Int(touchedLevels[k])
-                if entryGramCount == 255 { entryGramCount = Int(entryGramStart[Int(entry) + 1] &- entryGramStart[Int(entry)]) }
-                touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: entryGramCount)
+                touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: Int(touchedLevels[k]))
                 counts[Int(entry)] = 0
             }
             let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
@@ -458,13 +532,13 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         return UInt8(min(255, max(1, (dice * 255).rounded())))
     }
 
-    /// `diceLevel` for one query's bigram count, remembered per (count, entry bigram count):
+    /// `diceLevel` for one query's key count, remembered per (count, entry's key count):
     /// tens of thousands of entries share a few hundred pairs, and rounding is a library call.
     private struct DiceLevels {
         let queryGrams: Int
         let admitting: Int
         static let widest = 256
-        var table: [UInt8]  // (common, entry bigrams < widest) → level; 0 = not yet computed
+        var table: [UInt8]  // (common, entry keys < widest) → level; 0 = not yet computed
 
         init(queryGrams: Int, admitting: Int) {
             self.queryGrams = queryGrams
@@ -483,7 +557,21 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         }
     }
 
-    private func postingLength(_ gram: UInt16) -> Int32 {
-        postingStart[Int(gram) + 1] - postingStart[Int(gram)]
+    /// How many of a query's trigrams, rarest first, admit entries: `admittingShare` of them, and
+    /// more while their postings fit in `admissionBudget`; at most 255, so that no entry's
+    /// one-byte counter overflows.
+    private func admittingCount(_ rarestFirst: [UInt32]) -> Int {
+        let most = min(255, rarestFirst.count)
+        var admitting = min(most, max(1, Int((Double(rarestFirst.count) * Self.admittingShare).rounded(.up))))
+        var read = rarestFirst.prefix(admitting).reduce(0) { $0 + Int(postingLength($1)) }
+        while admitting < most && read + Int(postingLength(rarestFirst[admitting])) <= Self.admissionBudget {
+            read += Int(postingLength(rarestFirst[admitting]))
+            admitting += 1
+        }
+        return admitting
+    }
+
+    private func postingLength(_ key: UInt32) -> Int32 {
+        postingStart[Int(key) + 1] - postingStart[Int(key)]
     }
 }

@@ -115,7 +115,7 @@ import Testing
 
     @Test func anEntryListedTwiceUnderABigramIsRefused() {
         let starts = Self.compiled.withUnsafeBytes { raw in
-            (0...CandidateIndex.codeCount).map { raw.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, .postingStart) + 4 * $0, as: Int32.self) }
+            (0...CandidateIndex.keyCodeCount).map { raw.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, .postingStart) + 4 * $0, as: Int32.self) }
         }
         let gram = starts.indices.dropLast().first { starts[$0 + 1] - starts[$0] >= 2 }!
         let first = Self.compiled.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: Self.tableOffset(Self.compiled, .postings) + 4 * Int(starts[gram]), as: Int32.self) }

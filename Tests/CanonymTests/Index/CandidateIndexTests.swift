@@ -63,9 +63,12 @@ import Testing
         ("Salaconsilina", "Sala Consilina"),    // the words run together
         ("bwzwlwk", "Buzuluk"),                 // vowels left unwritten, w for u
         ("fu luo li ya nuo bo li si", "Florianopolis"),  // syllable by syllable, from Chinese
+        ("Saszina", "Sasina"),                  // a letter inserted: no trigram of the name's middle left
+        ("Čubajs", "Anatoly Chubais"),          // a surname alone, sharing one letter trigram
     ])
     func variantFindsItsNameAmongManyWithASmallLimit(query: String, name: String) throws {
-        let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina", "Buzuluk", "Florianopolis"],
+        let gazetteer = try gazetteer(with: ["Tashkent", "Kassym-Jomart Tokayev", "Vladimir Putin", "Sala Consilina", "Buzuluk", "Florianopolis",
+                                             "Sasina", "Anatoly Chubais"],
                                       randomCount: 2_000)
         let index = CandidateIndex(names: Array(gazetteer.names))
         let target = try #require(gazetteer.names.firstIndex { $0.text == name })
@@ -82,6 +85,22 @@ import Testing
     @Test func aNameWrittenSyllableBySyllableIsIndexedRunTogether() {
         #expect(CandidateIndex.grams(of: ["fu", "luo", "li", "ya"]) == CandidateIndex.grams(of: ["fuluoliya"]))
         #expect(CandidateIndex.grams(of: ["sa", "ji"]) != CandidateIndex.grams(of: ["saji"]), "two short words stay words")
+    }
+
+    @Test func aWordHasOneTrigramPerLetterInEachCodeRange() {
+        // ^ab, ab$ of the letters and of the skeleton (b): the start never pairs with itself.
+        #expect(CandidateIndex.keys(of: ["ab"]).count == 4)
+        let letterRange = UInt32(CandidateIndex.keyCodeCount / 2)
+        #expect(CandidateIndex.keys(of: ["tashkent"]).filter { $0 >= letterRange }.count == 8)
+    }
+
+    @Test func aQueryAlsoHasTheTrigramsOfItsWordsWithOneLetterLeftOut() {
+        // The letters' trigrams (the skeleton's range has those of the query's skeleton, left out).
+        let letterRange = UInt32(CandidateIndex.keyCodeCount / 2)
+        let name = Set(CandidateIndex.keys(of: ["sasina"]).filter { $0 >= letterRange })
+        #expect(!name.isSubset(of: CandidateIndex.keys(of: ["saszina"])))
+        #expect(name.isSubset(of: CandidateIndex.queryKeys(of: ["saszina"])))
+        #expect(CandidateIndex.queryKeys(of: ["abc"]) == CandidateIndex.keys(of: ["abc"]), "words under four letters have none")
     }
 
     @Test func everyRomanizationOfANameIsAnEntry() throws {
