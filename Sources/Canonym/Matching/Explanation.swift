@@ -38,6 +38,9 @@ public struct Explanation: Sendable, Hashable {
     /// Initials the query writes together in capitals were read one by one.
     public let readInitialsApart: Bool
     public let reordered: Bool
+    /// An organisation's initials were in another order, another acronym: the score was scaled
+    /// by this factor (nil when they were not).
+    public let reorderedInitialsFactor: Double?
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
@@ -69,7 +72,11 @@ public struct Explanation: Sendable, Hashable {
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
         if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
-        if reordered { lines.append("words in another order") }
+        if let reorderedInitialsFactor {
+            lines.append("initials in another order: they spell another name (scored ×\(Edit.format(reorderedInitialsFactor)))")
+        } else if reordered {
+            lines.append("words in another order")
+        }
         if let surnameLeeway {
             lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
         }
@@ -121,7 +128,7 @@ extension Matcher {
             },
             comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym,
             readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart, reordered: alignment.reordered,
-            surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
+            reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }

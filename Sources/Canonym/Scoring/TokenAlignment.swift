@@ -21,6 +21,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the words were compared run together (*Salaconsilina* ~ *Sala Consilina*).
     public let comparedJoined: Bool
     public let reordered: Bool
+    /// True when an organisation's one-letter words pair in another order: its initials then spell
+    /// another name (*C.B.A. Company*, *A.B.C. Company*), scored by ``NameScorer/reorderedInitialsFactor``.
+    public var reorderedInitials = false
     /// True when a person's score was held down to the surname's similarity plus
     /// ``NameScorer/surnameLeeway``.
     public var heldToSurname = false
@@ -104,6 +107,8 @@ public struct NameScorer: Sendable {
     public var digitsAsLettersFactor: Float = 0.95
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
+    /// Factor applied instead when they are an organisation's initials (``TokenAlignment/reorderedInitials``).
+    public var reorderedInitialsFactor: Float = 0.8
     /// Word pairs below this similarity are not paired at all.
     public var pairingFloor: Float = 0.5
 
@@ -222,7 +227,9 @@ public struct NameScorer: Sendable {
                           : isPlaceKind(name, j) ? omittedPlaceKindPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
-        if reordered { score *= reorderFactor }
+        let initials = type == .organization ? pairs.filter { query[$0.queryToken].count == 1 && name[$0.nameToken].count == 1 } : []
+        let reorderedInitials = zip(initials, initials.dropFirst()).contains { $0.nameToken > $1.nameToken }
+        if reordered { score *= reorderedInitials ? reorderedInitialsFactor : reorderFactor }
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
@@ -245,7 +252,7 @@ public struct NameScorer: Sendable {
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              conflictingWords: conflicts, comparedJoined: false, reordered: reordered,
+                              conflictingWords: conflicts, comparedJoined: false, reordered: reordered, reorderedInitials: reorderedInitials,
                               heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
 

@@ -57,6 +57,14 @@ private let threshold = MatchOptions().threshold
         #expect(Set(alignment.pairs.map { [$0.queryToken, $0.nameToken] }) == [[0, 1], [1, 0]])
     }
 
+    @Test func anOrganisationsInitialsInAnotherOrderSpellAnotherName() {
+        let reversed = align("c b a co", "a b c co", type: .organization)
+        #expect(reversed.reorderedInitials && reversed.score < threshold)
+        let moved = align("co a b c", "a b c co", type: .organization)
+        #expect(moved.reordered && !moved.reorderedInitials && moved.score >= threshold, "the initials keep their order")
+        #expect(!align("b a smith", "a b smith").reorderedInitials, "a person's given names may come in either order")
+    }
+
     @Test func wordsInOrderAreNotFlagged() {
         #expect(!align("vladimir putin", "vladimir vladimirovich putin").reordered)
     }
