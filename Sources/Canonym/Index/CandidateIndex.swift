@@ -157,8 +157,9 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                     built.wordStarts.append(Int32(built.letters.count))
                     built.letters += word.utf8
                 }
-                built.gramCounts.append(Int32(appendGrams(of: romanization, to: &built.grams, scratch: &scratch)))
-                built.keyCounts.append(Int32(appendKeys(of: romanization, to: &built.keys, scratch: &scratch)))
+                let counts = appendCodes(of: romanization, grams: &built.grams, keys: &built.keys, scratch: &scratch)
+                built.gramCounts.append(Int32(counts.grams))
+                built.keyCounts.append(Int32(counts.keys))
             }
         }
         return built
@@ -280,15 +281,19 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     @discardableResult
     static func appendGrams(of tokens: [String], to grams: inout [UInt16], scratch: inout GramScratch) -> Int {
         let first = grams.count
-        forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, _ in
-            var previous = start
-            for index in 0...sequence.count {
-                let code = index == sequence.count ? end : symbol(sequence[index])
-                grams.append(UInt16(base * symbols * symbols + Int(previous) * symbols + Int(code)))
-                previous = code
-            }
-        }
+        forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, _ in appendBigrams(of: sequence, base: base, to: &grams) }
         return sortedDistinct(&grams, from: first)
+    }
+
+    /// `appendGrams` and `appendKeys` in one pass over the spellings (each skeleton made once),
+    /// for the index build; returns how many of each.
+    static func appendCodes(of tokens: [String], grams: inout [UInt16], keys: inout [UInt32], scratch: inout GramScratch) -> (grams: Int, keys: Int) {
+        let (firstGram, firstKey) = (grams.count, keys.count)
+        forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, _ in
+            appendBigrams(of: sequence, base: base, to: &grams)
+            appendTrigrams(of: sequence, base: base, to: &keys)
+        }
+        return (sortedDistinct(&grams, from: firstGram), sortedDistinct(&keys, from: firstKey))
     }
 
     /// Distinct trigram codes of a tokenised name, ascending, of the same spellings as its
@@ -317,24 +322,37 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     @discardableResult
     private static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch, deletions: Bool) -> Int {
         let first = keys.count
-        func append(_ sequence: some Collection<UInt8>, base: Int) {
-            var (twoBack, previous) = (start, start)
-            var index = 0
-            for letter in sequence {
-                let code = symbol(letter)
-                if index > 0 { keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(code))) }
-                (twoBack, previous) = (previous, code)
-                index += 1
-            }
-            if index > 0 { keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(end))) }
-        }
         forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, isJoined in
-            append(sequence, base: base)
+            appendTrigrams(of: sequence, base: base, to: &keys)
             if deletions && !isJoined && sequence.count >= 4 {
-                for gap in sequence.indices { append(sequence[..<gap] + sequence[(gap + 1)...], base: base) }
+                for gap in sequence.indices { appendTrigrams(of: Array(sequence[..<gap]) + sequence[(gap + 1)...], base: base, to: &keys) }
             }
         }
         return sortedDistinct(&keys, from: first)
+    }
+
+    /// The bigram codes of one spelling, between a start and an end symbol.
+    private static func appendBigrams(of sequence: [UInt8], base: Int, to grams: inout [UInt16]) {
+        var previous = start
+        for letter in sequence {
+            let code = symbol(letter)
+            grams.append(UInt16((base * symbols + Int(previous)) * symbols + Int(code)))
+            previous = code
+        }
+        grams.append(UInt16((base * symbols + Int(previous)) * symbols + Int(end)))
+    }
+
+    /// The trigram codes of one spelling: one per letter, the last one with the end symbol (the
+    /// first would be two starts and a letter, one letter's worth of key).
+    private static func appendTrigrams(of sequence: [UInt8], base: Int, to keys: inout [UInt32]) {
+        guard !sequence.isEmpty else { return }
+        var (twoBack, previous) = (start, symbol(sequence[0]))
+        for letter in sequence.dropFirst() {
+            let code = symbol(letter)
+            keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(code)))
+            (twoBack, previous) = (previous, code)
+        }
+        keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(end)))
     }
 
     /// Calls `body` with each spelling a name is indexed by, its code range (0: skeleton,
@@ -368,14 +386,28 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// Sorts `codes[first...]`, drops its repeats, and returns how many are left.
     private static func sortedDistinct<Code: FixedWidthInteger>(_ codes: inout [Code], from first: Int) -> Int {
-        codes[first...].sort()
-        var kept = first
-        for index in first..<codes.count where kept == first || codes[kept - 1] != codes[index] {
-            codes[kept] = codes[index]
-            kept += 1
+        let kept = codes.withUnsafeMutableBufferPointer { all -> Int in
+            var codes = UnsafeMutableBufferPointer(rebasing: all[first...])
+            // A name has a few dozen codes: insertion sort beats the library's sort on so few.
+            if codes.count <= 64 {
+                for k in codes.indices.dropFirst() {
+                    let code = codes[k]
+                    var j = k
+                    while j > 0 && codes[j - 1] > code { codes[j] = codes[j - 1]; j -= 1 }
+                    codes[j] = code
+                }
+            } else {
+                codes.sort()
+            }
+            var kept = 0
+            for index in codes.indices where kept == 0 || codes[kept - 1] != codes[index] {
+                codes[kept] = codes[index]
+                kept += 1
+            }
+            return kept
         }
-        codes.removeSubrange(kept...)
-        return kept - first
+        codes.removeSubrange((first + kept)...)
+        return kept
     }
 
     /// Per-query counters, one byte per entry, all zero between queries: a query clears only
