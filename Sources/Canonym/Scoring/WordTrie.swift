@@ -69,13 +69,13 @@ struct WordTrie: Sendable {
     /// The rules (as indices into `model.packedRules`) whose word-side letters begin with a
     /// given non-empty string and go on beyond it, with that string's length: a rule step that
     /// ends past the trie letters filled so far starts where such a string ends the path.
-    private static func rulesByKnownStart(of model: CostModel) -> [[UInt8]: [(rule: Int32, known: UInt8)]] {
-        var table: [[UInt8]: [(rule: Int32, known: UInt8)]] = [:]
+    private static func rulesByKnownStart(of model: CostModel) -> RuleStarts {
+        var starts = RuleStarts()
         for (index, rule) in model.packedRules.enumerated() where rule.toLength > 1 {
-            let side = Array(model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)])
-            for known in 1..<side.count { table[Array(side.prefix(known)), default: []].append((Int32(index), UInt8(known))) }
+            let side = model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)]
+            for known in 1..<side.count { starts.add(side.prefix(known), rule: Int32(index)) }
         }
-        return table
+        return starts
     }
 }
 
@@ -103,6 +103,37 @@ private struct PreparedQuery {
     }
 }
 
+/// Rule steps by the string their word side begins with (`WordTrie.rulesByKnownStart`), for
+/// strings of at most `longest` letters. A string is looked up as a number (its letters and its
+/// length packed), and only where some string ends in the path's last letter: a trie node asks
+/// for each suffix of its path, and most letters end none.
+struct RuleStarts {
+    static let longest = 7
+    private var table: [UInt64: [(rule: Int32, known: UInt8)]] = [:]
+    /// Length of the longest string ending in each letter (0: none).
+    private var longestEndingIn = [UInt8](repeating: 0, count: 256)
+
+    private static func key(_ letters: ArraySlice<UInt8>) -> UInt64 {
+        var key = UInt64(letters.count) << 56
+        for (k, letter) in letters.enumerated() { key |= UInt64(letter) << (8 * UInt64(k)) }
+        return key
+    }
+
+    mutating func add(_ start: ArraySlice<UInt8>, rule: Int32) {
+        guard let last = start.last, start.count <= Self.longest else { return }
+        table[Self.key(start), default: []].append((rule, UInt8(start.count)))
+        longestEndingIn[Int(last)] = max(longestEndingIn[Int(last)], UInt8(start.count))
+    }
+
+    /// Appends the steps of every suffix of `path` that starts a rule, shortest suffix first.
+    func appendSteps(endingAt path: ArraySlice<UInt8>, to steps: inout [(rule: Int32, known: UInt8)]) {
+        guard let last = path.last else { return }
+        let longest = min(path.count, Int(longestEndingIn[Int(last)]))
+        guard longest > 0 else { return }
+        for known in 1...longest { steps += table[Self.key(path.suffix(known))] ?? [] }
+    }
+}
+
 /// Words of one length in a trie whose nodes are numbered so that each node's children are
 /// consecutive: node 0 is the root.
 private struct LetterTrie: Sendable {
@@ -118,7 +149,7 @@ private struct LetterTrie: Sendable {
 
     var isEmpty: Bool { letters.count <= 1 }
 
-    init(words: [[UInt8]], rulesByKnownStart: [[UInt8]: [(rule: Int32, known: UInt8)]]) {
+    init(words: [[UInt8]], rulesByKnownStart: RuleStarts) {
         length = words.first?.count ?? 0
         // Sorted and distinct, the words give each node's children in order, breadth first.
         let sorted = Array(Set(words)).sorted { $0.lexicographicallyPrecedes($1) }
@@ -137,7 +168,7 @@ private struct LetterTrie: Sendable {
                     var end = start + 1
                     while end < range.upperBound, sorted[end][depth] == letter { end += 1 }
                     let path = sorted[start][...depth]
-                    for known in 1...min(path.count, 7) { crossingRules += rulesByKnownStart[Array(path.suffix(known))] ?? [] }
+                    rulesByKnownStart.appendSteps(endingAt: path, to: &crossingRules)
                     crossingStart.append(Int32(crossingRules.count))
                     next.append((letters.count, start..<end))
                     letters.append(letter)
