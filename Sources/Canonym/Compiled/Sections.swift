@@ -8,7 +8,7 @@ enum SectionID: UInt32, CaseIterable {
     case keySlots, keyKeyStart, keyKeyBytes, keyValueStart, keyValues
     // Entries (one per romanisation of a name): owner, words, letters.
     case entryName = 40, entryFirstWord, wordStart, letters
-    // The candidate index: each entry's bigrams, and each bigram's entries with their bigram counts.
+    // The candidate index: each entry's bigrams, and each trigram's entries with their trigram counts.
     case entryGramStart = 60, entryGrams, postingStart = 63, postings, postingKeyCounts
 }
 

@@ -300,14 +300,8 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// bigrams (`grams(of:)`): the keys that admit entries.
     static func keys(of tokens: [String]) -> [UInt32] {
         var keys: [UInt32] = [], scratch = GramScratch()
-        appendKeys(of: tokens, to: &keys, scratch: &scratch)
-        return keys
-    }
-
-    /// Appends `keys(of: tokens)` to `keys` and returns how many.
-    @discardableResult
-    static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch) -> Int {
         appendKeys(of: tokens, to: &keys, scratch: &scratch, deletions: false)
+        return keys
     }
 
     /// `keys(of:)` of a query: also the trigrams of each word of four letters or more with one
@@ -319,16 +313,17 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         return keys
     }
 
-    @discardableResult
-    private static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch, deletions: Bool) -> Int {
+    private static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch, deletions: Bool) {
         let first = keys.count
         forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, isJoined in
             appendTrigrams(of: sequence, base: base, to: &keys)
             if deletions && !isJoined && sequence.count >= 4 {
-                for gap in sequence.indices { appendTrigrams(of: Array(sequence[..<gap]) + sequence[(gap + 1)...], base: base, to: &keys) }
+                for gap in sequence.indices {
+                    appendTrigrams(of: sequence.indices.lazy.filter { $0 != gap }.map { sequence[$0] }, base: base, to: &keys)
+                }
             }
         }
-        return sortedDistinct(&keys, from: first)
+        _ = sortedDistinct(&keys, from: first)
     }
 
     /// The bigram codes of one spelling, between a start and an end symbol.
@@ -344,10 +339,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// The trigram codes of one spelling: one per letter, the last one with the end symbol (the
     /// first would be two starts and a letter, one letter's worth of key).
-    private static func appendTrigrams(of sequence: [UInt8], base: Int, to keys: inout [UInt32]) {
-        guard !sequence.isEmpty else { return }
-        var (twoBack, previous) = (start, symbol(sequence[0]))
-        for letter in sequence.dropFirst() {
+    private static func appendTrigrams(of sequence: some Sequence<UInt8>, base: Int, to keys: inout [UInt32]) {
+        var letters = sequence.makeIterator()
+        guard let first = letters.next() else { return }
+        var (twoBack, previous) = (start, symbol(first))
+        while let letter = letters.next() {
             let code = symbol(letter)
             keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(code)))
             (twoBack, previous) = (previous, code)
@@ -461,8 +457,8 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             let rarestFirst = keys.sorted { postingLength($0) < postingLength($1) }
             let admitting = admittingCount(rarestFirst)
             var touchedCount = 0
-            for gram in rarestFirst.prefix(admitting) {
-                for posting in Int(postingStart[Int(gram)])..<Int(postingStart[Int(gram) + 1]) {
+            for key in rarestFirst.prefix(admitting) {
+                for posting in Int(postingStart[Int(key)])..<Int(postingStart[Int(key) + 1]) {
                     // Without a branch (whether an entry is new is a coin toss): the entry is always
                     // written at the end of `touched` (its trigram count beside it, where its level
                     // goes next), and the end moves on only for a new one.
@@ -475,10 +471,10 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             }
             // Shortlist by the Dice share of the rarer trigrams alone. The Dice level depends only on
             // the count and the entry's trigram count, so each pair is computed once per query.
-            var levels = DiceLevels(queryGrams: keys.count, admitting: admitting)
+            var levels = DiceLevels(queryKeys: keys.count, admitting: admitting)
             for k in 0..<touchedCount {
                 let entry = touched[k]
-                touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryGrams: Int(touchedLevels[k]))
+                touchedLevels[k] = levels.level(common: Int(counts[Int(entry)]), entryKeys: Int(touchedLevels[k]))
                 counts[Int(entry)] = 0
             }
             let shortlist = Self.top(UnsafeBufferPointer(rebasing: touched[..<touchedCount]),
@@ -567,27 +563,28 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// `diceLevel` for one query's key count, remembered per (count, entry's key count):
     /// tens of thousands of entries share a few hundred pairs, and rounding is a library call.
     private struct DiceLevels {
-        let queryGrams: Int
+        let queryKeys: Int
         let admitting: Int
         static let widest = 256
         var table: [UInt8]  // (common, entry keys < widest) → level; 0 = not yet computed
 
-        init(queryGrams: Int, admitting: Int) {
-            self.queryGrams = queryGrams
+        init(queryKeys: Int, admitting: Int) {
+            self.queryKeys = queryKeys
             self.admitting = admitting
             table = [UInt8](repeating: 0, count: (admitting + 1) * Self.widest)
         }
 
         @inline(__always)
-        mutating func level(common: Int, entryGrams: Int) -> UInt8 {
-            guard common <= admitting && entryGrams < Self.widest else {
-                return diceLevel(common: common, queryGrams: queryGrams, entryGrams: entryGrams)
+        mutating func level(common: Int, entryKeys: Int) -> UInt8 {
+            guard common <= admitting && entryKeys < Self.widest else {
+                return diceLevel(common: common, queryGrams: queryKeys, entryGrams: entryKeys)
             }
-            let cell = common &* Self.widest &+ entryGrams
-            if table[cell] == 0 { table[cell] = diceLevel(common: common, queryGrams: queryGrams, entryGrams: entryGrams) }
+            let cell = common &* Self.widest &+ entryKeys
+            if table[cell] == 0 { table[cell] = diceLevel(common: common, queryGrams: queryKeys, entryGrams: entryKeys) }
             return table[cell]
         }
     }
+
 
     /// How many of a query's trigrams, rarest first, admit entries: `admittingShare` of them, and
     /// more while their postings fit in `admissionBudget`; at most 255, so that no entry's

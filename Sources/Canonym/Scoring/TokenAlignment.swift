@@ -109,6 +109,16 @@ public struct NameScorer: Sendable {
     public var reorderFactor: Float = 0.97
     /// Factor applied instead when they are an organisation's initials (``TokenAlignment/reorderedInitials``).
     public var reorderedInitialsFactor: Float = 0.8
+
+    /// Whether the pairs of one-letter words, in query order, pair with the name's out of order.
+    private static func initialsOutOfOrder(_ pairs: [TokenAlignment.Pair], query: [[UInt8]], name: [[UInt8]]) -> Bool {
+        var previous = -1
+        for pair in pairs where query[pair.queryToken].count == 1 && name[pair.nameToken].count == 1 {
+            if pair.nameToken < previous { return true }
+            previous = pair.nameToken
+        }
+        return false
+    }
     /// Word pairs below this similarity are not paired at all.
     public var pairingFloor: Float = 0.5
 
@@ -227,8 +237,7 @@ public struct NameScorer: Sendable {
                           : isPlaceKind(name, j) ? omittedPlaceKindPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
-        let initials = type == .organization ? pairs.filter { query[$0.queryToken].count == 1 && name[$0.nameToken].count == 1 } : []
-        let reorderedInitials = zip(initials, initials.dropFirst()).contains { $0.nameToken > $1.nameToken }
+        let reorderedInitials = reordered && type == .organization && Self.initialsOutOfOrder(pairs, query: query, name: name)
         if reordered { score *= reorderedInitials ? reorderedInitialsFactor : reorderFactor }
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their

@@ -30,7 +30,7 @@ struct WordTrie: Sendable {
             while byLength.count <= word.count { byLength.append([]) }
             byLength[word.count].append(word)
         }
-        let crossing = Self.rulesByKnownStart(of: model)
+        let crossing = RuleStarts(of: model)
         tries = byLength.map { LetterTrie(words: $0, rulesByKnownStart: crossing) }
         singleLetters = single
     }
@@ -65,18 +65,6 @@ struct WordTrie: Sendable {
         }
         return false
     }
-
-    /// The rules (as indices into `model.packedRules`) whose word-side letters begin with a
-    /// given non-empty string and go on beyond it, with that string's length: a rule step that
-    /// ends past the trie letters filled so far starts where such a string ends the path.
-    private static func rulesByKnownStart(of model: CostModel) -> RuleStarts {
-        var starts = RuleStarts()
-        for (index, rule) in model.packedRules.enumerated() where rule.toLength > 1 {
-            let side = model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)]
-            for known in 1..<side.count { starts.add(side.prefix(known), rule: Int32(index)) }
-        }
-        return starts
-    }
 }
 
 /// What the table's rows need of a query, computed once for all the tries searched.
@@ -103,15 +91,24 @@ private struct PreparedQuery {
     }
 }
 
-/// Rule steps by the string their word side begins with (`WordTrie.rulesByKnownStart`), for
-/// strings of at most `longest` letters. A string is looked up as a number (its letters and its
-/// length packed), and only where some string ends in the path's last letter: a trie node asks
-/// for each suffix of its path, and most letters end none.
-struct RuleStarts {
+/// The rules (as indices into `model.packedRules`) whose word-side letters begin with a given
+/// non-empty string of at most `longest` letters and go on beyond it, with that string's length:
+/// a rule step that ends past the trie letters filled so far starts where such a string ends the
+/// path. A string is looked up as a number (its letters and its length packed), and only where
+/// some string ends in the path's last letter: a trie node asks for each suffix of its path, and
+/// most letters end none.
+private struct RuleStarts {
     static let longest = 7
     private var table: [UInt64: [(rule: Int32, known: UInt8)]] = [:]
     /// Length of the longest string ending in each letter (0: none).
     private var longestEndingIn = [UInt8](repeating: 0, count: 256)
+
+    init(of model: CostModel) {
+        for (index, rule) in model.packedRules.enumerated() where rule.toLength > 1 {
+            let side = model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)]
+            for known in 1..<side.count { add(side.prefix(known), rule: Int32(index)) }
+        }
+    }
 
     private static func key(_ letters: ArraySlice<UInt8>) -> UInt64 {
         var key = UInt64(letters.count) << 56
@@ -119,7 +116,7 @@ struct RuleStarts {
         return key
     }
 
-    mutating func add(_ start: ArraySlice<UInt8>, rule: Int32) {
+    private mutating func add(_ start: ArraySlice<UInt8>, rule: Int32) {
         guard let last = start.last, start.count <= Self.longest else { return }
         table[Self.key(start), default: []].append((rule, UInt8(start.count)))
         longestEndingIn[Int(last)] = max(longestEndingIn[Int(last)], UInt8(start.count))
