@@ -26,7 +26,8 @@ public struct GazetteerName: Sendable {
 public final class Gazetteer: Sendable {
     /// The entities in the order read (made from the tables when read: a compiled file holds no Swift values).
     public let entities: Entities
-    /// Every name of every entity (its canonical form first, then its aliases), folded.
+    /// Every name of every entity (its canonical form first, then its aliases), folded; a name
+    /// listing alternatives with slashes is followed by one alias per part (``SlashAlternatives``).
     public let names: Names
     /// Problems the reader found that did not stop loading (ignored country codes, empty aliases, …).
     /// Names shared by several entities are listed by ``ambiguityWarnings()``.
@@ -66,12 +67,16 @@ public final class Gazetteer: Sendable {
         }
         if !errors.isEmpty { throw GazetteerError(issues: errors) }
 
-        var texts: [(entity: Int, text: String, isCanonical: Bool)] = []
+        // A name listing alternatives (*Biel/Bienne*) is also filed as each of them: an alias
+        // that shows the whole name as written, folded from the part.
+        var texts: [(entity: Int, text: String, folded: String, isCanonical: Bool)] = []
         for (index, entity) in entities.enumerated() {
-            texts.append((index, entity.canonical, true))
-            for alias in entity.aliases { texts.append((index, alias, false)) }
+            for (position, name) in ([entity.canonical] + entity.aliases).enumerated() {
+                texts.append((index, name, name, position == 0))
+                for part in SlashAlternatives.parts(of: name, type: entity.type) ?? [] { texts.append((index, name, part, false)) }
+            }
         }
-        let forms = Self.foldAll(texts.map(\.text), folder: folder)
+        let forms = Self.foldAll(texts.map(\.folded), folder: folder)
         var names: [GazetteerName] = []
         names.reserveCapacity(texts.count)
         for (index, item) in texts.enumerated() where !forms[index].isEmpty {
