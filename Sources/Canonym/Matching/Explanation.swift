@@ -33,6 +33,14 @@ public struct Explanation: Sendable, Hashable {
     public let comparedJoined: Bool
     /// The query was read as the initials of the name's words.
     public let readAsAcronym: Bool
+    /// A query word written in capitals read as the initials of these name words (they are
+    /// among `queryWords`), the score scaled by `factor`; nil when none was.
+    public let expandedAcronym: ExpandedAcronym?
+    public struct ExpandedAcronym: Sendable, Hashable {
+        public let acronym: String
+        public let words: [String]
+        public let factor: Double
+    }
     /// The query's digits were read as the letters they look like.
     public let readDigitsAsLetters: Bool
     /// Initials the query writes together in capitals were read one by one.
@@ -58,6 +66,9 @@ public struct Explanation: Sendable, Hashable {
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if readAsAcronym {
             lines.append("read as an acronym: \(queryWords.joined()) for the initials of \(nameWords.joined(separator: " "))")
+        }
+        if let expandedAcronym {
+            lines.append("\(expandedAcronym.acronym) read as the initials of \(expandedAcronym.words.joined(separator: " ")) (scored ×\(Edit.format(expandedAcronym.factor)))")
         }
         for comparison in comparisons {
             let edits = comparison.edits.isEmpty ? "identical" : comparison.edits.map(\.description).joined(separator: ", ")
@@ -127,6 +138,9 @@ extension Matcher {
                       role: isPerson ? "given names" : "legal forms")
             },
             comparedJoined: alignment.comparedJoined, readAsAcronym: alignment.readAsAcronym,
+            expandedAcronym: alignment.expandedAcronym.map {
+                .init(acronym: $0.acronym, words: Array(candidate.queryTokens[$0.queryWords]), factor: Double(scorer.expandedAcronymFactor))
+            },
             readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,

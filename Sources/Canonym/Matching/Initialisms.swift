@@ -50,6 +50,32 @@ enum Initialisms {
         words.count == 1 && initialisms.contains(words[0]) ? words[0] : nil
     }
 
+    /// `query` with its word at `position`, an initialism, replaced by the words of `name` whose
+    /// initials it spells (*un security council* → *united nations security council*), and where
+    /// those words stand in the result; nil when no run of the name's words has those initials,
+    /// or when another query word is one of them: it would count twice (*US Steel* is not *United Steel*).
+    static func expanded(_ query: [[UInt8]], at position: Int, in name: [[UInt8]]) -> (words: [[UInt8]], expansion: Range<Int>)? {
+        guard let run = run(spelledBy: query[position], in: name) else { return nil }
+        let spelled = name[run]
+        for (k, word) in query.enumerated() where k != position && spelled.contains(word) { return nil }
+        return (Array(query[..<position]) + spelled + query[(position + 1)...], position..<(position + run.count))
+    }
+
+    /// The first run of two words or more of `name` whose initials spell `acronym`, particles
+    /// inside it skipped as `acronyms(of:)` skips them (*otan*, *organisation du traite de…*).
+    private static func run(spelledBy acronym: [UInt8], in name: [[UInt8]]) -> Range<Int>? {
+        guard acronym.count >= 2 else { return nil }
+        for start in name.indices where initial(name[start]) == acronym[0] && !particles.contains(name[start]) {
+            var spelled = 1, end = start + 1
+            while spelled < acronym.count, end < name.count {
+                if initial(name[end]) == acronym[spelled] { spelled += 1 } else if !particles.contains(name[end]) { break }
+                end += 1
+            }
+            if spelled == acronym.count { return start..<end }
+        }
+        return nil
+    }
+
     /// The acronyms a name of two words or more may go by: its words' initials, and those of its
     /// words other than particles (*otan* for *organisation du traite de atlantique nord*).
     static func acronyms(of words: [[UInt8]]) -> [String] {

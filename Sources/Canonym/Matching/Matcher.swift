@@ -108,6 +108,12 @@ public final class Matcher: Sendable {
                 entries += index.entries(ofName: Int(nameIndex))
             }
         }
+        // Initialisms among other words (*UN Security Council*), each read as the initials of
+        // some of a name's words where they spell them.
+        var initialismWords: [(reading: Int, position: Int)] = []
+        for k in readings.keyed where readings.all[k].count > 1 {
+            for (position, word) in readings.all[k].enumerated() where initialisms.contains(word) { initialismWords.append((k, position)) }
+        }
         var acronymEntries: [Int32] = []
         if entries.isEmpty {
             entries = options.scoresEveryName ? Array(0..<Int32(index.entryCount))
@@ -115,6 +121,8 @@ public final class Matcher: Sendable {
             if let acronym = Initialisms.acronym(form.tokens, initialisms: initialisms) {
                 acronymEntries = gazetteer.acronyms.entries(goingBy: acronym)
             }
+            // The names an initialism spells whole, which share no letters with it (*PLA China*).
+            for word in Set(initialismWords.map { readings.all[$0.reading][$0.position] }) { entries += gazetteer.acronyms.entries(goingBy: word) }
         }
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
@@ -125,6 +133,8 @@ public final class Matcher: Sendable {
             let entity: Int
             let entry: Int32
             let query: Int
+            /// The query's words with an initialism spelt out as the name's words, when that scored.
+            var expandedQuery: [[UInt8]]? = nil
             let alignment: TokenAlignment
             let isCanonical: Bool
         }
@@ -138,16 +148,26 @@ public final class Matcher: Sendable {
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
             let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
-            for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
-                let alignment = readings.marked(scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex]),
-                                                reading: queryIndex, scorer: scorer)
+            func consider(_ alignment: TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true
                 if better {
-                    bestByEntity[entity] = Scored(entity: entity, entry: entryIndex, query: queryIndex,
+                    bestByEntity[entity] = Scored(entity: entity, entry: entryIndex, query: reading, expandedQuery: expandedQuery,
                                                   alignment: alignment, isCanonical: isCanonical)
                 }
+            }
+            for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
+                consider(readings.marked(scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex]),
+                                         reading: queryIndex, scorer: scorer), reading: queryIndex)
+            }
+            // A person's initials pair with given names one by one (`QueryReadings.spelledOut`).
+            guard type == .organization || type == .place else { continue }
+            for (reading, position) in initialismWords {
+                guard let (words, expansion) = Initialisms.expanded(queries[reading], at: position, in: nameWords) else { continue }
+                let alignment = scorer.align(query: words, name: nameWords, type: type)
+                consider(alignment.expandingAcronym(readings.all[reading][position], into: expansion, factor: scorer.expandedAcronymFactor),
+                         reading: reading, expandedQuery: words)
             }
         }
         for entryIndex in acronymEntries {
@@ -171,7 +191,8 @@ public final class Matcher: Sendable {
             return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
-                             queryTokens: readings.all[scored.query], nameTokens: index.strings(ofEntry: Int(scored.entry)))
+                             queryTokens: scored.expandedQuery?.map { String(decoding: $0, as: UTF8.self) } ?? readings.all[scored.query],
+                             nameTokens: index.strings(ofEntry: Int(scored.entry)))
         }
     }
 }

@@ -33,6 +33,16 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the query, one word written in capitals, was read as the initials of the name's
     /// words (*PLA*, *People's Liberation Army*) and scored ``NameScorer/acronymScore``.
     public var readAsAcronym = false
+    /// Where a query word written in capitals was read as the initials of some of the name's
+    /// words (*UN Security Council*, *United Nations Security Council*): the query words the
+    /// initialism became, the score scaled by ``NameScorer/expandedAcronymFactor``; nil otherwise.
+    public var expandedAcronym: ExpandedAcronym?
+    public struct ExpandedAcronym: Sendable, Hashable {
+        /// The initialism, folded (*un*).
+        public let acronym: String
+        /// The words it stands for, as positions among the (expanded) query's words.
+        public let queryWords: Range<Int>
+    }
     /// True when digits of the query were read as the letters they look like (*Sech1n*), the
     /// score scaled by ``NameScorer/digitsAsLettersFactor``.
     public var readDigitsAsLetters = false
@@ -44,6 +54,14 @@ public struct TokenAlignment: Sendable, Hashable {
         var read = self
         read.score *= Double(factor)
         read.readDigitsAsLetters = true
+        return read
+    }
+
+    /// This alignment of a query one of whose words was read as the initials of the name's words.
+    func expandingAcronym(_ acronym: String, into queryWords: Range<Int>, factor: Float) -> TokenAlignment {
+        var read = self
+        read.score *= Double(factor)
+        read.expandedAcronym = ExpandedAcronym(acronym: acronym, queryWords: queryWords)
         return read
     }
 
@@ -102,6 +120,10 @@ public struct NameScorer: Sendable {
     /// What a query read as a name's acronym scores: enough to link it when no other entity goes
     /// by the same letters, never as much as a spelling of the name.
     public var acronymScore: Float = 0.9
+    /// Factor on the score of a query one of whose words, written in capitals, was read as the
+    /// initials of several of an organisation's or a place's words (*UN Security Council*): a
+    /// reading, never a spelling of the name.
+    public var expandedAcronymFactor: Float = 0.97
     /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
     /// reading is never exact.
     public var digitsAsLettersFactor: Float = 0.95

@@ -37,6 +37,28 @@ import Testing
         #expect(Initialisms.acronyms(of: [Array("tashkent".utf8)]).isEmpty, "one word has no acronym")
         #expect(Initialisms.acronyms(of: ["3", "percenters"].map { Array($0.utf8) }).isEmpty, "a word without a letter to start")
     }
+
+    @Test func anInitialismIsSpeltOutAsTheNameWordsWithItsInitials() throws {
+        let bytes = { (words: [String]) in words.map { Array($0.utf8) } }
+        let name = bytes(["united", "nations", "security", "council"])
+        let expanded = try #require(Initialisms.expanded(bytes(["un", "security", "council"]), at: 0, in: name))
+        #expect(expanded.words == name)
+        #expect(expanded.expansion == 0..<2)
+        let otan = try #require(Initialisms.expanded(bytes(["otan", "bruxelles"]), at: 0,
+                                                     in: bytes(["organisation", "du", "traite", "de", "atlantique", "nord"])))
+        #expect(otan.words == bytes(["organisation", "du", "traite", "de", "atlantique", "nord", "bruxelles"]), "particles inside the run")
+        #expect(otan.expansion == 0..<6)
+        let late = try #require(Initialisms.expanded(bytes(["chinese", "pla"]), at: 1, in: bytes(["peoples", "liberation", "army"])))
+        #expect(late.expansion == 1..<4)
+    }
+
+    @Test func anInitialismIsNotSpeltOutWhereItsWordsAreMissingOrCountedTwice() {
+        let bytes = { (words: [String]) in words.map { Array($0.utf8) } }
+        #expect(Initialisms.expanded(bytes(["un", "council"]), at: 0, in: bytes(["european", "council"])) == nil)
+        #expect(Initialisms.expanded(bytes(["us", "steel"]), at: 0, in: bytes(["united", "steel"])) == nil, "steel would count twice")
+        #expect(Initialisms.expanded(bytes(["un", "council"]), at: 0, in: bytes(["united", "council", "of", "nations"])) == nil,
+                "initials in a row, not scattered")
+    }
 }
 
 @Suite struct AcronymMatchingTests {
@@ -47,6 +69,9 @@ import Testing
         o:commission\tEuropean Commission\torganization
         o:council\tEuropean Council\torganization
         o:bird\tThe Bird Foundation\torganization
+        o:unsc\tUnited Nations Security Council\torganization
+        c:usvi\tUnited States Virgin Islands\tplace
+        p:smith\tUyen Nguyen Smith\tperson
         p:juncker\tJean-Claude Juncker\tperson
         p:kennedy\tJohn Fitzgerald Kennedy\tperson
 
@@ -88,6 +113,33 @@ import Testing
         #expect(best.alignment.readInitialsApart)
         #expect(Self.matcher.explain(best).lines.contains("initials written together read one by one"))
         #expect(Self.matcher.match("Jean-Claude Juncker").best?.alignment.readInitialsApart == false)
+    }
+
+    @Test func anInitialismAmongWordsStandsForTheWordsItSpells() throws {
+        let match = Self.matcher.match("UN Security Council")
+        #expect(match.status == .fuzzy && match.entity?.id == "o:unsc")
+        let best = try #require(match.best)
+        #expect(best.score == Double(Self.matcher.scorer.expandedAcronymFactor), "every word agrees; a reading is never exact")
+        #expect(best.queryTokens == ["united", "nations", "security", "council"])
+        #expect(best.alignment.expandedAcronym?.acronym == "un")
+        #expect(Self.matcher.explain(best).lines.contains("un read as the initials of united nations (scored ×0.97)"))
+        #expect(Self.matcher.match("US Virgin Islands").entity?.id == "c:usvi")
+        // Lower case is a word, not initials.
+        #expect(Self.matcher.match("Un Security Council").best?.alignment.expandedAcronym == nil)
+    }
+
+    @Test func aNameTheInitialismSpellsWholeIsFoundBesideAnotherWord() throws {
+        // PLA and China share no letters with People's Liberation Army: the acronyms find it.
+        let match = Self.matcher.match("PLA China")
+        #expect(match.entity?.id == "o:pla")
+        let best = try #require(match.best)
+        #expect(best.alignment.expandedAcronym != nil)
+        #expect(best.alignment.extraQueryTokens == [3], "china is a word the name lacks")
+        #expect(best.score < Self.matcher.match("UN Security Council").score!)
+    }
+
+    @Test func aPersonsInitialsAreNotReadAsAnotherName() {
+        #expect(Self.matcher.match("UN Smith").best?.alignment.expandedAcronym == nil)
     }
 
     @Test func capitalsInAnOrganisationsNameAreAWordNotInitials() {
