@@ -45,6 +45,9 @@ public struct Explanation: Sendable, Hashable {
     public let readDigitsAsLetters: Bool
     /// Initials the query writes together in capitals were read one by one.
     public let readInitialsApart: Bool
+    /// The query's legal form was read from a word misspelt or cut short, the score scaled by
+    /// this factor (nil when it was not).
+    public let misspeltLegalFormFactor: Double?
     public let reordered: Bool
     /// An organisation's initials were in another order, another acronym: the score was scaled
     /// by this factor (nil when they were not).
@@ -64,6 +67,9 @@ public struct Explanation: Sendable, Hashable {
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
         if readInitialsApart { lines.append("initials written together read one by one") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
+        if let misspeltLegalFormFactor {
+            lines.append("legal form misspelt or cut short, read as its code (scored ×\(Edit.format(misspeltLegalFormFactor)))")
+        }
         if readAsAcronym {
             lines.append("read as an acronym: \(queryWords.joined()) for the initials of \(nameWords.joined(separator: " "))")
         }
@@ -141,7 +147,8 @@ extension Matcher {
             expandedAcronym: alignment.expandedAcronym.map {
                 .init(acronym: $0.acronym, words: Array(candidate.queryTokens[$0.queryWords]), factor: Double(scorer.expandedAcronymFactor))
             },
-            readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart, reordered: alignment.reordered,
+            readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart,
+            misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)

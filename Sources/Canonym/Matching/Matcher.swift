@@ -166,8 +166,8 @@ public final class Matcher: Sendable {
             for (reading, position) in initialismWords {
                 guard let (words, expansion) = Initialisms.expanded(queries[reading], at: position, in: nameWords) else { continue }
                 let alignment = scorer.align(query: words, name: nameWords, type: type)
-                consider(alignment.expandingAcronym(readings.all[reading][position], into: expansion, factor: scorer.expandedAcronymFactor),
-                         reading: reading, expandedQuery: words)
+                    .expandingAcronym(readings.all[reading][position], into: expansion, factor: scorer.expandedAcronymFactor)
+                consider(readings.marked(alignment, reading: reading, scorer: scorer), reading: reading, expandedQuery: words)
             }
         }
         for entryIndex in acronymEntries {

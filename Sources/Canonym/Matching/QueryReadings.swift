@@ -11,8 +11,11 @@ struct QueryReadings {
     let keyed: Range<Int>
     let spelledOut: Range<Int>
     let digitsAsLetters: Range<Int>
+    /// The query's legal form was misspelt or cut short (`NameForm.hasMisspeltLegalForm`).
+    let hasMisspeltLegalForm: Bool
 
     init(_ form: NameForm, initialisms: Set<String>) {
+        hasMisspeltLegalForm = form.hasMisspeltLegalForm
         var all = form.romanizations
         func add(_ reading: [String]?) { if let reading, !all.contains(reading) { all.append(reading) } }
         for words in form.romanizations { add(Self.ordinalsSwapped(words)) }
@@ -36,6 +39,10 @@ struct QueryReadings {
     func marked(_ alignment: TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
         marked.readInitialsApart = spelledOut.contains(k)
+        if hasMisspeltLegalForm && !alignment.readAsAcronym {
+            marked = marked.scaled(by: scorer.misspeltLegalFormFactor)
+            marked.readMisspeltLegalForm = true
+        }
         return marked
     }
 

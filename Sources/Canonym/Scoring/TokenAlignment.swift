@@ -46,10 +46,20 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when digits of the query were read as the letters they look like (*Sech1n*), the
     /// score scaled by ``NameScorer/digitsAsLettersFactor``.
     public var readDigitsAsLetters = false
+    /// True when the query's legal form was read from a word misspelt or cut short (*Joint Stock
+    /// Compan*), the score scaled by ``NameScorer/misspeltLegalFormFactor``.
+    public var readMisspeltLegalForm = false
     /// True when initials the query writes together in capitals (*JC*) were read one by one.
     public var readInitialsApart = false
 
     /// This alignment of a query whose digits were read as letters.
+    /// This alignment with its score scaled by `factor`.
+    func scaled(by factor: Float) -> TokenAlignment {
+        var scaled = self
+        scaled.score *= Double(factor)
+        return scaled
+    }
+
     func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
         var read = self
         read.score *= Double(factor)
@@ -127,6 +137,9 @@ public struct NameScorer: Sendable {
     /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
     /// reading is never exact.
     public var digitsAsLettersFactor: Float = 0.95
+    /// Factor on the score of a query whose legal form is misspelt or cut short: it folds as the
+    /// form does, yet is not what the name says (never `exact`).
+    public var misspeltLegalFormFactor: Float = 0.98
     /// Factor applied when paired words come in another order.
     public var reorderFactor: Float = 0.97
     /// Factor applied instead when they are an organisation's initials (``TokenAlignment/reorderedInitials``).

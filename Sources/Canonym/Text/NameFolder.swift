@@ -52,9 +52,12 @@ public final class NameFolder: Sendable {
         } else {
             schemes = [words.flatMap { foldWord($0, cyrillicTransform: nil) }]
         }
-        var distinct: [[String]] = []
-        for scheme in schemes.map(LegalForms.collapse) where !distinct.contains(scheme) { distinct.append(scheme) }
-        return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scripts: scripts)
+        var distinct: [[String]] = [], misspelt = false
+        for scheme in schemes.map(LegalForms.collapsed) {
+            misspelt = misspelt || scheme.misspelt
+            if !distinct.contains(scheme.words) { distinct.append(scheme.words) }
+        }
+        return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scripts: scripts, hasMisspeltLegalForm: misspelt)
     }
 
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
@@ -210,8 +213,10 @@ public final class NameFolder: Sendable {
             if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
             return (words, hasLetters)
         }
-        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: withNumberReadings([LegalForms.collapse(words)]),
-                        scripts: Script.sets[hasLetters ? Script.latin.bit : 0])  // shared sets: none made per name
+        let collapsed = LegalForms.collapsed(words)
+        return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: withNumberReadings([collapsed.words]),
+                        scripts: Script.sets[hasLetters ? Script.latin.bit : 0],  // shared sets: none made per name
+                        hasMisspeltLegalForm: collapsed.misspelt)
     }
 
     /// Same prefixes as `Tokenizer`: *l'*, *d'*, *qu'*, *L'*, *Qu'*; an upper-case *D'* stays.

@@ -15,10 +15,16 @@ public struct NameForm: Sendable, Hashable {
     public var key: String { tokens.joined(separator: " ") }
     public var isEmpty: Bool { tokens.isEmpty }
 
-    public init(display: String, romanizations: [[String]], scripts: Set<Script>) {
+    /// True when a company legal form was read from a word misspelt or cut short (*Joint Stock
+    /// Compan*, see `LegalForms`): the name folds as the form would, but was not written as it.
+    /// Only folding sets it; a name read from a compiled gazetteer does not keep it.
+    public let hasMisspeltLegalForm: Bool
+
+    public init(display: String, romanizations: [[String]], scripts: Set<Script>, hasMisspeltLegalForm: Bool = false) {
         precondition(!romanizations.isEmpty, "a name form has at least one romanisation")
         self.display = display
         self.romanizations = romanizations
         self.scripts = scripts
+        self.hasMisspeltLegalForm = hasMisspeltLegalForm
     }
 }
