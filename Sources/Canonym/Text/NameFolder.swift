@@ -1,7 +1,8 @@
 /// Folds written names into ``NameForm``s: NFC, transliteration to Latin through ICU
-/// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words, company
-/// legal forms to their codes (``LegalForms``); English number words also read as digits
-/// (``NumberWords``), as one more romanisation.
+/// (the Cyrillic scheme chosen by the letters present), Latin-ASCII, lower case, words,
+/// abbreviated words written out (``WordAbbreviations``), company legal forms to their codes
+/// (``LegalForms``); English number words also read as digits (``NumberWords``), as one more
+/// romanisation.
 ///
 /// Pure-ASCII names never reach ICU. Other words are folded once per transform and cached,
 /// so a corpus that repeats names pays ICU's price once per distinct word.
@@ -53,7 +54,7 @@ public final class NameFolder: Sendable {
             schemes = [words.flatMap { foldWord($0, cyrillicTransform: nil) }]
         }
         var distinct: [[String]] = [], misspelt = false
-        for scheme in schemes.map(LegalForms.collapsed) {
+        for scheme in schemes.map({ LegalForms.collapsed(WordAbbreviations.expand($0)) }) {
             misspelt = misspelt || scheme.misspelt
             if !distinct.contains(scheme.words) { distinct.append(scheme.words) }
         }
@@ -63,7 +64,7 @@ public final class NameFolder: Sendable {
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
     /// `orthography`: what `fold` gives for a name whose letters choose that orthography.
     func tokens(of name: String, readingCyrillicAs orthography: CyrillicOrthography) -> [String] {
-        LegalForms.collapse(Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) })
+        LegalForms.collapse(WordAbbreviations.expand(Tokenizer.words(Self.collapseWhitespace(ICU.nfc(name))).flatMap { foldWord($0, cyrillicTransform: orthography.transformID) }))
     }
 
     /// `romanizations` followed by each one's reading with its number words as digits
@@ -213,7 +214,7 @@ public final class NameFolder: Sendable {
             if length > 0 { words.append(String(decoding: UnsafeBufferPointer(rebasing: word[..<length]), as: UTF8.self)) }
             return (words, hasLetters)
         }
-        let collapsed = LegalForms.collapsed(words)
+        let collapsed = LegalForms.collapsed(WordAbbreviations.expand(words))
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: withNumberReadings([collapsed.words]),
                         scripts: Script.sets[hasLetters ? Script.latin.bit : 0],  // shared sets: none made per name
                         hasMisspeltLegalForm: collapsed.misspelt)
