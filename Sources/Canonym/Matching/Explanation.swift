@@ -52,6 +52,9 @@ public struct Explanation: Sendable, Hashable {
     /// An organisation's initials were in another order, another acronym: the score was scaled
     /// by this factor (nil when they were not).
     public let reorderedInitialsFactor: Double?
+    /// A person's names either side of *bin* swapped, father for son: the score was scaled by
+    /// this factor (nil when they were not).
+    public let reversedLineageFactor: Double?
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
@@ -91,6 +94,8 @@ public struct Explanation: Sendable, Hashable {
         if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
         if let reorderedInitialsFactor {
             lines.append("initials in another order: they spell another name (scored ×\(Edit.format(reorderedInitialsFactor)))")
+        } else if let reversedLineageFactor {
+            lines.append("names either side of bin/ben swapped: father for son (scored ×\(Edit.format(reversedLineageFactor)))")
         } else if reordered {
             lines.append("words in another order")
         }
@@ -149,7 +154,8 @@ extension Matcher {
             },
             readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart,
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
-            reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
+            reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
+            reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }

@@ -24,6 +24,10 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when an organisation's one-letter words pair in another order: its initials then spell
     /// another name (*C.B.A. Company*, *A.B.C. Company*), scored by ``NameScorer/reorderedInitialsFactor``.
     public var reorderedInitials = false
+    /// True when a person's words either side of *bin*, *ben*, *ibn* pair the other way round:
+    /// *Salman bin Muhammad* is Muhammad's son, *Muhammad bin Salman* his father or another
+    /// man; scored by ``NameScorer/reversedLineageFactor``.
+    public var reversedLineage = false
     /// True when a person's score was held down to the surname's similarity plus
     /// ``NameScorer/surnameLeeway``.
     public var heldToSurname = false
@@ -144,6 +148,26 @@ public struct NameScorer: Sendable {
     public var reorderFactor: Float = 0.97
     /// Factor applied instead when they are an organisation's initials (``TokenAlignment/reorderedInitials``).
     public var reorderedInitialsFactor: Float = 0.8
+    /// Factor applied instead when a person's names either side of *bin* swap (``TokenAlignment/reversedLineage``).
+    public var reversedLineageFactor: Float = 0.8
+
+    /// Words that join a person's name to the father's: *X bin Y* is X, son of Y.
+    private static let lineageParticles: Set<[UInt8]> = Set(["bin", "ben", "ibn", "bint", "binti"].map { Array($0.utf8) })
+
+    /// Whether the query puts the other word of one of `name`'s lineages on the other side of
+    /// its own particle: the name's son right after the query's *bin*, or its father right before.
+    /// A lineage moved whole (*bin Salman Mohammed*) keeps who is whose son.
+    private static func lineageReversed(_ pairs: [TokenAlignment.Pair], query: [[UInt8]], name: [[UInt8]]) -> Bool {
+        let queryParticles = query.indices.filter { lineageParticles.contains(query[$0]) }
+        guard !queryParticles.isEmpty else { return false }
+        func nameWord(pairedWith k: Int) -> Int? { pairs.first { $0.queryToken == k }?.nameToken }
+        for p in name.indices.dropFirst().dropLast() where lineageParticles.contains(name[p]) {
+            for q in queryParticles where nameWord(pairedWith: q + 1) == p - 1 || (q > 0 && nameWord(pairedWith: q - 1) == p + 1) {
+                return true
+            }
+        }
+        return false
+    }
 
     /// Whether the pairs of one-letter words, in query order, pair with the name's out of order.
     private static func initialsOutOfOrder(_ pairs: [TokenAlignment.Pair], query: [[UInt8]], name: [[UInt8]]) -> Bool {
@@ -273,7 +297,8 @@ public struct NameScorer: Sendable {
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         let reorderedInitials = reordered && type == .organization && Self.initialsOutOfOrder(pairs, query: query, name: name)
-        if reordered { score *= reorderedInitials ? reorderedInitialsFactor : reorderFactor }
+        let reversedLineage = reordered && type == .person && Self.lineageReversed(pairs, query: query, name: name)
+        if reordered { score *= reorderedInitials ? reorderedInitialsFactor : reversedLineage ? reversedLineageFactor : reorderFactor }
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
@@ -297,7 +322,7 @@ public struct NameScorer: Sendable {
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
                               conflictingWords: conflicts, comparedJoined: false, reordered: reordered, reorderedInitials: reorderedInitials,
-                              heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
+                              reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
     }
 
     /// The pairs of the best pairing of the first `n` query words with the first `m` name words,

@@ -316,6 +316,15 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(matcher.explain(best).lines.contains("words in another order"))
     }
 
+    @Test func explanationOfASwappedLineageSaysSo() throws {
+        let matcher = try makeMatcher("id\tcanonical\ttype\np:mbs\tMohammed bin Salman\tperson\n")
+        let match = matcher.match("Salman bin Mohammed")
+        #expect(match.status == .unknown)
+        let best = try #require(match.candidates.first)
+        #expect(matcher.explain(best).lines.contains("names either side of bin/ben swapped: father for son (scored ×0.8)"))
+        #expect(!matcher.explain(best).lines.contains("words in another order"))
+    }
+
     @Test func explanationNamesTheTitleAndTheOrganisationRule() throws {
         let matcher = try makeMatcher("""
             id\tcanonical\ttype

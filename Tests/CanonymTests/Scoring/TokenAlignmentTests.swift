@@ -65,6 +65,17 @@ private let threshold = MatchOptions().threshold
         #expect(!align("b a smith", "a b smith").reorderedInitials, "a person's given names may come in either order")
     }
 
+    @Test func namesSwappedAroundBinAreFatherAndSon() {
+        let swapped = align("salman bin muhammad al rawi", "muhammad bin salman al rawi")
+        #expect(swapped.reversedLineage && swapped.score < threshold)
+        let father = align("ibrahim bin al din al masri", "saif al din bin ibrahim al masri")
+        #expect(father.reversedLineage, "the father's name before the query's bin")
+        let moved = align("bin salman mohammed", "mohammed bin salman")
+        #expect(moved.reordered && !moved.reversedLineage && moved.score >= threshold, "the lineage moved whole")
+        #expect(!align("salman mohammed", "mohammed bin salman").reversedLineage, "no bin in the query to read the other way")
+        #expect(!align("ben smith", "smith ben").reversedLineage, "nothing either side of the name's ben")
+    }
+
     @Test func wordsInOrderAreNotFlagged() {
         #expect(!align("vladimir putin", "vladimir vladimirovich putin").reordered)
     }
