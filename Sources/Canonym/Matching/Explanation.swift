@@ -57,6 +57,8 @@ public struct Explanation: Sendable, Hashable {
     public let reversedLineageFactor: Double?
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
+    /// The score was held to the father's name's similarity plus this leeway (nil when it was not).
+    public let fathersNameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
     public let weakestWordLeeway: Double?
     public let score: Double
@@ -101,6 +103,9 @@ public struct Explanation: Sendable, Hashable {
         }
         if let surnameLeeway {
             lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
+        }
+        if let fathersNameLeeway {
+            lines.append("held to the father's name's similarity + \(Edit.format(fathersNameLeeway)): another father is another person")
         }
         if let weakestWordLeeway {
             lines.append("held to the least similar word's similarity + \(Edit.format(weakestWordLeeway)): every word of an organisation's name must match")
@@ -156,6 +161,7 @@ extension Matcher {
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
+            fathersNameLeeway: alignment.heldToFathersName ? Double(scorer.fathersNameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }

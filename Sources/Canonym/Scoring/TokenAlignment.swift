@@ -31,6 +31,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when a person's score was held down to the surname's similarity plus
     /// ``NameScorer/surnameLeeway``.
     public var heldToSurname = false
+    /// True when a person's score was held down to how well the father's name (a patronymic,
+    /// or the word after *bin*) matched, plus ``NameScorer/fathersNameLeeway``.
+    public var heldToFathersName = false
     /// True when an organisation's score was held down to its least similar word's similarity
     /// plus ``NameScorer/organisationLeeway``.
     public var heldToWeakestWord = false
@@ -127,6 +130,16 @@ public struct NameScorer: Sendable {
     /// the given-name-first order of canonical forms; four letters or more) matched:
     /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
     public var surnameLeeway: Float = 0.05
+    /// A person's score stays within this of how well a father's name the query gives matched
+    /// the name's (*Rustam Ibrahimovich* is not *Rustam Magomedovich*, *Habib ben Mohamed* not
+    /// *Habib ben Ahmed*); leaving it out costs nothing more.
+    public var fathersNameLeeway: Float = 0.1
+
+    /// Whether name word `j` is a father's name: a patronymic, or the word after *bin*, *ben*
+    /// (the last word, the surname, has its own rule).
+    private static func isFathersName(_ name: [[UInt8]], _ j: Int) -> Bool {
+        j < name.count - 1 && (looksLikePatronymic(name[j]) || (j > 0 && lineageParticles.contains(name[j - 1])))
+    }
     /// The least weight of a pair of conflicting words: an initial stands for a whole name
     /// (*William G. Frost* is not *William W. Frost*), a legal form for a company of its own
     /// (*Deutsche Bank AG* is not *Deutsche Bank GmbH*).
@@ -283,6 +296,14 @@ public struct NameScorer: Sendable {
            let surname = pairs.first(where: { $0.nameToken == name.count - 1 }) {
             ceiling = Float(surname.similarity) + surnameLeeway
         }
+        var isHeldToFather = false
+        if type == .person {
+            let surnameCeiling = ceiling
+            for pair in pairs + conflicts where Self.isFathersName(name, pair.nameToken) {
+                ceiling = min(ceiling, Float(pair.similarity) + fathersNameLeeway)
+            }
+            isHeldToFather = ceiling < surnameCeiling
+        }
         // An organisation is as close as its least similar word: *The Sigma Group* is not *The
         // Cigna Group*, however alike the rest.
         if type == .organization, let weakest = pairs.lazy.filter({ !isLightOrganisationWord(name[$0.nameToken]) }).map(\.similarity).min() {
@@ -317,12 +338,14 @@ public struct NameScorer: Sendable {
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
-                                      comparedJoined: true, reordered: false, heldToSurname: unheld > joined)
+                                      comparedJoined: true, reordered: false, heldToSurname: unheld > joined && !isHeldToFather,
+                                      heldToFathersName: unheld > joined && isHeldToFather)
             }
         }
         return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
                               conflictingWords: conflicts, comparedJoined: false, reordered: reordered, reorderedInitials: reorderedInitials,
-                              reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person, heldToWeakestWord: isHeld && type == .organization)
+                              reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person && !isHeldToFather,
+                              heldToFathersName: isHeld && isHeldToFather, heldToWeakestWord: isHeld && type == .organization)
     }
 
     /// The pairs of the best pairing of the first `n` query words with the first `m` name words,

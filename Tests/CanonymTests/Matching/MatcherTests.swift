@@ -325,6 +325,12 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(!matcher.explain(best).lines.contains("words in another order"))
     }
 
+    @Test func explanationOfAnotherFathersNameSaysSo() throws {
+        let matcher = try makeMatcher("id\tcanonical\ttype\np:r\tRustam Magomedovich Aselderov\tperson\n")
+        let best = try #require(matcher.match("Rustam Ibrahimovich Aselderov").candidates.first)
+        #expect(matcher.explain(best).lines.contains("held to the father's name's similarity + 0.1: another father is another person"))
+    }
+
     @Test func explanationNamesTheTitleAndTheOrganisationRule() throws {
         let matcher = try makeMatcher("""
             id\tcanonical\ttype
