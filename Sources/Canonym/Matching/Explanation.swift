@@ -19,6 +19,8 @@ public struct Explanation: Sendable, Hashable {
     public let extraTitles: [String]
     /// Those of `extraWords` read as a place's kind (*District*, *Zhen*), which weigh little.
     public let extraPlaceKinds: [String]
+    /// Those of `extraWords` that repeat a word of the query the name explains, which weigh little.
+    public let extraRepeats: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
     /// Words that disagree, query word first: a person's given names (*aaron* against *josh*),
@@ -89,10 +91,13 @@ public struct Explanation: Sendable, Hashable {
             lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different \(conflict.role), weighed as a mismatched pair")
         }
         if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
-        let otherExtras = extraWords.filter { !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) }
+        let otherExtras = extraWords.filter {
+            !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) && !extraRepeats.contains($0)
+        }
         if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
+        if !extraRepeats.isEmpty { lines.append("word written twice (weighs little): \(extraRepeats.joined(separator: " "))") }
         if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
         if let reorderedInitialsFactor {
             lines.append("initials in another order: they spell another name (scored ×\(Edit.format(reorderedInitialsFactor)))")
@@ -148,6 +153,9 @@ extension Matcher {
             extraTitles: isPerson ? extraWords.filter { NameScorer.personTitles.contains(Array($0.utf8)) } : [],
             extraPlaceKinds: candidate.entity.type == .place
                 ? alignment.extraQueryTokens.filter { NameScorer.isPlaceKind(queryWords, $0) }.map { candidate.queryTokens[$0] } : [],
+            extraRepeats: alignment.extraQueryTokens.filter {
+                NameScorer.repeatsAPairedWord($0, query: queryWords, pairedQuery: alignment.pairs.reduce(0) { $0 | (1 << UInt16($1.queryToken)) })
+            }.map { candidate.queryTokens[$0] },
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
             conflictingWords: alignment.conflictingWords.map {
                 .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken],

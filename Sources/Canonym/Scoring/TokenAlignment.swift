@@ -114,6 +114,13 @@ public struct NameScorer: Sendable {
     /// What a title or honorific (*President*, *Ministre*, *Dr*, *Sheikh*) in the query but not
     /// in a person's name weighs: the press puts them before names, gazetteers leave them out.
     public var extraTitleWeight: Float = 0.05
+    /// What a query word weighs that repeats another query word the name explains (*Sergey
+    /// Sergey Shoigu*): a slip of typing or of scraping, not a word the name lacks.
+    public var extraRepeatedWordWeight: Float = 0.05
+    /// Whether query word `i` is written again among the first eight, and that one is paired.
+    static func repeatsAPairedWord(_ i: Int, query: [[UInt8]], pairedQuery: UInt16) -> Bool {
+        (0..<min(query.count, 8)).contains { $0 != i && pairedQuery & (1 << $0) != 0 && query[$0] == query[i] }
+    }
     /// What a company legal form (*AG*, *LLC*, *OOO*, see `LegalForms`) weighs in an
     /// organisation's name, in the query but not the name (as a share of its length) and left
     /// out of the query (as a factor off the score): registries write it, the press drops it.
@@ -286,6 +293,7 @@ public struct NameScorer: Sendable {
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
             denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle(i) ? extraTitleWeight
+                                               : Self.repeatsAPairedWord(i, query: query, pairedQuery: pairedQuery) ? extraRepeatedWordWeight
                                                : isLightOrganisationWord(query[i]) ? extraLegalFormWeight
                                                : isPlaceKind(query, i) ? extraPlaceKindWeight : extraWordWeight)
         }

@@ -331,6 +331,14 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(matcher.explain(best).lines.contains("held to the father's name's similarity + 0.1: another father is another person"))
     }
 
+    @Test func explanationOfAWordWrittenTwiceSaysSo() throws {
+        let matcher = try makeMatcher("id\tcanonical\ttype\np:s\tSergey Shoigu\tperson\n")
+        let best = try #require(matcher.match("Sergey Sergey Shoigu").best)
+        let lines = matcher.explain(best).lines
+        #expect(lines.contains("word written twice (weighs little): sergey"))
+        #expect(!lines.contains { $0.hasPrefix("not in the name") })
+    }
+
     @Test func explanationNamesTheTitleAndTheOrganisationRule() throws {
         let matcher = try makeMatcher("""
             id\tcanonical\ttype

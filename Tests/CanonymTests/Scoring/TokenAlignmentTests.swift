@@ -87,6 +87,14 @@ private let threshold = MatchOptions().threshold
         #expect(!align("ibrahimovich co", "magomedovich co", type: .organization).heldToFathersName, "people only")
     }
 
+    @Test func aWordWrittenTwiceWeighsLittle() {
+        let repeated = align("sergey sergey shoigu", "sergey shoigu")
+        #expect(repeated.extraQueryTokens.count == 1 && repeated.score >= threshold)
+        let other = align("sergey kuzhugetovich shoigu", "sergey shoigu")
+        #expect(repeated.score > other.score, "another word the name lacks weighs more")
+        #expect(align("shoigu shoigu sergey", "sergey shoigu").score >= threshold)
+    }
+
     @Test func wordsInOrderAreNotFlagged() {
         #expect(!align("vladimir putin", "vladimir vladimirovich putin").reordered)
     }
