@@ -71,10 +71,12 @@ public final class Gazetteer: Sendable {
         // that shows the whole name as written, folded from the part.
         var texts: [(entity: Int, text: String, folded: String, isCanonical: Bool)] = []
         for (index, entity) in entities.enumerated() {
-            for (position, name) in ([entity.canonical] + entity.aliases).enumerated() {
-                texts.append((index, name, name, position == 0))
+            func add(_ name: String, isCanonical: Bool) {
+                texts.append((index, name, name, isCanonical))
                 for part in SlashAlternatives.parts(of: name, type: entity.type) ?? [] { texts.append((index, name, part, false)) }
             }
+            add(entity.canonical, isCanonical: true)
+            for alias in entity.aliases { add(alias, isCanonical: false) }
         }
         let forms = Self.foldAll(texts.map(\.folded), folder: folder)
         var names: [GazetteerName] = []

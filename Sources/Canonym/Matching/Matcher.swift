@@ -111,7 +111,7 @@ public final class Matcher: Sendable {
         // Initialisms among other words (*UN Security Council*), each read as the initials of
         // some of a name's words where they spell them.
         var initialismWords: [(reading: Int, position: Int)] = []
-        for k in readings.keyed where readings.all[k].count > 1 {
+        for k in readings.keyed where !initialisms.isEmpty && readings.all[k].count > 1 {
             for (position, word) in readings.all[k].enumerated() where initialisms.contains(word) { initialismWords.append((k, position)) }
         }
         var acronymEntries: [Int32] = []

@@ -68,16 +68,14 @@ public struct TokenAlignment: Sendable, Hashable {
     }
 
     func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
-        var read = self
-        read.score *= Double(factor)
+        var read = scaled(by: factor)
         read.readDigitsAsLetters = true
         return read
     }
 
     /// This alignment of a query one of whose words was read as the initials of the name's words.
     func expandingAcronym(_ acronym: String, into queryWords: Range<Int>, factor: Float) -> TokenAlignment {
-        var read = self
-        read.score *= Double(factor)
+        var read = scaled(by: factor)
         read.expandedAcronym = ExpandedAcronym(acronym: acronym, queryWords: queryWords)
         return read
     }
@@ -307,9 +305,13 @@ public struct NameScorer: Sendable {
         var isHeldToFather = false
         if type == .person {
             let surnameCeiling = ceiling
-            for pair in pairs + conflicts where Self.isFathersName(name, pair.nameToken) {
-                ceiling = min(ceiling, Float(pair.similarity) + fathersNameLeeway)
+            func hold(to pairing: [TokenAlignment.Pair]) {
+                for pair in pairing where Self.isFathersName(name, pair.nameToken) {
+                    ceiling = min(ceiling, Float(pair.similarity) + fathersNameLeeway)
+                }
             }
+            hold(to: pairs)
+            hold(to: conflicts)
             isHeldToFather = ceiling < surnameCeiling
         }
         // An organisation is as close as its least similar word: *The Sigma Group* is not *The

@@ -174,27 +174,21 @@ enum LegalForms {
     /// Whether `word` may be `formWord` misspelt by one letter (one substituted, inserted or
     /// dropped, or two swapped; the first two kept), or, when it ends the name, cut short.
     private static func isNear(_ word: String, _ formWord: String, endsName: Bool) -> Bool {
-        // Folded words are native strings: their bytes are read in place, nothing is copied.
-        let inPlace = word.utf8.withContiguousStorageIfAvailable { a in
-            formWord.utf8.withContiguousStorageIfAvailable { b in isNear(a, b, endsName: endsName) }
+        var (word, formWord) = (word, formWord)  // local copies are read in place, nothing is copied
+        return word.withUTF8 { a in
+            formWord.withUTF8 { b in
+                guard a.count >= 2, b.count >= 2, a[0] == b[0], a[1] == b[1] else { return false }
+                if endsName, a.count >= shortestCut, a.count < b.count, b.starts(with: a) { return true }
+                guard abs(a.count - b.count) <= 1 else { return false }
+                var i = 0
+                while i < min(a.count, b.count), a[i] == b[i] { i += 1 }
+                func sameAfter(_ j: Int, _ k: Int) -> Bool { a[min(j, a.count)...].elementsEqual(b[min(k, b.count)...]) }
+                if a.count == b.count {
+                    if sameAfter(i + 1, i + 1) { return true }  // substituted
+                    return i + 1 < a.count && a[i] == b[i + 1] && a[i + 1] == b[i] && sameAfter(i + 2, i + 2)  // swapped
+                }
+                return a.count < b.count ? sameAfter(i, i + 1) : sameAfter(i + 1, i)  // dropped, inserted
+            }
         }
-        if let inPlace, let inPlace { return inPlace }
-        return isNear(Array(word.utf8), Array(formWord.utf8), endsName: endsName)
-    }
-
-    private static func isNear<Letters: RandomAccessCollection<UInt8>>(_ a: Letters, _ b: Letters, endsName: Bool) -> Bool
-    where Letters.Index == Int {
-        guard a.count >= 2, b.count >= 2, a[a.startIndex] == b[b.startIndex], a[a.startIndex + 1] == b[b.startIndex + 1] else { return false }
-        if endsName, a.count >= shortestCut, a.count < b.count, b.starts(with: a) { return true }
-        guard abs(a.count - b.count) <= 1 else { return false }
-        let (a0, b0) = (a.startIndex, b.startIndex)
-        var i = 0
-        while i < min(a.count, b.count), a[a0 + i] == b[b0 + i] { i += 1 }
-        func sameAfter(_ j: Int, _ k: Int) -> Bool { a[(a0 + min(j, a.count))...].elementsEqual(b[(b0 + min(k, b.count))...]) }
-        if a.count == b.count {
-            if sameAfter(i + 1, i + 1) { return true }  // substituted
-            return i + 1 < a.count && a[a0 + i] == b[b0 + i + 1] && a[a0 + i + 1] == b[b0 + i] && sameAfter(i + 2, i + 2)  // swapped
-        }
-        return a.count < b.count ? sameAfter(i, i + 1) : sameAfter(i + 1, i)  // dropped, inserted
     }
 }
