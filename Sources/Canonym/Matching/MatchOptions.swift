@@ -21,7 +21,7 @@ public struct MatchOptions: Sendable, Hashable {
     package var scoresEveryName = false
 
     public init(threshold: Double = 0.85, thresholdByType: [EntityType: Double] = [:], ambiguityMargin: Double = 0.02,
-                wantedLead: Double = 0.08, candidateCount: Int = 3, indexCandidateLimit: Int = 300) {
+                wantedLead: Double = 0.08, candidateCount: Int = 3, indexCandidateLimit: Int = 150) {
         self.threshold = threshold
         self.thresholdByType = thresholdByType
         self.ambiguityMargin = ambiguityMargin

@@ -171,7 +171,7 @@ struct MatchingOptions: ParsableArguments {
     @Option(help: "Another entity within this score of the best makes the match ambiguous (default 0.02).")
     var margin: Double?
 
-    @Option(help: ArgumentHelp("How many gazetteer names the index proposes for scoring per name (default 300): more is slower and finds a little more.",
+    @Option(help: ArgumentHelp("How many gazetteer names the index proposes for scoring per name (default 150): more is slower and finds a little more.",
                                valueName: "n"))
     var indexCandidates: Int?
 
