@@ -3,12 +3,12 @@
 //
 //     swift run -c release canonym-operations [--gazetteer PATH] [--queries PATH] [--seconds S] [--recall N]
 //
-// Without --gazetteer it uses the embedded default gazetteers. --queries is a file of names,
-// one per line (the first column of a TSV; lines starting with # skipped); without it, a few
-// built-in names. Each operation runs repeatedly for about S seconds (default 0.5); the report
-// gives nanoseconds of this thread's CPU time per operation (CPU time, not wall time, so that
-// other processes on a busy machine disturb the figures less). Absolute times still vary with
-// the machine: compare runs made side by side.
+// Without --gazetteer it uses the embedded default gazetteers; --gazetteer takes a TSV file or a
+// compiled one. --queries is a file of names, one per line (the first column of a TSV; lines
+// starting with # skipped); without it, a few built-in names. Each operation runs repeatedly for
+// about S seconds (default 0.5); the report gives nanoseconds of this thread's CPU time per
+// operation (CPU time, not wall time, so that other processes on a busy machine disturb the
+// figures less). Absolute times still vary with the machine: compare runs made side by side.
 //
 // --recall N takes the first N labelled queries of --queries (a dev-set TSV: query, expected_id)
 // and compares top-1 accuracy through the index with scoring every name of the gazetteer.
@@ -88,11 +88,21 @@ func report(_ name: String, _ nanoseconds: Double, _ note: String = "") {
 
 let arguments = Arguments(CommandLine.arguments)
 let loadStart = DispatchTime.now().uptimeNanoseconds
-let gazetteer = try arguments.gazetteer.map { try Gazetteer.load(paths: [$0]) } ?? DefaultGazetteers.load()
+let isCompiled = arguments.gazetteer.map(CompiledGazetteer.isCompiled(path:)) ?? false
+let gazetteer: Gazetteer
+do {
+    gazetteer = try arguments.gazetteer.map { path in
+        isCompiled ? try CompiledGazetteer.open(path: path) : try Gazetteer.load(paths: [path])
+    } ?? DefaultGazetteers.load()
+} catch {
+    FileHandle.standardError.write(Data("canonym-operations: \(error)\n".utf8))
+    exit(1)
+}
 let loaded = DispatchTime.now().uptimeNanoseconds
 let matcher = Matcher(gazetteer: gazetteer)  // the index is one of the gazetteer's tables
-report("gazetteer load (read, fold, tables)", Double(loaded - loadStart), "\(gazetteer.entities.count) entities, \(gazetteer.names.count) names")
-if let path = arguments.gazetteer {
+report(isCompiled ? "compiled gazetteer open" : "gazetteer load (read, fold, tables)", Double(loaded - loadStart),
+       "\(gazetteer.entities.count) entities, \(gazetteer.names.count) names")
+if let path = arguments.gazetteer, !isCompiled {
     report("gazetteer TSV read alone", measure([path], seconds: arguments.seconds) { _ = GazetteerReader.read(contentsOf: $0) }, "this thread's CPU")
     report("gazetteer TSV read alone (wall)", measureWall([path], seconds: arguments.seconds) { _ = GazetteerReader.read(contentsOf: $0) }, "rows are read on all cores")
 }
