@@ -22,15 +22,30 @@ struct TextWord: Sendable {
 enum TextWords {
     static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
 
+    /// Particles written joined to a name by a hyphen (*al-Assad*, *ben-Gourion*), whose name's
+    /// capital says the word is capitalised.
+    private static let hyphenatedParticles = MentionLexicon.particles.union(["ben", "abu", "abou"])
+
+    /// The words of `scalars`. Each word is read as a range of the scalars and its text made from
+    /// their UTF-8 bytes: an array and a string built scalar by scalar per word cost a quarter of
+    /// a scan of news text.
     static func words(in scalars: [Unicode.Scalar]) -> [TextWord] {
         var words: [TextWord] = []
+        var bytes: [UInt8] = []  // the text being made, written over for each
+        func text(_ range: Range<Int>) -> String {
+            bytes.removeAll(keepingCapacity: true)
+            for scalar in scalars[range] {
+                if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var index = 0
         var sentenceStart = true
         var separatorSinceWord = false  // punctuation other than spaces since the previous word
         while index < scalars.count {
             let scalar = scalars[index]
             guard Tokenizer.isWordScalar(scalar) else {
-                if ".!?…:;«»\"“”()[]\n".unicodeScalars.contains(scalar) {
+                if endsSentence(scalar) {
                     // A period after a one-letter word or a title abbreviation does not end a sentence.
                     let abbreviation = scalar == "." && (words.last.map { $0.end == index && (($0.text.count == 1) || MentionLexicon.titleAbbreviations.contains($0.text)) } ?? false)
                     if !abbreviation && scalar != "(" && scalar != ")" && scalar != "[" && scalar != "]" && scalar != ":" && scalar != ";" { sentenceStart = true }
@@ -48,34 +63,30 @@ enum TextWords {
                 break
             }
             var start = index
-            var piece = Array(scalars[start..<end])
             // French elision: a known prefix and an apostrophe. Before a capital the name follows;
             // before a lower-case letter the word is an ordinary one (*L'invasion*), whatever its capital.
             var elidedCommonWord = false
-            if let apostrophe = piece.firstIndex(where: Tokenizer.isApostrophe), apostrophe > 0, apostrophe + 1 < piece.count,
-               elisions.contains(String(String.UnicodeScalarView(piece[..<apostrophe])).lowercased()) {
-                if piece[apostrophe + 1].properties.isUppercase {
-                    start += apostrophe + 1
-                    piece.removeFirst(apostrophe + 1)
+            if let apostrophe = scalars[start..<end].firstIndex(where: Tokenizer.isApostrophe), apostrophe > start, apostrophe + 1 < end,
+               elisions.contains(text(start..<apostrophe).lowercased()) {
+                if scalars[apostrophe + 1].properties.isUppercase {
+                    start = apostrophe + 1
                 } else {
                     elidedCommonWord = true
                 }
             }
             // English possessive.
             var wordEnd = end
-            if piece.count > 2, Tokenizer.isApostrophe(piece[piece.count - 2]), piece.last == "s" || piece.last == "S" {
-                piece.removeLast(2)
+            if wordEnd - start > 2, Tokenizer.isApostrophe(scalars[wordEnd - 2]), scalars[wordEnd - 1] == "s" || scalars[wordEnd - 1] == "S" {
                 wordEnd -= 2
             }
-            let text = String(String.UnicodeScalarView(piece))
+            let word = start..<wordEnd
             // *al-Assad*, *el-Sisi*, *ben-Gourion*: a particle joined to a capitalised name.
-            var first = piece.first(where: { $0.properties.isAlphabetic })
-            if let hyphen = piece.firstIndex(of: "-"), hyphen + 1 < piece.count,
-               MentionLexicon.particles.union(["ben", "abu", "abou"]).contains(String(String.UnicodeScalarView(piece[..<hyphen]))) {
-                first = piece[hyphen + 1]
+            var first = scalars[word].first(where: { $0.properties.isAlphabetic })
+            if let hyphen = scalars[word].firstIndex(of: "-"), hyphen + 1 < wordEnd, hyphenatedParticles.contains(text(start..<hyphen)) {
+                first = scalars[hyphen + 1]
             }
             words.append(TextWord(
-                text: text, start: start, end: wordEnd,
+                text: text(word), start: start, end: wordEnd,
                 isCapitalised: !elidedCommonWord && (first?.properties.isUppercase ?? false),
                 joinsPrevious: !separatorSinceWord && !words.isEmpty,
                 startsSentence: sentenceStart,
@@ -85,5 +96,14 @@ enum TextWords {
             index = end
         }
         return words
+    }
+
+    /// The punctuation the sentence rule looks at: most of it opens a new sentence, where a
+    /// capital says nothing (the caller leaves out brackets, colons and semicolons).
+    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case ".", "!", "?", "…", ":", ";", "«", "»", "\"", "“", "”", "(", ")", "[", "]", "\n": true
+        default: false
+        }
     }
 }

@@ -2,6 +2,10 @@
 /// objects are built, so a line costs one string append.
 enum JSON {
     static func string(_ value: String) -> String {
+        // Most values (names, ids, keys) need no escape: quoted as they are, without a copy byte by byte.
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            return "\"" + value + "\""
+        }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 2)
         out.append(UInt8(ascii: "\""))
