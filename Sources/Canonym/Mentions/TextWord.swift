@@ -45,7 +45,7 @@ enum TextWords {
         while index < scalars.count {
             let scalar = scalars[index]
             guard Tokenizer.isWordScalar(scalar) else {
-                if endsSentence(scalar) {
+                if isSentenceRulePunctuation(scalar) {
                     // A period after a one-letter word or a title abbreviation does not end a sentence.
                     let abbreviation = scalar == "." && (words.last.map { $0.end == index && (($0.text.count == 1) || MentionLexicon.titleAbbreviations.contains($0.text)) } ?? false)
                     if !abbreviation && scalar != "(" && scalar != ")" && scalar != "[" && scalar != "]" && scalar != ":" && scalar != ";" { sentenceStart = true }
@@ -100,7 +100,7 @@ enum TextWords {
 
     /// The punctuation the sentence rule looks at: most of it opens a new sentence, where a
     /// capital says nothing (the caller leaves out brackets, colons and semicolons).
-    private static func endsSentence(_ scalar: Unicode.Scalar) -> Bool {
+    private static func isSentenceRulePunctuation(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case ".", "!", "?", "…", ":", ";", "«", "»", "\"", "“", "”", "(", ")", "[", "]", "\n": true
         default: false
