@@ -50,6 +50,27 @@ import Testing
         #expect(JSON.object([]) == "{}")
     }
 
+    /// A record written field by field as bytes reads as the same fields encoded one by one and joined.
+    @Test func objectWrittenAsBytesMatchesTheFieldsEncodedApart() {
+        var random = SeededGenerator(seed: 7)
+        for _ in 0..<500 {
+            let texts = (0..<3).map { _ in String(String.UnicodeScalarView(Self.randomText(&random, length: Int(random.next() % 10)))) }
+            let number = Int(random.next() % 100_000) - 50_000
+            var record = JSONObject(capacity: 8)  // small: the buffer must grow
+            record.string(texts[0], texts[1])
+            record.string("bytes", utf8: Array(texts[2].utf8))
+            record.optional("missing", nil)
+            record.optional("present", texts[0])
+            record.integer("n", number)
+            record.number("score", 0.123456)
+            let expected = "{" + [Self.referenceString(texts[0]) + ":" + Self.referenceString(texts[1]),
+                                  #""bytes":"# + Self.referenceString(texts[2]), #""missing":null"#,
+                                  #""present":"# + Self.referenceString(texts[0]), #""n":"# + String(number),
+                                  #""score":0.1235"#].joined(separator: ",") + "}\n"
+            #expect(String(decoding: record.closed(line: true), as: UTF8.self) == expected, "\(texts)")
+        }
+    }
+
     /// The context snippet: line breaks become spaces exactly as Foundation's replacement makes
     /// them, including a line break followed by a combining mark, which Foundation leaves.
     @Test func lineBreaksAsSpacesAgreesWithFoundation() {

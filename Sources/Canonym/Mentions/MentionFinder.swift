@@ -24,8 +24,12 @@ public final class MentionFinder: Sendable {
     /// Carry one through the chunks of a document (``mentions(in:context:offset:)-(String,_,_)``);
     /// start a new one for each document.
     public struct DocumentContext: Sendable {
+        /// Entity id → its candidate in an earlier mention.
         var seen: [String: Candidate] = [:]
-        /// Distinct: a document that repeats an unknown name holds it once, however long it is.
+        /// Entity id → the last word of that candidate's name: what a lone surname is compared with.
+        var seenLastWords: [String: [UInt8]] = [:]
+        /// Last words of earlier unknown mentions. Distinct: a document that repeats an unknown
+        /// name holds it once, however long it is.
         var unknownLastWords: Set<[UInt8]> = []
         public init() {}
     }
@@ -42,6 +46,12 @@ public final class MentionFinder: Sendable {
     /// mention's surname, whatever the text named before.
     private let surnames: WordTrie
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
+    /// Similarities of the word pairs compared so far (a lone surname against the names before
+    /// it): news names the same people again and again.
+    private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
+    private struct WordPair: Hashable, Sendable {
+        let first: [UInt8], second: [UInt8]
+    }
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
     public let fuzzyThreshold: Double
@@ -364,24 +374,14 @@ public final class MentionFinder: Sendable {
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
     /// *Antony Blinken*, *Tokaïev* after *Kassym-Jomart Tokaïev*.
     private func resolveSurnames(_ mentions: [Mention], context: inout DocumentContext) -> [Mention] {
-        var seen = context.seen  // entity id → its candidate in an earlier mention
-        var unknownLastWords = context.unknownLastWords  // last words of earlier unknown mentions
-        defer { context.seen = seen; context.unknownLastWords = unknownLastWords }
         var result: [Mention] = []
         for mention in mentions {
             let words = matcher.folder.fold(mention.text).tokens
             if words.count == 1, mention.match.status != .exact, mention.match.status != .alias {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
-                let own = mention.match.candidates.first { seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
-                // Equally close names go to the smaller id: the dictionary's order changes from run to run.
-                let word = Array(words[0].utf8)
-                let surnameMatch = !mayBeSurname(words[0]) ? nil : seen.values.compactMap { candidate -> (Candidate, Float)? in
-                    guard let last = candidate.nameTokens.last else { return nil }
-                    let similarity = matcher.scorer.similarity(Array(last.utf8), word)
-                    return similarity >= 0.85 ? (candidate, similarity) : nil
-                }.max { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0.entity.id > $1.0.entity.id }
-                let earlier = own ?? surnameMatch.map { candidate, similarity in
+                let own = mention.match.candidates.first { context.seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                let earlier = own ?? (mayBeSurname(words[0]) ? closestSurname(to: Array(words[0].utf8), context: &context) : nil).map { candidate, similarity in
                     Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
                               matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,
                               queryTokens: words, nameTokens: candidate.nameTokens)
@@ -395,12 +395,34 @@ public final class MentionFinder: Sendable {
             }
             if mention.isTentative {
                 let word = Array((words.first ?? "").utf8)
-                guard unknownLastWords.contains(where: { matcher.scorer.similarity($0, word) >= 0.85 }) else { continue }
+                guard context.unknownLastWords.contains(where: { similarity($0, word) >= 0.85 }) else { continue }
             }
-            if let best = mention.match.best, mention.match.status != .unknown { seen[best.entity.id] = best }
-            if mention.match.status == .unknown, let last = words.last { unknownLastWords.insert(Array(last.utf8)) }
+            if let best = mention.match.best, mention.match.status != .unknown {
+                context.seen[best.entity.id] = best
+                context.seenLastWords[best.entity.id] = best.nameTokens.last.map { Array($0.utf8) }
+            }
+            if mention.match.status == .unknown, let last = words.last { context.unknownLastWords.insert(Array(last.utf8)) }
             result.append(mention)
         }
         return result
+    }
+
+    /// The scorer's similarity of two words, computed once per pair.
+    private func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
+        surnameSimilarities.value(for: WordPair(first: a, second: b)) { matcher.scorer.similarity(a, b) }
+    }
+
+    /// The earlier mention whose name's last word is closest to `word` (0.85 at least), with
+    /// that similarity. Equally close names go to the smaller id: the dictionary's order changes
+    /// from run to run.
+    private func closestSurname(to word: [UInt8], context: inout DocumentContext) -> (Candidate, Float)? {
+        var closest: (id: String, similarity: Float)?
+        for (id, last) in context.seenLastWords {
+            let similarity = similarity(last, word)
+            guard similarity >= 0.85 else { continue }
+            if let best = closest, best.similarity > similarity || (best.similarity == similarity && best.id < id) { continue }
+            closest = (id, similarity)
+        }
+        return closest.flatMap { closest in context.seen[closest.id].map { ($0, closest.similarity) } }
     }
 }

@@ -89,15 +89,20 @@ final class DocumentScanner {
         let scalars = Array(chunk.text.unicodeScalars)
         for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
             let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
-            output.write(render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))
+            output.write(bytes: render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))
         }
     }
 
     /// The text of `scalars` with each line break written as a space, as Foundation's
-    /// `replacingOccurrences(of: "\n", with: " ")` does; that one runs only where it behaves
-    /// otherwise: a line break next to a non-ASCII scalar (one followed by a combining mark is
-    /// left as it is).
+    /// `replacingOccurrences(of: "\n", with: " ")` does.
     static func lineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        if let bytes = lineBreaksAsSpacesUTF8(scalars) { return String(decoding: bytes, as: UTF8.self) }
+        return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
+    }
+
+    /// `lineBreaksAsSpaces` as UTF-8, or nil where only Foundation's replacement gives it: a line
+    /// break next to a non-ASCII scalar (one followed by a combining mark is left as it is).
+    private static func lineBreaksAsSpacesUTF8(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 2)
         for index in scalars.indices {
@@ -108,33 +113,35 @@ final class DocumentScanner {
             }
             let before = index > scalars.startIndex ? scalars[index - 1] : " "
             let after = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
-            guard before.isASCII, after.isASCII else {
-                return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
-            }
+            guard before.isASCII, after.isASCII else { return nil }
             bytes.append(UInt8(ascii: " "))
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return bytes
     }
 
     /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
-    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> String {
+    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> [UInt8] {
         let best = mention.match.best
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
-        let snippet = Self.lineBreaksAsSpaces(scalars[before..<after])
-        return JSON.object([
-            ("file", JSON.string(file)),
-            ("start", String(mention.start)), ("end", String(mention.end)),
-            ("text", JSON.string(mention.text)),
-            ("status", JSON.string(mention.match.status.rawValue)),
-            ("id", JSON.optional(best?.entity.id)),
-            ("canonical", JSON.optional(best?.entity.canonical)),
-            ("score", JSON.number(best?.score)),
-            ("type", JSON.optional(best?.entity.type.rawValue)),
-            ("matched", JSON.optional(best?.matchedName)),
-            ("title", JSON.optional(mention.title)),
-            ("cluster", JSON.optional(cluster)),
-            ("context", JSON.string(snippet)),
-        ]) + "\n"
+        var record = JSONObject(capacity: 320 + 4 * contextCharacters)
+        record.string("file", file)
+        record.integer("start", mention.start)
+        record.integer("end", mention.end)
+        record.string("text", mention.text)
+        record.string("status", mention.match.status.rawValue)
+        record.optional("id", best?.entity.id)
+        record.optional("canonical", best?.entity.canonical)
+        record.number("score", best?.score)
+        record.optional("type", best?.entity.type.rawValue)
+        record.optional("matched", best?.matchedName)
+        record.optional("title", mention.title)
+        record.optional("cluster", cluster)
+        if let snippet = Self.lineBreaksAsSpacesUTF8(scalars[before..<after]) {
+            record.string("context", utf8: snippet)
+        } else {
+            record.string("context", Self.lineBreaksAsSpaces(scalars[before..<after]))
+        }
+        return record.closed(line: true)
     }
 }
