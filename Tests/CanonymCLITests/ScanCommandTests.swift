@@ -37,6 +37,41 @@ import Testing
         #expect(records.last?["id"] as? String == "city:moscow")
     }
 
+    /// A list of files scans them as if they were arguments, after the arguments; a listed file
+    /// that is missing, or a line that is not UTF-8, gets its error record in its place.
+    @Test func filesFromScansTheListedFilesInOrderWithAnErrorRecordForEachBadLine() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let first = try directory.write("first.txt", "M. Tokaïev a reçu Antony Blinken.\n")
+        let second = try directory.write("second.txt", "Rendez-vous à Moscou.\n")
+        let third = try directory.write("third.txt", "Puis à Tachkent.\n")
+        let missing = directory.url.appendingPathComponent("missing.txt").path
+        var list = Data("\(second.path)\n\n\(missing)\n".utf8)
+        list.append(contentsOf: [0x78, 0xFF, 0x0A])
+        list.append(contentsOf: Data("\(third.path)\n".utf8))
+        let listFile = try directory.write("list.txt", list)
+
+        let run = try Canonym.run(["scan", first.path, "--files-from", listFile.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("\(listFile.path):3:1: error: the listed file does not exist"), "\(run.stderr)")
+        #expect(run.stderr.contains("\(listFile.path):4:2: error: the path in the list cannot be read"), "\(run.stderr)")
+        let records = try run.records()
+        let expected = try Canonym.run(["scan", first.path, second.path, third.path]).records()
+        #expect(records.count == expected.count + 2)
+        let files = records.compactMap { $0["file"] as? String }
+        let runs = files.indices.filter { $0 == 0 || files[$0] != files[$0 - 1] }.map { files[$0] }
+        #expect(runs == [first.path, second.path, missing, "x\u{FFFD}", third.path])
+        let scanned = records.filter { $0["status"] as? String != "error" }
+        #expect(scanned.map { "\($0["file"]!) \($0["text"]!) \($0["id"]!)" } == expected.map { "\($0["file"]!) \($0["text"]!) \($0["id"]!)" })
+        #expect(records.filter { $0["status"] as? String == "error" }.map { $0["file"] as? String } == [missing, "x\u{FFFD}"])
+    }
+
+    @Test func filesFromStandardInputCannotAlsoReadTheTextFromIt() throws {
+        let run = try Canonym.run(["scan", "-", "--files-from", "-"], stdin: "")
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("standard input cannot be both"))
+    }
+
     @Test func aDocumentLargerThanOneChunkKeepsItsOffsetsAndItsContext() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -72,12 +72,24 @@ final class DocumentScanner {
         for (chunk, prepared) in chunks.drain() { write(chunk, prepared) }
     }
 
+    /// Writes the error record of a document that is not scanned (a listed file that cannot be
+    /// opened), in its place in the output; `location` is where the problem shows (the list's line).
+    func reportUnusable(displayName: String, reason: String, at location: String) {
+        documentsRead += 1
+        finish()
+        report(displayName: displayName, reason, diagnostic: "\(location): error: \(reason)")
+    }
+
     private func fail(_ input: InputFile, _ reason: String, at location: String) -> Bool {
         finish()  // the mentions found before the problem come first
-        Diagnostics.emit("\(input.displayName):\(location): error: \(reason)")
-        output.write(JSON.object([("file", JSON.string(input.displayName)), ("status", JSON.string("error")),
-                                  ("message", JSON.string(reason))]) + "\n")
+        report(displayName: input.displayName, reason, diagnostic: "\(input.displayName):\(location): error: \(reason)")
         return false
+    }
+
+    private func report(displayName: String, _ reason: String, diagnostic: String) {
+        Diagnostics.emit(diagnostic)
+        output.write(JSON.object([("file", JSON.string(displayName)), ("status", JSON.string("error")),
+                                  ("message", JSON.string(reason))]) + "\n")
     }
 
     /// Applies the document's context to a prepared chunk and writes its mentions; chunks come in order.
