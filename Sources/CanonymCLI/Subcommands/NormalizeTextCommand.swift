@@ -19,6 +19,10 @@ struct NormalizeTextCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Text files (UTF-8); standard input when none or \"-\".", valueName: "file"))
     var files: [String] = []
 
+    @Option(name: .customLong("files-from"),
+            help: ArgumentHelp("Also rewrite the files listed in this file, one path per line (\"-\": standard input), after the file arguments: for more files than a command line holds.", valueName: "list"))
+    var filesFrom: String?
+
     @Option(help: "replace (Tokaïev → Kassym-Jomart Tokayev) or annotate (Tokaïev [Kassym-Jomart Tokayev]).")
     var mode: RewriteMode = .replace
 
@@ -29,19 +33,31 @@ struct NormalizeTextCommand: ParsableCommand {
     var scanThreshold = 0.9
 
     func validate() throws {
-        do { try TextDocuments.validate(files) } catch { throw ValidationError("\(error)") }
+        do { try TextDocuments.validate(files + (filesFrom.map { [$0] } ?? [])) } catch { throw ValidationError("\(error)") }
+        if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a text to rewrite") }
         if let outputDir {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: outputDir, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ValidationError("the output directory \"\(outputDir)\" does not exist")
             }
-            for path in files where path != "-" {
-                let target = URL(fileURLWithPath: outputDir).appendingPathComponent((path as NSString).lastPathComponent)
-                if target.standardizedFileURL.path == URL(fileURLWithPath: path).standardizedFileURL.path {
-                    throw ValidationError("\"\(path)\" would be overwritten by its own rewrite; choose another --output-dir")
-                }
+            for path in files where path != "-" && wouldOverwrite(path) {
+                throw ValidationError(overwriteMessage(path))
             }
         }
+    }
+
+    /// Where the rewrite of `path` goes under --output-dir, standardised; nil without one.
+    private func rewriteTarget(of path: String) -> String? {
+        outputDir.map { URL(fileURLWithPath: $0).appendingPathComponent((path as NSString).lastPathComponent).standardizedFileURL.path }
+    }
+
+    /// Whether the rewrite of `path` would replace the file itself.
+    private func wouldOverwrite(_ path: String) -> Bool {
+        rewriteTarget(of: path) == URL(fileURLWithPath: path).standardizedFileURL.path
+    }
+
+    private func overwriteMessage(_ path: String) -> String {
+        "\"\(path)\" would be overwritten by its own rewrite; choose another --output-dir"
     }
 
     func run() throws {
@@ -49,23 +65,41 @@ struct NormalizeTextCommand: ParsableCommand {
                                    fuzzyThreshold: scanThreshold)
         let output = OutputWriter()
         var failures = 0
-        for path in files.isEmpty ? ["-"] : files {
+        func rewrite(_ path: String) {
             let name = TextDocuments.displayName(path)
-            guard case .text(let text) = TextDocuments.load(path) else {
-                if case .failure(let reason, let location) = TextDocuments.load(path) { Diagnostics.emit("\(name):\(location): error: \(reason)") }
+            let text: String
+            switch TextDocuments.load(path) {
+            case .text(let loaded): text = loaded
+            case .failure(let reason, let location):
+                Diagnostics.emit("\(name):\(location): error: \(reason)")
                 failures += 1
-                continue
+                return
             }
             let rewritten = TextRewriter.rewrite(text, mentions: finder.mentions(in: text), mode: mode.library)
-            if let outputDir, path != "-" {
-                let target = URL(fileURLWithPath: outputDir).appendingPathComponent((path as NSString).lastPathComponent)
+            if let target = rewriteTarget(of: path), path != "-" {
                 // The atomic writer every output uses: a temporary file beside the target, renamed over it.
-                do { try AtomicFile.write(Array(rewritten.utf8), to: target.path) } catch {
+                do { try AtomicFile.write(Array(rewritten.utf8), to: target) } catch {
                     Diagnostics.emit(String(describing: error))
                     failures += 1
                 }
             } else {
                 output.write(rewritten)
+            }
+        }
+        for path in files.isEmpty && filesFrom == nil ? ["-"] : files { rewrite(path) }
+        if let filesFrom {
+            let list = try InputFile(path: filesFrom)
+            defer { list.close() }
+            try ListedFiles.forEach(in: list) { listed in
+                switch listed {
+                case .path(let path) where wouldOverwrite(path):
+                    Diagnostics.error(overwriteMessage(path))
+                    failures += 1
+                case .path(let path): rewrite(path)
+                case .unusable(_, let reason, let location):
+                    Diagnostics.emit("\(location): error: \(reason)")
+                    failures += 1
+                }
             }
         }
         output.flush()
