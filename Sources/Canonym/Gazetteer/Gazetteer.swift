@@ -67,27 +67,11 @@ public final class Gazetteer: Sendable {
         }
         if !errors.isEmpty { throw GazetteerError(issues: errors) }
 
-        // A name listing alternatives (*Biel/Bienne*) is also filed as each of them: an alias
-        // that shows the whole name as written, folded from the part.
-        var texts: [(entity: Int, text: String, folded: String, isCanonical: Bool)] = []
-        for (index, entity) in entities.enumerated() {
-            func add(_ name: String, isCanonical: Bool) {
-                texts.append((index, name, name, isCanonical))
-                for part in SlashAlternatives.parts(of: name, type: entity.type) ?? [] { texts.append((index, name, part, false)) }
-            }
-            add(entity.canonical, isCanonical: true)
-            for alias in entity.aliases { add(alias, isCanonical: false) }
-        }
-        let forms = Self.foldAll(texts.map(\.folded), folder: folder)
-        var names: [GazetteerName] = []
-        names.reserveCapacity(texts.count)
-        for (index, item) in texts.enumerated() where !forms[index].isEmpty {
-            names.append(GazetteerName(entity: item.entity, text: item.text, isCanonical: item.isCanonical, form: forms[index]))
-        }
+        let names = Self.foldNames(of: entities, folder: folder)
         let store = GazetteerTables.store(entities: entities, names: names)
         // The folded names live on in the tables: freeing their many small values is left to
         // another thread rather than holding up the load.
-        DispatchQueue.global(qos: .utility).async { [names, forms, texts] in withExtendedLifetime((names, forms, texts)) {} }
+        DispatchQueue.global(qos: .utility).async { [names] in withExtendedLifetime(names) {} }
         do {
             self.init(tables: try GazetteerTables(store: store, payload: store.bytes), warnings: [])
         } catch {
@@ -213,14 +197,27 @@ public final class Gazetteer: Sendable {
         return Self.sorted(warnings)
     }
 
-    /// Folds many names on all cores, keeping their order.
-    static func foldAll(_ texts: [String], folder: NameFolder) -> [NameForm] {
-        let chunkCount = max(1, min(64, texts.count / 512))
-        let results = Mutex<[[NameForm]]>(Array(repeating: [], count: chunkCount))
+    /// Every name of every entity, folded on all cores, in order: its canonical form, then its
+    /// aliases. A name listing alternatives (*Biel/Bienne*) is also filed as each of them: an
+    /// alias that shows the whole name as written, folded from the part. Names that fold to
+    /// nothing (punctuation alone) are left out.
+    static func foldNames(of entities: [Entity], folder: NameFolder) -> [GazetteerName] {
+        let chunkCount = max(1, min(64, entities.count / 128))
+        let results = Mutex<[[GazetteerName]]>(Array(repeating: [], count: chunkCount))
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let range = (texts.count * chunk / chunkCount)..<(texts.count * (chunk + 1) / chunkCount)
-            let folded = texts[range].map { folder.fold($0) }
-            results.withLock { $0[chunk] = folded }
+            var names: [GazetteerName] = []
+            for index in (entities.count * chunk / chunkCount)..<(entities.count * (chunk + 1) / chunkCount) {
+                let entity = entities[index]
+                func add(_ text: String, folded: String, isCanonical: Bool) {
+                    let form = folder.fold(folded)
+                    if !form.isEmpty { names.append(GazetteerName(entity: index, text: text, isCanonical: isCanonical, form: form)) }
+                }
+                for (k, name) in ([entity.canonical] + entity.aliases).enumerated() {
+                    add(name, folded: name, isCanonical: k == 0)
+                    for part in SlashAlternatives.parts(of: name, type: entity.type) ?? [] { add(name, folded: part, isCanonical: false) }
+                }
+            }
+            results.withLock { $0[chunk] = names }
         }
         return results.withLock { $0.flatMap { $0 } }
     }
