@@ -296,7 +296,7 @@ public final class MentionFinder: Sendable {
             let input = span.map(\.text).joined(separator: " ")
             // One word is resolved against earlier mentions through its candidates (and a
             // demonym is told by them); a name of several words needs them only for a reviewer.
-            let text = String(String.UnicodeScalarView(scalars[span.first!.start..<span.last!.end]))
+            let text = TextWords.string(of: scalars[span.first!.start..<span.last!.end])
             let needsCandidates = reportsCandidatesOfUnknownNames || span.count == 1 || matcher.folder.fold(text).tokens.count == 1
             let unknown = Match(input: input, status: .unknown, best: nil, candidates: needsCandidates ? match(input).candidates : [])
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
@@ -367,7 +367,7 @@ public final class MentionFinder: Sendable {
 
     private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
         let start = span.first!.start, end = span.last!.end
-        let text = String(String.UnicodeScalarView(scalars[start..<end]))
+        let text = TextWords.string(of: scalars[start..<end])
         return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false)
     }
 

@@ -31,14 +31,7 @@ enum TextWords {
     /// a scan of news text.
     static func words(in scalars: [Unicode.Scalar]) -> [TextWord] {
         var words: [TextWord] = []
-        var bytes: [UInt8] = []  // the text being made, written over for each
-        func text(_ range: Range<Int>) -> String {
-            bytes.removeAll(keepingCapacity: true)
-            for scalar in scalars[range] {
-                if scalar.isASCII { bytes.append(UInt8(truncatingIfNeeded: scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
-            }
-            return String(decoding: bytes, as: UTF8.self)
-        }
+        func text(_ range: Range<Int>) -> String { string(of: scalars[range]) }
         var index = 0
         var sentenceStart = true
         var separatorSinceWord = false  // punctuation other than spaces since the previous word
@@ -96,6 +89,23 @@ enum TextWords {
             index = end
         }
         return words
+    }
+
+    /// The text of `scalars`, made from their UTF-8 bytes in a buffer on the stack: a string
+    /// grown scalar by scalar costs several times as much.
+    static func string(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, scalars.count * 4)) { buffer in
+            var count = 0
+            for scalar in scalars {
+                if scalar.isASCII {
+                    buffer[count] = UInt8(truncatingIfNeeded: scalar.value)
+                    count += 1
+                } else {
+                    UTF8.encode(scalar) { buffer[count] = $0; count += 1 }
+                }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
+        }
     }
 
     /// `properties.isAlphabetic` and `isUppercase`, told without a property lookup for ASCII
