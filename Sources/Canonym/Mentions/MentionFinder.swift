@@ -46,6 +46,12 @@ public final class MentionFinder: Sendable {
     /// mention's surname, whatever the text named before.
     private let surnames: WordTrie
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
+    /// The folded words of the words of the text, for spotting phrases: news repeats its words.
+    private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
+    private struct WordForm: Sendable {
+        let tokens: [String]
+        let holdsCyrillic: Bool
+    }
     /// Similarities of the word pairs compared so far (a lone surname against the names before
     /// it): news names the same people again and again.
     private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
@@ -140,7 +146,7 @@ public final class MentionFinder: Sendable {
         var found: [Mention] = []
 
         // 1. Gazetteer names spotted verbatim, longest first, starting at a capitalised word.
-        var forms = [NameForm?](repeating: nil, count: words.count)
+        var forms = [WordForm?](repeating: nil, count: words.count)
         var index = 0
         while index < words.count {
             if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words, forms: &forms) {
@@ -184,15 +190,20 @@ public final class MentionFinder: Sendable {
     ///
     /// Without Cyrillic, folding works word by word (a space ends every rule of the folder), so
     /// the key of a run of words is their folded words joined: each word is folded once (`forms`
-    /// caches them for the chunk), and the run stops growing at the first prefix no phrase key has.
-    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [NameForm?]) -> Int? {
+    /// holds them for the chunk, `wordForms` for the run), and the run stops growing at the first
+    /// prefix no phrase key has.
+    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [WordForm?]) -> Int? {
         let window = min(longestPhrase, words.count - start)
         guard window >= 2 else { return nil }
         var holdsCyrillic = false
         let lengths = phraseLengths(at: start, window: window, in: words) { index in
-            let form = forms[index] ?? matcher.folder.fold(words[index].text)
+            let text = words[index].text
+            let form = forms[index] ?? wordForms.value(for: text) {
+                let folded = matcher.folder.fold(text)
+                return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
+            }
             forms[index] = form
-            holdsCyrillic = holdsCyrillic || form.scripts.contains(.cyrillic)
+            holdsCyrillic = holdsCyrillic || form.holdsCyrillic
             return holdsCyrillic ? nil : form.tokens
         }
         return holdsCyrillic ? spottedPhraseHoldingCyrillic(at: start, window: window, in: words) : lengths.last
