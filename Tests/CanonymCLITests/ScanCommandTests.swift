@@ -70,6 +70,10 @@ import Testing
         let run = try Canonym.run(["scan", "-", "--files-from", "-"], stdin: "")
         #expect(run.status != 0)
         #expect(run.stderr.contains("standard input cannot be both"))
+        let missing = try Canonym.run(["scan", "--files-from", "/nonexistent/list.txt"])
+        #expect(missing.status != 0)
+        #expect(missing.stderr.contains("the list of files \"/nonexistent/list.txt\" does not exist"), "\(missing.stderr)")
+        #expect(missing.stdout.isEmpty)
     }
 
     @Test func aDocumentLargerThanOneChunkKeepsItsOffsetsAndItsContext() throws {

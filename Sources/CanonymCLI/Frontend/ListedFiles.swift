@@ -10,6 +10,13 @@ enum ListedFiles {
         case unusable(path: String, reason: String, location: String)
     }
 
+    /// Checks that the list exists and is readable, before any output.
+    static func validate(list: String?) throws {
+        guard let list, list != "-", !FileManager.default.isReadableFile(atPath: list) else { return }
+        let reason = FileManager.default.fileExists(atPath: list) ? "is not readable" : "does not exist"
+        throw ValidationErrorMessage("the list of files \"\(list)\" \(reason)")
+    }
+
     static func forEach(in list: InputFile, _ body: (Listed) throws -> Void) throws {
         var reader = LineReader(descriptor: list.descriptor, maxLineBytes: 1 << 16)
         while let line = try reader.next() {

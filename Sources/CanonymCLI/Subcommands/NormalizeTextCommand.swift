@@ -33,7 +33,10 @@ struct NormalizeTextCommand: ParsableCommand {
     var scanThreshold = 0.9
 
     func validate() throws {
-        do { try TextDocuments.validate(files + (filesFrom.map { [$0] } ?? [])) } catch { throw ValidationError("\(error)") }
+        do {
+            try TextDocuments.validate(files)
+            try ListedFiles.validate(list: filesFrom)
+        } catch { throw ValidationError("\(error)") }
         if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a text to rewrite") }
         if let outputDir {
             var isDirectory: ObjCBool = false

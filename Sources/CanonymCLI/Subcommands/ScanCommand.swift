@@ -43,7 +43,10 @@ struct ScanCommand: ParsableCommand {
         if !(0...1).contains(scanThreshold) { throw ValidationError("--scan-threshold must be between 0 and 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (the number of threads that match)") }
         if !(1...(1 << 22)).contains(chunkBytes) { throw ValidationError("--chunk-bytes must be between 1 and 4194304") }
-        do { try TextDocuments.validate(files + (filesFrom.map { [$0] } ?? [])) } catch { throw ValidationError("\(error)") }
+        do {
+            try TextDocuments.validate(files)
+            try ListedFiles.validate(list: filesFrom)
+        } catch { throw ValidationError("\(error)") }
         if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a text to scan") }
     }
 
