@@ -207,15 +207,17 @@ public final class Gazetteer: Sendable {
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
             var names: [GazetteerName] = []
             for index in (entities.count * chunk / chunkCount)..<(entities.count * (chunk + 1) / chunkCount) {
-                let entity = entities[index]
+                let type = entities[index].type  // fields, not the entity: a copy retains all its strings
                 func add(_ text: String, folded: String, isCanonical: Bool) {
                     let form = folder.fold(folded)
                     if !form.isEmpty { names.append(GazetteerName(entity: index, text: text, isCanonical: isCanonical, form: form)) }
                 }
-                for (k, name) in ([entity.canonical] + entity.aliases).enumerated() {
-                    add(name, folded: name, isCanonical: k == 0)
-                    for part in SlashAlternatives.parts(of: name, type: entity.type) ?? [] { add(name, folded: part, isCanonical: false) }
+                func addWithParts(_ name: String, isCanonical: Bool) {
+                    add(name, folded: name, isCanonical: isCanonical)
+                    for part in SlashAlternatives.parts(of: name, type: type) ?? [] { add(name, folded: part, isCanonical: false) }
                 }
+                addWithParts(entities[index].canonical, isCanonical: true)
+                for alias in entities[index].aliases { addWithParts(alias, isCanonical: false) }
             }
             results.withLock { $0[chunk] = names }
         }

@@ -63,8 +63,10 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
 
     private static func appendEntitiesAndNames(entities: [Entity], names: [GazetteerName], to list: inout SectionList) {
         var records = BinaryWriter(), starts: [Int64] = [0]
-        for entity in entities {
-            write(entity, to: &records)
+        // Indices rather than elements: an element taken out of the array is a copy, whose every
+        // string and array is retained and then released.
+        for e in entities.indices {
+            write(entities[e], to: &records)
             starts.append(Int64(records.bytes.count))
         }
         list.append(.entityRecordStart, starts)
@@ -72,26 +74,26 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         list.append(.entityTypes, entities.map { UInt8(types.firstIndex(of: $0.type)!) })
         list.append(.entityWeights, entities.map(\.weight))
         var ids = KeyTable.Builder()
-        for (index, entity) in entities.enumerated() { ids.add(Array(entity.id.utf8), value: Int32(index)) }
+        for e in entities.indices { ids.add(Array(entities[e].id.utf8), value: Int32(e)) }
         ids.append(ids: KeyTable.entityIDs, to: &list)
 
         records = BinaryWriter()
         starts = [0]
-        for name in names {
-            records.write(name.text)
-            records.write(name.form.display)
+        for k in names.indices {
+            records.write(names[k].text)
+            records.write(names[k].form.display)
             starts.append(Int64(records.bytes.count))
         }
         list.append(.nameEntity, names.map { Int32($0.entity) })
         list.append(.nameIsCanonical, names.map { UInt8($0.isCanonical ? 1 : 0) })
-        list.append(.nameScripts, names.map { UInt16(Script.mask(of: $0.form.scripts)) })
+        list.append(.nameScripts, names.map(\.form.scriptMask))
         list.append(.nameRecordStart, starts)
         list.append(.nameRecords, records.bytes)
 
         // Each romanisation's words joined by single spaces, into one reused buffer.
         var keys = KeyTable.Builder(), key: [UInt8] = []
-        for (index, name) in names.enumerated() {
-            for romanization in name.form.romanizations {
+        for index in names.indices {
+            for romanization in names[index].form.romanizations {
                 key.removeAll(keepingCapacity: true)
                 for (k, word) in romanization.enumerated() {
                     if k > 0 { key.append(UInt8(ascii: " ")) }
@@ -216,7 +218,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
             let text = try reader.readString(), display = try reader.readString()
             let romanizations = index.entries(ofName: k).map { index.strings(ofEntry: Int($0)) }
             return GazetteerName(entity: Int(nameEntity[k]), text: text, isCanonical: nameIsCanonical[k] != 0,
-                                 form: NameForm(display: display, romanizations: romanizations, scripts: Script.sets[Int(nameScripts[k])]))
+                                 form: NameForm(display: display, romanizations: romanizations, scriptMask: nameScripts[k]))
         } catch {
             preconditionFailure("name record \(k) was checked when the tables were opened")
         }

@@ -181,7 +181,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         wordStart.append(Int32(letters.count))
         var firstEntry: [Int32] = [0]
         firstEntry.reserveCapacity(names.count + 1)
-        for name in names { firstEntry.append(firstEntry[firstEntry.count - 1] + Int32(name.form.romanizations.count)) }
+        for k in names.indices { firstEntry.append(firstEntry[firstEntry.count - 1] + Int32(names[k].form.romanizations.count)) }
         // Postings in one array (counting sort by trigram): no per-trigram allocation, entries
         // ascending. The chunks' trigram lists are read in place, never joined.
         var postingStart = [Int32](repeating: 0, count: keyCodeCount + 1)

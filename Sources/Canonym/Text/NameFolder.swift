@@ -35,7 +35,7 @@ public final class NameFolder: Sendable {
         // Scripts as bits first: one set per name, not one insertion per letter.
         var scriptMask = 0
         for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptMask |= s.bit } } }
-        let scripts = Script.sets[scriptMask]
+        let scripts = Script.sets[scriptMask]  // read here only, not stored
 
         var schemes: [[String]]
         if scripts.contains(.cyrillic) {
@@ -58,7 +58,7 @@ public final class NameFolder: Sendable {
             misspelt = misspelt || scheme.misspelt
             if !distinct.contains(scheme.words) { distinct.append(scheme.words) }
         }
-        return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scripts: scripts, hasMisspeltLegalForm: misspelt)
+        return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scriptMask: UInt16(scriptMask), hasMisspeltLegalForm: misspelt)
     }
 
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in
@@ -216,7 +216,7 @@ public final class NameFolder: Sendable {
         }
         let collapsed = LegalForms.collapsed(WordAbbreviations.expand(words))
         return NameForm(display: displayIsName ? name : collapseWhitespace(name), romanizations: withNumberReadings([collapsed.words]),
-                        scripts: Script.sets[hasLetters ? Script.latin.bit : 0],  // shared sets: none made per name
+                        scriptMask: UInt16(hasLetters ? Script.latin.bit : 0),
                         hasMisspeltLegalForm: collapsed.misspelt)
     }
 

@@ -8,7 +8,10 @@ public struct NameForm: Sendable, Hashable {
     public let display: String
     public let romanizations: [[String]]
     /// Scripts the name's letters are written in.
-    public let scripts: Set<Script>
+    public var scripts: Set<Script> { Script.sets[Int(scriptMask)] }
+    /// `scripts` as bits (`Script.bit`): a shared set stored in every name would be retained and
+    /// released by every thread that folds names, all on one reference count.
+    let scriptMask: UInt16
 
     public var tokens: [String] { romanizations[0] }
     /// The primary romanisation as one string, tokens separated by single spaces.
@@ -21,10 +24,14 @@ public struct NameForm: Sendable, Hashable {
     public let hasMisspeltLegalForm: Bool
 
     public init(display: String, romanizations: [[String]], scripts: Set<Script>, hasMisspeltLegalForm: Bool = false) {
+        self.init(display: display, romanizations: romanizations, scriptMask: UInt16(Script.mask(of: scripts)), hasMisspeltLegalForm: hasMisspeltLegalForm)
+    }
+
+    init(display: String, romanizations: [[String]], scriptMask: UInt16, hasMisspeltLegalForm: Bool = false) {
         precondition(!romanizations.isEmpty, "a name form has at least one romanisation")
         self.display = display
         self.romanizations = romanizations
-        self.scripts = scripts
+        self.scriptMask = scriptMask
         self.hasMisspeltLegalForm = hasMisspeltLegalForm
     }
 }
