@@ -32,13 +32,12 @@ public final class NameFolder: Sendable {
         if let ascii = Self.foldASCII(name) { return ascii }
         let display = Self.collapseWhitespace(ICU.nfc(name))
         let words = Tokenizer.words(display)
-        // Scripts as bits first: one set per name, not one insertion per letter.
+        // Scripts as bits, which the form keeps: no set made or shared per name.
         var scriptMask = 0
         for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptMask |= s.bit } } }
-        let scripts = Script.sets[scriptMask]  // read here only, not stored
 
         var schemes: [[String]]
-        if scripts.contains(.cyrillic) {
+        if scriptMask & Script.cyrillic.bit != 0 {
             let orthography = CyrillicOrthography.detect(in: display.unicodeScalars)
             var transforms = [orthography.transformID]
             if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append("Cyrillic-Latin") }
