@@ -86,6 +86,15 @@ import Testing
             let expected = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
             #expect(DocumentScanner.lineBreaksAsSpaces(scalars[...]) == expected, "\(scalars)")
         }
+        // Every scalar of the ranges read without Foundation, on each side of a line break.
+        let plain = (0xA0...0x24F).map { $0 } + (0x400...0x52F).map { $0 } + [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x202F]
+        for value in plain {
+            let scalar = Unicode.Scalar(UInt32(value))!
+            for text in [["a", "\n", scalar], [scalar, "\n", "a"], [scalar, "\n", scalar]] as [[Unicode.Scalar]] {
+                let expected = String(String.UnicodeScalarView(text)).replacingOccurrences(of: "\n", with: " ")
+                #expect(DocumentScanner.lineBreaksAsSpaces(text[...]) == expected, "\(text)")
+            }
+        }
         // A slice keeps its own indices: the neighbours looked at are inside it.
         let text: [Unicode.Scalar] = ["\u{301}", "\n", "a", "\n", "\u{301}"]
         #expect(DocumentScanner.lineBreaksAsSpaces(text[1..<4]) == " a ")
