@@ -55,8 +55,11 @@ def main():
         results = {m: score(cmd, gazetteer, queries, a.limit) for m, cmd in MATCHERS.items()}
         ours = (results.get("canonym") or {}).get("qps_net_of_load") or (results.get("canonym") or {}).get("qps")
         for matcher, r in results.items():
-            if not r:
-                print(f"{name:13} {matcher:17} failed (is the peer installed? pip install rapidfuzz unidecode)")
+            # A matcher that did not run (a peer not installed) still gets a report, with F1 0: say so.
+            if not r or not r.get("ok", True):
+                tail = next((e.get("stderr_tail") for e in (r or {}).get("error_examples", []) if e.get("stderr_tail")), "")
+                why = tail.strip().splitlines()[-1] if tail.strip() else "no report"
+                print(f"{name:13} {matcher:17} failed: {why} (the peers need: pip install rapidfuzz unidecode)")
                 continue
             qps = r.get("qps_net_of_load") or r.get("qps")
             fmt = lambda k: "-" if r.get(k) is None else f"{r[k]:.3f}"
