@@ -189,7 +189,9 @@ extension CostModel {
         m.setSubstitution(among: "wu", cost: 0.3, label: "w/u (Arabic و)")
         m.setSubstitution(among: "wo", cost: 0.3, label: "w/o (Arabic و)")
         m.setSubstitution(among: "mn", cost: 0.7, label: "nasal m/n")
-        m.setSubstitution(among: "lr", cost: 0.8, label: "liquid l/r")
+        // Japanese, Korean and Chinese renderings do not tell l from r (*silkeboleu* for *Silkeborg*):
+        // places dev set F1 0.699 → 0.702 at 0.6 (was 0.8; 0.5 gave the same).
+        m.setSubstitution(among: "lr", cost: 0.6, label: "liquid l/r")
         // Letters that come and go: vowels, glides, the h of digraphs.
         m.setIndel("aeiou", cost: 0.35, label: "vowel inserted or dropped")
         m.setIndel("y", cost: 0.25, label: "y-glide inserted or dropped")
