@@ -75,7 +75,6 @@ final class DocumentScanner {
     /// Writes the error record of a document that is not scanned (a listed file that cannot be
     /// opened), in its place in the output; `location` is where the problem shows (the list's line).
     func reportUnusable(displayName: String, reason: String, at location: String) {
-        documentsRead += 1
         finish()
         report(displayName: displayName, reason, diagnostic: "\(location): error: \(reason)")
     }
@@ -108,14 +107,18 @@ final class DocumentScanner {
     /// The text of `scalars` with each line break written as a space, as Foundation's
     /// `replacingOccurrences(of: "\n", with: " ")` does.
     static func lineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        if let bytes = lineBreaksAsSpacesUTF8(scalars) { return String(decoding: bytes, as: UTF8.self) }
-        return String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
+        String(decoding: lineBreaksAsSpacesUTF8(scalars), as: UTF8.self)
     }
 
-    /// `lineBreaksAsSpaces` as UTF-8, or nil where only Foundation's replacement gives it: a line
-    /// break next to a scalar that may combine with it (one followed by a combining mark is left
-    /// as it is), told apart from the letters and quotation marks around line breaks in news.
-    private static func lineBreaksAsSpacesUTF8(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8]? {
+    /// `lineBreaksAsSpaces` as UTF-8 (what a record holds).
+    private static func lineBreaksAsSpacesUTF8(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
+        plainLineBreaksAsSpaces(scalars) ?? Array(String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ").utf8)
+    }
+
+    /// `lineBreaksAsSpaces` without Foundation, or nil where only Foundation's replacement gives
+    /// it: a line break next to a scalar that may combine with it (one followed by a combining
+    /// mark is left as it is), told apart from the letters and quotation marks around line breaks in news.
+    private static func plainLineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(scalars.count * 2)
         for index in scalars.indices {
@@ -161,11 +164,7 @@ final class DocumentScanner {
         record.optional("matched", best?.matchedName)
         record.optional("title", mention.title)
         record.optional("cluster", cluster)
-        if let snippet = Self.lineBreaksAsSpacesUTF8(scalars[before..<after]) {
-            record.string("context", utf8: snippet)
-        } else {
-            record.string("context", Self.lineBreaksAsSpaces(scalars[before..<after]))
-        }
+        record.string("context", utf8: Self.lineBreaksAsSpacesUTF8(scalars[before..<after]))
         return record.closed(line: true)
     }
 }

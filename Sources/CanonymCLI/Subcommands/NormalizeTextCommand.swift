@@ -16,12 +16,7 @@ struct NormalizeTextCommand: ParsableCommand {
     @OptionGroup var gazetteers: GazetteerOptions
     @OptionGroup var matching: MatchingOptions
 
-    @Argument(help: ArgumentHelp("Text files (UTF-8); standard input when none or \"-\".", valueName: "file"))
-    var files: [String] = []
-
-    @Option(name: .customLong("files-from"),
-            help: ArgumentHelp("Also rewrite the files listed in this file, one path per line (\"-\": standard input), after the file arguments: for more files than a command line holds.", valueName: "list"))
-    var filesFrom: String?
+    @OptionGroup var inputs: TextInputOptions
 
     @Option(help: "replace (Tokaïev → Kassym-Jomart Tokayev) or annotate (Tokaïev [Kassym-Jomart Tokayev]).")
     var mode: RewriteMode = .replace
@@ -33,17 +28,12 @@ struct NormalizeTextCommand: ParsableCommand {
     var scanThreshold = 0.9
 
     func validate() throws {
-        do {
-            try TextDocuments.validate(files)
-            try ListedFiles.validate(list: filesFrom)
-        } catch { throw ValidationError("\(error)") }
-        if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a text to rewrite") }
         if let outputDir {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: outputDir, isDirectory: &isDirectory), isDirectory.boolValue else {
                 throw ValidationError("the output directory \"\(outputDir)\" does not exist")
             }
-            for path in files where path != "-" && wouldOverwrite(path) {
+            for path in inputs.files where path != "-" && wouldOverwrite(path) {
                 throw ValidationError(overwriteMessage(path))
             }
         }
@@ -89,20 +79,15 @@ struct NormalizeTextCommand: ParsableCommand {
                 output.write(rewritten)
             }
         }
-        for path in files.isEmpty && filesFrom == nil ? ["-"] : files { rewrite(path) }
-        if let filesFrom {
-            let list = try InputFile(path: filesFrom)
-            defer { list.close() }
-            try ListedFiles.forEach(in: list) { listed in
-                switch listed {
-                case .path(let path) where wouldOverwrite(path):
-                    Diagnostics.error(overwriteMessage(path))
-                    failures += 1
-                case .path(let path): rewrite(path)
-                case .unusable(_, let reason, let location):
-                    Diagnostics.emit("\(location): error: \(reason)")
-                    failures += 1
-                }
+        try inputs.forEach { listed in
+            switch listed {
+            case .path(let path) where path != "-" && wouldOverwrite(path):  // a listed file (arguments were checked up front)
+                Diagnostics.error(overwriteMessage(path))
+                failures += 1
+            case .path(let path): rewrite(path)
+            case .unusable(_, let reason, let location):
+                Diagnostics.emit("\(location): error: \(reason)")
+                failures += 1
             }
         }
         output.flush()

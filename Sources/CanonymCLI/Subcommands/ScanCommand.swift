@@ -18,12 +18,7 @@ struct ScanCommand: ParsableCommand {
     @OptionGroup var gazetteers: GazetteerOptions
     @OptionGroup var matching: MatchingOptions
 
-    @Argument(help: ArgumentHelp("Text files (UTF-8); standard input when none or \"-\".", valueName: "file"))
-    var files: [String] = []
-
-    @Option(name: .customLong("files-from"),
-            help: ArgumentHelp("Also scan the files listed in this file, one path per line (\"-\": standard input), after the file arguments: for more files than a command line holds.", valueName: "list"))
-    var filesFrom: String?
+    @OptionGroup var inputs: TextInputOptions
 
     @Option(help: "Minimum score to link a span fuzzily (stricter than for lists of names).")
     var scanThreshold = 0.9
@@ -43,11 +38,6 @@ struct ScanCommand: ParsableCommand {
         if !(0...1).contains(scanThreshold) { throw ValidationError("--scan-threshold must be between 0 and 1") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be 1 or more (the number of threads that match)") }
         if !(1...(1 << 22)).contains(chunkBytes) { throw ValidationError("--chunk-bytes must be between 1 and 4194304") }
-        do {
-            try TextDocuments.validate(files)
-            try ListedFiles.validate(list: filesFrom)
-        } catch { throw ValidationError("\(error)") }
-        if filesFrom == "-" && files.contains("-") { throw ValidationError("standard input cannot be both the list of files (--files-from -) and a text to scan") }
     }
 
     func run() throws {
@@ -61,22 +51,15 @@ struct ScanCommand: ParsableCommand {
         // Also on the way out through an input that cannot be opened: what was read is written.
         defer { scanner.finish(); output.flush() }
         var failures = 0
-        func scan(_ path: String) throws {
-            let input = try InputFile(path: path)
-            defer { input.close() }
-            if !scanner.scan(input) { failures += 1 }
-        }
-        for path in files.isEmpty && filesFrom == nil ? ["-"] : files { try scan(path) }
-        if let filesFrom {
-            let list = try InputFile(path: filesFrom)
-            defer { list.close() }
-            try ListedFiles.forEach(in: list) { listed in
-                switch listed {
-                case .path(let path): try scan(path)
-                case .unusable(let path, let reason, let location):
-                    failures += 1
-                    scanner.reportUnusable(displayName: path, reason: reason, at: location)
-                }
+        try inputs.forEach { listed in
+            switch listed {
+            case .path(let path):
+                let input = try InputFile(path: path)
+                defer { input.close() }
+                if !scanner.scan(input) { failures += 1 }
+            case .unusable(let path, let reason, let location):
+                failures += 1
+                scanner.reportUnusable(displayName: path, reason: reason, at: location)
             }
         }
         if failures > 0 { throw ExitCode(1) }
