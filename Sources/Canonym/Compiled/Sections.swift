@@ -50,6 +50,12 @@ final class SectionWriter {
 
     private static func padded(_ byteCount: Int) -> Int { (byteCount + 7) / 8 * 8 }
 
+    /// Makes room for `lists` at once: a gazetteer's tables are tens of megabytes, and each
+    /// doubling would copy them all again.
+    func reserve(for lists: [SectionList]) {
+        reserve(lists.reduce(0) { total, list in list.sections.reduce(total) { $0 + Self.padded($1.table.byteCount) } })
+    }
+
     private func reserve(_ extra: Int) {
         guard count + extra > memory.count else { return }
         var size = memory.count

@@ -57,6 +57,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         var lists = [recordList.withLock { list in defer { list = SectionList() }; return list }, indexList]
         indexList = SectionList()
         let writer = SectionWriter()
+        writer.reserve(for: lists)
         while !lists.isEmpty { writer.append(lists.removeFirst()) }
         return writer.finish()
     }

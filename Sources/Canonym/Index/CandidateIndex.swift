@@ -148,7 +148,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     }
 
     static func entryChunk(of names: [GazetteerName], in range: Range<Int>) -> EntryChunk {
-        var built = EntryChunk(), scratch = GramScratch()
+        var built = EntryChunk(), scratch = GramScratch(), bits = CodeBits()
         for nameIndex in range {
             for romanization in names[nameIndex].form.romanizations {
                 built.entryName.append(Int32(nameIndex))
@@ -157,7 +157,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                     built.wordStarts.append(Int32(built.letters.count))
                     built.letters += word.utf8
                 }
-                let counts = appendCodes(of: romanization, grams: &built.grams, keys: &built.keys, scratch: &scratch)
+                let counts = appendCodes(of: romanization, grams: &built.grams, keys: &built.keys, scratch: &scratch, bits: &bits)
                 built.gramCounts.append(Int32(counts.grams))
                 built.keyCounts.append(Int32(counts.keys))
             }
@@ -276,6 +276,13 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         var letters: [UInt8] = [], skeleton: [UInt8] = []
     }
 
+    /// One bit per bigram and per trigram code, all clear between names: how the index build
+    /// drops a name's repeated codes.
+    struct CodeBits {
+        var grams = [UInt64](repeating: 0, count: (codeCount + 63) / 64)
+        var keys = [UInt64](repeating: 0, count: (keyCodeCount + 63) / 64)
+    }
+
     /// Appends `grams(of: tokens)` to `grams` and returns how many: the index build fills one
     /// array per chunk of names instead of making a few arrays per entry.
     @discardableResult
@@ -287,13 +294,54 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// `appendGrams` and `appendKeys` in one pass over the spellings (each skeleton made once),
     /// for the index build; returns how many of each.
-    static func appendCodes(of tokens: [String], grams: inout [UInt16], keys: inout [UInt32], scratch: inout GramScratch) -> (grams: Int, keys: Int) {
+    static func appendCodes(of tokens: [String], grams: inout [UInt16], keys: inout [UInt32], scratch: inout GramScratch,
+                            bits: inout CodeBits) -> (grams: Int, keys: Int) {
         let (firstGram, firstKey) = (grams.count, keys.count)
         forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, _ in
             appendBigrams(of: sequence, base: base, to: &grams)
             appendTrigrams(of: sequence, base: base, to: &keys)
         }
-        return (sortedDistinct(&grams, from: firstGram), sortedDistinct(&keys, from: firstKey))
+        return (sortedDistinct(&grams, from: firstGram, bits: &bits.grams), distinct(&keys, from: firstKey, bits: &bits.keys))
+    }
+
+    /// `sortedDistinct` through a bit per code: a name's few dozen bigrams are set and read back
+    /// in order, where sorting them cost a third of the index build.
+    private static func sortedDistinct(_ codes: inout [UInt16], from first: Int, bits: inout [UInt64]) -> Int {
+        guard first < codes.count else { return 0 }
+        var lowest = Int.max, highest = 0
+        for code in codes[first...] {
+            let word = Int(code) >> 6
+            bits[word] |= 1 << UInt64(code & 63)
+            lowest = min(lowest, word)
+            highest = max(highest, word)
+        }
+        codes.removeSubrange(first...)
+        for word in lowest...highest {
+            var set = bits[word]
+            bits[word] = 0
+            while set != 0 {
+                codes.append(UInt16(word << 6 | set.trailingZeroBitCount))
+                set &= set &- 1
+            }
+        }
+        return codes.count - first
+    }
+
+    /// `codes[first...]` without its repeats, in first-seen order; returns how many are left.
+    /// The postings list each entry once per trigram, whatever the order of its trigrams.
+    private static func distinct(_ codes: inout [UInt32], from first: Int, bits: inout [UInt64]) -> Int {
+        var kept = first
+        for index in first..<codes.count {
+            let code = codes[index], word = Int(code >> 6), bit: UInt64 = 1 << UInt64(code & 63)
+            if bits[word] & bit == 0 {
+                bits[word] |= bit
+                codes[kept] = code
+                kept += 1
+            }
+        }
+        for code in codes[first..<kept] { bits[Int(code >> 6)] = 0 }
+        codes.removeSubrange(kept...)
+        return kept - first
     }
 
     /// Distinct trigram codes of a tokenised name, ascending, of the same spellings as its
