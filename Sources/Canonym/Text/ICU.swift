@@ -70,8 +70,9 @@ enum ICU {
 }
 
 /// One ICU transform. ICU transliterators are not safe for concurrent use, so each call borrows
-/// an instance of its own from a small pool (one per thread that needs it at the same time):
-/// one locked instance made the folding of a gazetteer run on one core.
+/// an instance of its own from a small pool (one per thread that needs it at the same time).
+/// ICU still runs the rules of every rule-based transform under one process-wide lock, so
+/// calls from several threads queue: the folder reads Cyrillic words from `CyrillicLetters`.
 final class Transliterator: Sendable {
     let id: String
     /// Instances not in use; a call takes one, or opens one when all are busy.

@@ -99,9 +99,23 @@ public final class NameFolder: Sendable {
     /// ICU's "`scriptTransform`; Latin-ASCII" of the case-folded word, in two steps: the script's
     /// transform, then Latin-ASCII from `LatinLetterFolds` when it holds the letters left. ICU's
     /// Latin-ASCII costs more than most script transforms, and their output is mostly plain or
-    /// accented Latin. `RomanizeTests` holds the two ways to the same words.
+    /// accented Latin. A Cyrillic word is read from its transform's letter table instead, which
+    /// gives the letters `asciiWords` keeps. `RomanizeTests` holds the two ways to the same words.
     static func romanize(_ word: String, scriptTransform: String) -> String? {
-        let folded = CyrillicCaseFolds.shared.fold(word) ?? ICU.foldCase(word)
+        if let latin = romanizeByLetters(word, scriptTransform: scriptTransform) { return latin }
+        return romanizeThroughICU(CyrillicCaseFolds.shared.fold(word) ?? ICU.foldCase(word), scriptTransform: scriptTransform)
+    }
+
+    /// `romanize` from the transform's letter table (``CyrillicLetters``), with no ICU call, or
+    /// nil when the transform has none or a letter of `word` is not in it. What it gives is
+    /// what `asciiWords` keeps of ICU's answer.
+    static func romanizeByLetters(_ word: String, scriptTransform: String) -> String? {
+        guard let letters = CyrillicLetters.shared(scriptTransform), let folded = CyrillicCaseFolds.shared.fold(word) else { return nil }
+        return letters.romanize(folded)
+    }
+
+    /// `romanize` through ICU, of a word already case-folded.
+    static func romanizeThroughICU(_ folded: String, scriptTransform: String) -> String? {
         guard let latin = scriptTransform.isEmpty ? folded : try? Transliterator.shared(scriptTransform).transliterate(folded) else {
             return nil
         }
@@ -140,6 +154,8 @@ public final class NameFolder: Sendable {
         if transform.isEmpty, let folded = LatinLetterFolds.shared.fold(word) {
             return Self.asciiWords(folded)
         }
+        // Cyrillic letters are read from a table, which costs less than caching them.
+        if let latin = Self.romanizeByLetters(word, scriptTransform: transform) { return Self.asciiWords(latin) }
         var key = Array(transform.utf8)
         key.append(0)
         key += word.utf8

@@ -1,0 +1,102 @@
+/// ICU's romanisation of lower-case Cyrillic letters for one transform, asked of ICU once (every
+/// letter in one call), so that a Cyrillic word is romanised without an ICU call: ICU runs every
+/// rule-based transform of the process under one global lock, so folding a gazetteer's Cyrillic
+/// names through it kept the second core waiting.
+///
+/// Each letter keeps what `asciiWords` keeps of ICU's answer ("transform; Latin-ASCII" on the
+/// letter alone): its ASCII letters and digits. The Cyrillic transforms read no context on
+/// lower-case letters but for one: Russian BGN/PCGN writes *ye* for *е* and *ё* at the start
+/// of a word and after a vowel, *й*, *ъ* or *ь*, and *e* elsewhere. ICU's rules do this in a
+/// first pass that reads the text as it is being rewritten (after a vowel that the pass has
+/// already written as *ye* or *·y*, the next *е* is plain *e*), which `romanize` follows.
+/// `CyrillicLettersTests` holds every pair and triple of letters, longer runs of vowels and
+/// every dev-set word to ICU's own answers. A word with any other character goes to ICU.
+struct CyrillicLetters: Sendable {
+    /// The lower-case letters the tables hold: U+0430–U+04FF.
+    static let range: ClosedRange<UInt32> = 0x0430...0x04FF
+    let transformID: String
+    /// Romanisation of `range.lowerBound + i`, as ASCII bytes; nil for a character that is not
+    /// a lower-case letter or whose answer separates words.
+    private let pieces: [[UInt8]?]
+    private let readsRussianVowelContext: Bool
+
+    /// The table for one of the Cyrillic transforms `NameFolder` runs, asked of ICU on first use;
+    /// nil for another transform. Each is a lazy global: no lock is taken per word.
+    static func shared(_ transformID: String) -> CyrillicLetters? {
+        switch transformID {
+        case "Russian-Latin/BGN": russian
+        case "Cyrillic-Latin": cyrillic
+        case "Kazakh-Latin/BGN": kazakh
+        case "Kirghiz-Latin/BGN": kyrgyz
+        case "Ukrainian-Latin/BGN": ukrainian
+        case "Belarusian-Latin/BGN": belarusian
+        default: nil
+        }
+    }
+
+    private static let russian = Self(transformID: "Russian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+    private static let cyrillic = Self(transformID: "Cyrillic-Latin", asking: NameFolder.romanizeThroughICU)
+    private static let kazakh = Self(transformID: "Kazakh-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+    private static let kyrgyz = Self(transformID: "Kirghiz-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+    private static let ukrainian = Self(transformID: "Ukrainian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+    private static let belarusian = Self(transformID: "Belarusian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+
+    /// A table from `romanize` (ICU's two steps on case-folded text), asked once with every
+    /// letter of `range`, each a word of its own. Nil when the answer does not come back one
+    /// word per letter.
+    init?(transformID: String, asking romanize: (String, String) -> String?) {
+        let letters = Self.range.compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .lowercaseLetter }
+        let asked = letters.map(String.init).joined(separator: " ")
+        guard let answer = romanize(asked, transformID) else { return nil }
+        let words = answer.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count == letters.count else { return nil }
+        var pieces = [[UInt8]?](repeating: nil, count: Self.range.count)
+        for (letter, word) in zip(letters, words) {
+            var kept: [UInt8] = [], separates = false
+            for byte in word.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte | 0x20)
+                case UInt8(ascii: "-"), UInt8(ascii: "\t"): separates = true
+                default: break
+                }
+            }
+            if !separates { pieces[Int(letter.value - Self.range.lowerBound)] = kept }
+        }
+        self.transformID = transformID
+        self.pieces = pieces
+        readsRussianVowelContext = transformID == CyrillicOrthography.russian.transformID
+    }
+
+    /// The ASCII letters `asciiWords` keeps of ICU's romanisation of `word` (case-folded), or
+    /// nil when a character of `word` is not in the table.
+    func romanize(_ word: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count + 4)
+        // The letter before as Russian BGN's first pass left it: nil at the start of the word
+        // and where that pass rewrote it in Latin letters.
+        var previous: Unicode.Scalar?, isFirst = true
+        for scalar in word.unicodeScalars {
+            guard Self.range.contains(scalar.value), let piece = pieces[Int(scalar.value - Self.range.lowerBound)] else { return nil }
+            if readsRussianVowelContext {
+                let rewritten = switch scalar {
+                case "е", "ё": previous.map(Self.beforeYe.contains) ?? false
+                case "ы": previous.map(Self.vowels.contains) ?? false
+                case "э": !isFirst && !(previous.map { Self.vowels.contains($0) || $0 == "й" } ?? false)
+                default: false
+                }
+                if scalar == "е" || scalar == "ё" { out += rewritten || isFirst ? Self.ye : Self.e } else { out += piece }
+                previous = rewritten ? nil : scalar
+            } else {
+                out += piece
+            }
+            isFirst = false
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Russian BGN/PCGN's vowels, and the letters after which е and ё read ye.
+    private static let vowels: Set<Unicode.Scalar> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я"]
+    private static let beforeYe = vowels.union(["й", "ъ", "ь"])
+    private static let ye = Array("ye".utf8), e = Array("e".utf8)
+}
