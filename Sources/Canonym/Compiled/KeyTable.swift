@@ -26,6 +26,16 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
 
         var count: Int { hashes.count }
 
+        /// Each value whose key came before with another value, and that first value, in the
+        /// order they came.
+        var repeatedKeys: [(value: Int32, first: Int32)] {
+            var firstValue = [Int32](repeating: -1, count: count), repeated: [(Int32, Int32)] = []
+            for (group, value) in zip(valueGroups, values) {
+                if firstValue[Int(group)] < 0 { firstValue[Int(group)] = value } else { repeated.append((value, firstValue[Int(group)])) }
+            }
+            return repeated
+        }
+
         mutating func add(_ key: [UInt8], value: Int32) {
             let hash = KeyTable.hash(key)
             let mask = groupSlots.count - 1

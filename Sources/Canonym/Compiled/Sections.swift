@@ -1,3 +1,5 @@
+import Dispatch
+
 /// The tables a gazetteer is made of, by the number that names each in a compiled file.
 enum SectionID: UInt32, CaseIterable {
     // Entities: their records, types and weights, and the lookup by id (which holds the ids).
@@ -30,10 +32,30 @@ final class SectionWriter {
 
     deinit { if memory.count > 0 { memory.deallocate() } }
 
+    /// Appends `list`'s tables in its order. They are laid out first and then copied in pieces on
+    /// all cores: a gazetteer's tables are tens of megabytes, every page of them fresh memory.
     func append(_ list: SectionList) {
         reserve(list.sections.reduce(0) { $0 + Self.padded($1.table.byteCount) })  // one allocation, not one per doubling
-        for (id, table) in list.sections { table.withBytes { append(id, $0) } }
+        var pieces: [(section: Int, from: Int, to: Int, at: Int)] = []
+        for (k, (id, table)) in list.sections.enumerated() {
+            for from in stride(from: 0, to: table.byteCount, by: Self.pieceSize) {
+                pieces.append((k, from, min(table.byteCount, from + Self.pieceSize), count + from))
+            }
+            let padded = Self.padded(table.byteCount)
+            (memory.baseAddress! + count + table.byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: padded - table.byteCount)
+            directory.append((id, count, table.byteCount))
+            count += padded
+        }
+        nonisolated(unsafe) let base = memory.baseAddress!  // each piece writes bytes no other piece does
+        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] p in
+            let piece = pieces[p]
+            list.sections[piece.section].table.withBytes { bytes in
+                (base + piece.at).copyMemory(from: bytes.baseAddress! + piece.from, byteCount: piece.to - piece.from)
+            }
+        }
     }
+
+    private static let pieceSize = 1 << 20
 
     func append<T: BitwiseCopyable>(_ id: SectionID, _ values: [T]) {
         values.withUnsafeBytes { append(id, $0) }
@@ -85,6 +107,11 @@ struct SectionList: Sendable {
 
     mutating func append<T: BitwiseCopyable & Sendable>(_ id: SectionID, _ values: [T]) {
         sections.append((id, SectionTable(values)))
+    }
+
+    /// Appends the tables of `other`, in its order.
+    mutating func append(_ other: SectionList) {
+        sections += other.sections
     }
 }
 

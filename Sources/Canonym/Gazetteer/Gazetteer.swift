@@ -54,21 +54,16 @@ public final class Gazetteer: Sendable {
     /// Builds a gazetteer from entities. Duplicate ids are errors.
     /// - Complexity: O(total length of all names); folding and indexing run on all cores.
     public convenience init(entities: [Entity], folder: NameFolder = .shared) throws(GazetteerError) {
-        var indexByID: [String: Int] = [:]
-        var errors: [GazetteerIssue] = []
-        for (index, entity) in entities.enumerated() {
-            if let first = indexByID[entity.id] {
-                let firstAt = entities[first].location.map { " (first defined at \($0))" } ?? ""
-                errors.append(.init(.error, at: entity.location ?? .init(file: "<memory>", line: 0),
-                                    "duplicate id \"\(entity.id)\"\(firstAt)"))
-            } else {
-                indexByID[entity.id] = index
-            }
+        let ids = GazetteerTables.ids(of: entities)
+        let errors = ids.repeatedKeys.map { later, first in
+            let firstAt = entities[Int(first)].location.map { " (first defined at \($0))" } ?? ""
+            return GazetteerIssue(.error, at: entities[Int(later)].location ?? .init(file: "<memory>", line: 0),
+                                  "duplicate id \"\(entities[Int(later)].id)\"\(firstAt)")
         }
         if !errors.isEmpty { throw GazetteerError(issues: errors) }
 
         let names = Self.foldNames(of: entities, folder: folder)
-        let store = GazetteerTables.store(entities: entities, names: names)
+        let store = GazetteerTables.store(entities: entities, ids: ids, names: names)
         // The folded names live on in the tables: freeing their many small values is left to
         // another thread rather than holding up the load.
         DispatchQueue.global(qos: .utility).async { [names] in withExtendedLifetime(names) {} }
@@ -117,7 +112,8 @@ public final class Gazetteer: Sendable {
             case .file(let path): GazetteerReader.read(contentsOf: path)
             case .text(let name, let text): GazetteerReader.read(Array(text.utf8), file: name)
             }
-            entities += read.entities
+            // One file's entities are taken as they are: copying them retains every string.
+            if entities.isEmpty { entities = read.entities } else { entities += read.entities }
             issues += read.issues
         }
         return (entities, issues)

@@ -33,9 +33,16 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
     private static let types = EntityType.allCases
     var nameCount: Int { nameEntity.count }
 
-    /// The tables of entities and their folded names, in a store of their own.
+    /// The lookup of `entities` by id, which also tells the ids given twice (`repeatedKeys`).
+    static func ids(of entities: [Entity]) -> KeyTable.Builder {
+        var ids = KeyTable.Builder()
+        for e in entities.indices { ids.add(Array(entities[e].id.utf8), value: Int32(e)) }
+        return ids
+    }
+
+    /// The tables of entities (`ids`: their lookup by id) and their folded names, in a store of their own.
     /// - Complexity: O(total length of all names); the index is built on all cores.
-    static func store(entities: [Entity], names: [GazetteerName]) -> ByteStore {
+    static func store(entities: [Entity], ids: KeyTable.Builder, names: [GazetteerName]) -> ByteStore {
         // One pool of work for all cores: the entity and name tables as one item, the index's
         // entries in chunks of names; the postings are then made from the chunks.
         let ranges = CandidateIndex.entryChunkRanges(nameCount: names.count)
@@ -44,7 +51,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         DispatchQueue.concurrentPerform(iterations: ranges.count + 1) { item in
             if item == 0 {
                 var list = SectionList()
-                appendEntitiesAndNames(entities: entities, names: names, to: &list)
+                appendEntitiesAndNames(entities: entities, ids: ids, names: names, to: &list)
                 recordList.withLock { $0 = list }
             } else {
                 let chunk = CandidateIndex.entryChunk(of: names, in: ranges[item - 1])
@@ -62,7 +69,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         return writer.finish()
     }
 
-    private static func appendEntitiesAndNames(entities: [Entity], names: [GazetteerName], to list: inout SectionList) {
+    private static func appendEntitiesAndNames(entities: [Entity], ids: KeyTable.Builder, names: [GazetteerName], to list: inout SectionList) {
         var records = BinaryWriter(), starts: [Int64] = [0]
         // Indices rather than elements: an element taken out of the array is a copy, whose every
         // string and array is retained and then released.
@@ -74,8 +81,6 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         list.append(.entityRecords, records.bytes)
         list.append(.entityTypes, entities.map { UInt8(types.firstIndex(of: $0.type)!) })
         list.append(.entityWeights, entities.map(\.weight))
-        var ids = KeyTable.Builder()
-        for e in entities.indices { ids.add(Array(entities[e].id.utf8), value: Int32(e)) }
         ids.append(ids: KeyTable.entityIDs, to: &list)
 
         records = BinaryWriter()

@@ -167,6 +167,17 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// Appends the index's tables from the entry chunks of all `names`, in order.
     static func appendTables(of names: [GazetteerName], chunks built: [EntryChunk], to list: inout SectionList) {
+        // The entries' tables and the postings are made from the chunks on two cores.
+        let made = Mutex([SectionList(), SectionList()])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let tables = part == 0 ? entryTables(of: names, chunks: built) : postingTables(of: built)
+            made.withLock { $0[part] = tables }
+        }
+        for tables in made.withLock({ $0 }) { list.append(tables) }
+    }
+
+    /// Each entry's name, words and bigrams, and each name's first entry.
+    private static func entryTables(of names: [GazetteerName], chunks built: [EntryChunk]) -> SectionList {
         var entryName: [Int32] = [], entryFirstWord: [Int32] = [0], wordStart: [Int32] = [], letters: [UInt8] = []
         var entryGramStart: [Int32] = [0], entryGrams: [UInt16] = []
         for chunk in built {
@@ -182,6 +193,19 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         var firstEntry: [Int32] = [0]
         firstEntry.reserveCapacity(names.count + 1)
         for k in names.indices { firstEntry.append(firstEntry[firstEntry.count - 1] + Int32(names[k].form.romanizations.count)) }
+        var list = SectionList()
+        list.append(.entryName, entryName)
+        list.append(.entryFirstWord, entryFirstWord)
+        list.append(.wordStart, wordStart)
+        list.append(.letters, letters)
+        list.append(.nameFirstEntry, firstEntry)
+        list.append(.entryGramStart, entryGramStart)
+        list.append(.entryGrams, entryGrams)
+        return list
+    }
+
+    /// Each trigram's entries, with their trigram counts.
+    private static func postingTables(of built: [EntryChunk]) -> SectionList {
         // Postings in one array (counting sort by trigram): no per-trigram allocation, entries
         // ascending. The chunks' trigram lists are read in place, never joined.
         var postingStart = [Int32](repeating: 0, count: keyCodeCount + 1)
@@ -203,16 +227,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                 entry += 1
             }
         }
-        list.append(.entryName, entryName)
-        list.append(.entryFirstWord, entryFirstWord)
-        list.append(.wordStart, wordStart)
-        list.append(.letters, letters)
-        list.append(.nameFirstEntry, firstEntry)
-        list.append(.entryGramStart, entryGramStart)
-        list.append(.entryGrams, entryGrams)
+        var list = SectionList()
         list.append(.postingStart, postingStart)
         list.append(.postings, postings)
         list.append(.postingKeyCounts, postingKeyCounts)
+        return list
     }
 
     /// The index stored in `sections`, read in place. Every stored number is checked against

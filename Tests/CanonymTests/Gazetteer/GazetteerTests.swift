@@ -39,6 +39,17 @@ import Testing
         #expect(error.description == "b.tsv:4:1: error: duplicate id \"c:1\" (first defined at a.tsv:2:1)")
     }
 
+    @Test func everyRepeatOfAnIdNamesItsFirstDefinitionInFileOrder() throws {
+        let error = try #require(throws: GazetteerError.self) {
+            try Gazetteer.load([.text(name: "a.tsv", "id\tcanonical\nx\tA\ny\tB\nx\tC\ny\tD\nx\tE\n")])
+        }
+        #expect(error.issues.map(\.description) == [
+            "a.tsv:4:1: error: duplicate id \"x\" (first defined at a.tsv:2:1)",
+            "a.tsv:5:1: error: duplicate id \"y\" (first defined at a.tsv:3:1)",
+            "a.tsv:6:1: error: duplicate id \"x\" (first defined at a.tsv:2:1)",
+        ])
+    }
+
     @Test func duplicateIdInMemoryEntitiesIsAnError() throws {
         let error = try #require(throws: GazetteerError.self) {
             try Gazetteer(entities: [Entity(id: "x", canonical: "A"), Entity(id: "x", canonical: "B")])
