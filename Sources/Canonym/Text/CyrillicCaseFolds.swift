@@ -19,6 +19,11 @@ struct CyrillicCaseFolds: Sendable {
         }
     }
 
+    /// The fold of one character of the block, or nil when it is outside it or folds to several.
+    func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        Self.range.contains(scalar.value) ? folds[Int(scalar.value - Self.range.lowerBound)] : nil
+    }
+
     /// `ICU.foldCase(word)` from the table, or nil when a character of `word` is not in it.
     func fold(_ word: String) -> String? {
         ScalarFolds.fold(word) { scalar, out in

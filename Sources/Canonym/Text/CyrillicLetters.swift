@@ -68,16 +68,24 @@ struct CyrillicLetters: Sendable {
         readsRussianVowelContext = transformID == CyrillicOrthography.russian.transformID
     }
 
-    /// The ASCII letters `asciiWords` keeps of ICU's romanisation of `word` (case-folded), or
-    /// nil when a character of `word` is not in the table.
+    /// The ASCII letters `asciiWords` keeps of ICU's romanisation of `word`, case-folded as
+    /// ICU folds it (`CyrillicCaseFolds`), or nil when a character of `word` is not in the table.
     func romanize(_ word: String) -> String? {
         var out: [UInt8] = []
-        out.reserveCapacity(word.utf8.count + 4)
+        return appendRomanization(of: word, to: &out) ? String(decoding: out, as: UTF8.self) : nil
+    }
+
+    /// Appends `romanize(word)` to `out`; false, with `out` partly written, when a character
+    /// is not in the table.
+    func appendRomanization(of word: String, to out: inout [UInt8]) -> Bool {
+        out.reserveCapacity(out.count + word.utf8.count + 4)
         // The letter before as Russian BGN's first pass left it: nil at the start of the word
         // and where that pass rewrote it in Latin letters.
         var previous: Unicode.Scalar?, isFirst = true
-        for scalar in word.unicodeScalars {
-            guard Self.range.contains(scalar.value), let piece = pieces[Int(scalar.value - Self.range.lowerBound)] else { return nil }
+        let caseFolds = CyrillicCaseFolds.shared
+        for character in word.unicodeScalars {
+            guard let scalar = caseFolds.fold(character), Self.range.contains(scalar.value),
+                  let piece = pieces[Int(scalar.value - Self.range.lowerBound)] else { return false }
             if readsRussianVowelContext {
                 let rewritten = switch scalar {
                 case "е", "ё": previous.map(Self.beforeYe.contains) ?? false
@@ -92,7 +100,7 @@ struct CyrillicLetters: Sendable {
             }
             isFirst = false
         }
-        return String(decoding: out, as: UTF8.self)
+        return true
     }
 
     /// Russian BGN/PCGN's vowels, and the letters after which е and ё read ye.

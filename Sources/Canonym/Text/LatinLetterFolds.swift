@@ -17,6 +17,8 @@ struct LatinLetterFolds: Sendable {
     /// Fold of code point `first + i`; nil for letters outside the ranges, of another script,
     /// or whose fold is not plain ASCII.
     private let folds: [String?]
+    /// The same folds as UTF-8 (ASCII).
+    private let bytes: [[UInt8]?]
 
     /// The table ICU gives, built on first use (some 700 ICU calls, a few milliseconds).
     static let shared = LatinLetterFolds(asking: throughICU)
@@ -33,11 +35,28 @@ struct LatinLetterFolds: Sendable {
             }
         }
         self.folds = folds
+        bytes = folds.map { $0.map { Array($0.utf8) } }
     }
 
     /// What ICU makes of `text`: full case folding, then Latin-ASCII.
     static func throughICU(_ text: String) -> String? {
         try? Transliterator.shared(transformID).transliterate(ICU.foldCase(text))
+    }
+
+    /// `fold(word)` as UTF-8 appended to `out` (every fold is ASCII); false, with `out` partly
+    /// written, when a character of `word` is not in the table.
+    func appendFold(of word: String, to out: inout [UInt8]) -> Bool {
+        out.reserveCapacity(out.count + word.utf8.count)
+        for scalar in word.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
+            } else {
+                guard value >= Self.first, value <= Self.last, let folded = bytes[Int(value - Self.first)] else { return false }
+                out += folded
+            }
+        }
+        return true
     }
 
     /// `throughICU(word)` from the table, or nil when a character of `word` is not in it.

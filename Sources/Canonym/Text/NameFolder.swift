@@ -110,8 +110,7 @@ public final class NameFolder: Sendable {
     /// nil when the transform has none or a letter of `word` is not in it. What it gives is
     /// what `asciiWords` keeps of ICU's answer.
     static func romanizeByLetters(_ word: String, scriptTransform: String) -> String? {
-        guard let letters = CyrillicLetters.shared(scriptTransform), let folded = CyrillicCaseFolds.shared.fold(word) else { return nil }
-        return letters.romanize(folded)
+        CyrillicLetters.shared(scriptTransform)?.romanize(word)
     }
 
     /// `romanize` through ICU, of a word already case-folded.
@@ -150,12 +149,15 @@ public final class NameFolder: Sendable {
         guard let transform = Self.scriptTransform(for: word, cyrillicTransform: cyrillicTransform) else {
             return Self.asciiWords(word)
         }
-        // Most accented Latin words are letters the table holds: no ICU call, no cache entry.
-        if transform.isEmpty, let folded = LatinLetterFolds.shared.fold(word) {
-            return Self.asciiWords(folded)
+        // Most accented Latin words are letters the table holds, and Cyrillic words are read from
+        // their transform's letter table: no ICU call, no cache entry.
+        var bytes: [UInt8] = []
+        if transform.isEmpty, LatinLetterFolds.shared.appendFold(of: word, to: &bytes) {
+            return Self.asciiWords(utf8: bytes)
         }
-        // Cyrillic letters are read from a table, which costs less than caching them.
-        if let latin = Self.romanizeByLetters(word, scriptTransform: transform) { return Self.asciiWords(latin) }
+        if let letters = CyrillicLetters.shared(transform), letters.appendRomanization(of: word, to: &bytes) {
+            return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]  // letters and digits only: one word
+        }
         var key = Array(transform.utf8)
         key.append(0)
         key += word.utf8
@@ -165,10 +167,12 @@ public final class NameFolder: Sendable {
     }
 
     /// Lower-case ASCII words of already-transliterated text; anything else is dropped.
-    static func asciiWords(_ text: String) -> [String] {
+    static func asciiWords(_ text: String) -> [String] { asciiWords(utf8: text.utf8) }
+
+    static func asciiWords(utf8 text: some Sequence<UInt8>) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(byte)
             case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(byte | 0x20)

@@ -4,9 +4,14 @@ import Foundation
 import Synchronization
 import Testing
 
-/// Words of `words` that `table` folds (all their letters are in it) differently from ICU.
+/// Words of `words` that `table` folds (all their letters are in it) differently from ICU,
+/// as a string or as the bytes the folder reads.
 private func disagreements(_ table: LatinLetterFolds, on words: [String]) -> [String] {
-    words.filter { word in table.fold(word).map { $0 != LatinLetterFolds.throughICU(word) } ?? false }
+    words.filter { word in
+        var bytes: [UInt8] = []
+        let byBytes = table.appendFold(of: word, to: &bytes) ? String(decoding: bytes, as: UTF8.self) : nil
+        return byBytes != table.fold(word) || table.fold(word).map { $0 != LatinLetterFolds.throughICU(word) } ?? false
+    }
 }
 
 @Suite struct LatinLetterFoldsTests {
