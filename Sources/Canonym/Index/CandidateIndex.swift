@@ -180,6 +180,15 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     private static func entryTables(of names: [GazetteerName], chunks built: [EntryChunk]) -> SectionList {
         var entryName: [Int32] = [], entryFirstWord: [Int32] = [0], wordStart: [Int32] = [], letters: [UInt8] = []
         var entryGramStart: [Int32] = [0], entryGrams: [UInt16] = []
+        // Each table at its full size at once: growing them by doubling held two copies at a time
+        // while the postings were being made beside them.
+        let entries = built.reduce(0) { $0 + $1.entryName.count }
+        entryName.reserveCapacity(entries)
+        entryFirstWord.reserveCapacity(entries + 1)
+        entryGramStart.reserveCapacity(entries + 1)
+        wordStart.reserveCapacity(built.reduce(1) { $0 + $1.wordStarts.count })
+        letters.reserveCapacity(built.reduce(0) { $0 + $1.letters.count })
+        entryGrams.reserveCapacity(built.reduce(0) { $0 + $1.grams.count })
         for chunk in built {
             entryName += chunk.entryName
             for words in chunk.wordCounts { entryFirstWord.append(entryFirstWord[entryFirstWord.count - 1] + words) }
