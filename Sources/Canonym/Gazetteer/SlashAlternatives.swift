@@ -9,8 +9,10 @@
 enum SlashAlternatives {
     /// The parts of `name`, trimmed and distinct, when it lists two or more; nil otherwise.
     static func parts(of name: String, type: EntityType) -> [String]? {
-        // Bytes, not `contains("/")`: Foundation's substring search costs a load time over 138k names.
-        guard type != .person, name.utf8.contains(UInt8(ascii: "/")) else { return nil }
+        // Bytes in place, not `contains("/")` (Foundation's substring search) nor the UTF-8 view
+        // walked byte by byte: either cost a load time over 138k names.
+        var name = name
+        guard type != .person, name.withUTF8({ $0.contains(UInt8(ascii: "/")) }) else { return nil }
         var parts: [String] = []
         for piece in name.split(separator: "/", omittingEmptySubsequences: false) {
             let part = GazetteerReader.trimmed(piece)

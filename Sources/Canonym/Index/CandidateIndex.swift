@@ -155,7 +155,7 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
                 built.wordCounts.append(Int32(romanization.count))
                 for word in romanization {
                     built.wordStarts.append(Int32(built.letters.count))
-                    built.letters += word.utf8
+                    appendUTF8(of: word, to: &built.letters)
                 }
                 let counts = appendCodes(of: romanization, grams: &built.grams, keys: &built.keys, scratch: &scratch, bits: &bits)
                 built.gramCounts.append(Int32(counts.grams))
@@ -404,13 +404,35 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     /// The bigram codes of one spelling, between a start and an end symbol.
     private static func appendBigrams(of sequence: [UInt8], base: Int, to grams: inout [UInt16]) {
-        var previous = start
-        for letter in sequence {
-            let code = symbol(letter)
-            grams.append(UInt16((base * symbols + Int(previous)) * symbols + Int(code)))
-            previous = code
+        // Written into a buffer on the stack and appended in one copy: an append per code
+        // checked the array each time.
+        withUnsafeTemporaryAllocation(of: UInt16.self, capacity: sequence.count + 1) { codes in
+            var previous = Int(start), next = 0
+            for letter in sequence {
+                let code = Int(symbol(letter))
+                codes[next] = UInt16((base * symbols + previous) * symbols + code)
+                previous = code
+                next += 1
+            }
+            codes[next] = UInt16((base * symbols + previous) * symbols + Int(end))
+            grams.append(contentsOf: UnsafeBufferPointer(codes))
         }
-        grams.append(UInt16((base * symbols + Int(previous)) * symbols + Int(end)))
+    }
+
+    /// `appendTrigrams` of a spelling held in an array, in one copy (see `appendBigrams`).
+    private static func appendTrigrams(of sequence: [UInt8], base: Int, to keys: inout [UInt32]) {
+        guard let first = sequence.first else { return }
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: sequence.count) { codes in
+            var twoBack = Int(start), previous = Int(symbol(first)), next = 0
+            for letter in sequence.dropFirst() {
+                let code = Int(symbol(letter))
+                codes[next] = UInt32(((base * symbols + twoBack) * symbols + previous) * symbols + code)
+                (twoBack, previous) = (previous, code)
+                next += 1
+            }
+            codes[next] = UInt32(((base * symbols + twoBack) * symbols + previous) * symbols + Int(end))
+            keys.append(contentsOf: UnsafeBufferPointer(codes))
+        }
     }
 
     /// The trigram codes of one spelling: one per letter, the last one with the end symbol (the
@@ -442,19 +464,25 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         if !isSyllabic {
             for token in tokens {
                 scratch.letters.removeAll(keepingCapacity: true)
-                scratch.letters += token.utf8
+                appendUTF8(of: token, to: &scratch.letters)
                 spell(&scratch, isJoined: false)
             }
         }
         if tokens.count > 1 {
             scratch.letters.removeAll(keepingCapacity: true)
-            for token in tokens { scratch.letters += token.utf8 }
+            for token in tokens { appendUTF8(of: token, to: &scratch.letters) }
             spell(&scratch, isJoined: true)
         }
     }
 
     @inline(__always)
     private static func symbol(_ letter: UInt8) -> UInt8 { min(UInt8(CostModel.code(letter)), 38) }
+
+    /// A word's UTF-8 appended in one copy (appending its view went byte by byte).
+    private static func appendUTF8(of word: String, to bytes: inout [UInt8]) {
+        var word = word
+        word.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     /// Sorts `codes[first...]`, drops its repeats, and returns how many are left.
     private static func sortedDistinct<Code: FixedWidthInteger>(_ codes: inout [Code], from first: Int) -> Int {

@@ -44,6 +44,14 @@ enum Skeleton {
         return ranges
     }()
 
+    /// Whether some digraph starts with the two bytes `first << 8 | second`: most positions
+    /// start none, and are then passed without trying each digraph of their letter.
+    private static let startsDigraph: [Bool] = {
+        var starts = [Bool](repeating: false, count: 1 << 16)
+        for (pattern, _) in digraphs { starts[Int(pattern.utf8.first!) << 8 | Int(pattern.utf8.dropFirst().first!)] = true }
+        return starts
+    }()
+
     static func of(_ word: String) -> [UInt8] { of(Array(word.utf8)) }
 
     static func of(_ word: [UInt8]) -> [UInt8] {
@@ -65,9 +73,16 @@ enum Skeleton {
         }
         let writesFewVowels = vowels <= 1
         var i = 0
-        if let first = word.first, "aeiouy".utf8.contains(first) { out.append(UInt8(ascii: "a")); last = UInt8(ascii: "a"); i = 1 }
+        switch word.first {
+        case UInt8(ascii: "a"), UInt8(ascii: "e"), UInt8(ascii: "i"), UInt8(ascii: "o"), UInt8(ascii: "u"), UInt8(ascii: "y"):
+            out.append(UInt8(ascii: "a"))
+            last = UInt8(ascii: "a")
+            i = 1
+        default: break
+        }
+        let startsDigraph = Self.startsDigraph
         outer: while i < word.count {
-            for d in digraphsByFirstByte[Int(word[i])] {
+            for d in digraphsByFirstByte[Int(word[i])] where i + 1 < word.count && startsDigraph[Int(word[i]) << 8 | Int(word[i + 1])] {
                 let (start, length, symbol) = digraphTable[d]
                 guard length <= word.count - i else { continue }
                 var same = true
