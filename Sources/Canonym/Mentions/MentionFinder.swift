@@ -140,7 +140,7 @@ public final class MentionFinder: Sendable {
     /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words,
     ///   fewer when spans repeat (their matches are cached, for all threads).
     public func prepare(_ text: String) -> PreparedChunk {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = TextWords.scalars(of: text)
         let words = TextWords.words(in: scalars)
         var covered = [Bool](repeating: false, count: words.count)
         var found: [Mention] = []

@@ -11,7 +11,7 @@ public enum TextRewriter {
     /// - Parameter mentions: mentions of `text`, as ``MentionFinder`` returns them (sorted, not overlapping).
     /// - Complexity: O(length of the text).
     public static func rewrite(_ text: String, mentions: [Mention], mode: Mode) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = TextWords.scalars(of: text)
         var out = String.UnicodeScalarView()
         var position = 0
         for mention in mentions where mention.start >= position {

@@ -19,7 +19,7 @@ struct TextWord: Sendable {
 /// inside a word kept (*Kassym-Jomart*, *O'Brien*). French elision before a capital is split
 /// off (*l'Ouzbékistan*, *d’Astana*, *qu'Antony* give *Ouzbékistan*, *Astana*, *Antony*), and so
 /// is the English possessive (*Tokayev's* gives *Tokayev*).
-enum TextWords {
+package enum TextWords {
     static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
 
     /// Particles written joined to a name by a hyphen (*al-Assad*, *ben-Gourion*), whose name's
@@ -89,6 +89,43 @@ enum TextWords {
             index = end
         }
         return words
+    }
+
+    /// The scalars of `text`, decoded from its UTF-8 in place: the standard library's scalar view,
+    /// counted and then copied, cost a tenth of a scan of news text.
+    package static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { utf8 in
+            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalars, count in
+                var index = 0
+                count = 0
+                while index < utf8.count {
+                    let lead = UInt32(utf8[index])
+                    var value = lead
+                    // A String holds valid UTF-8: a lead byte says how many continuation bytes follow.
+                    if lead >= 0xF0 {
+                        value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
+                        index += 4
+                    } else if lead >= 0xE0 {
+                        value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
+                        index += 3
+                    } else if lead >= 0xC0 {
+                        value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
+                        index += 2
+                    } else {
+                        index += 1
+                    }
+                    scalars[count] = Unicode.Scalar(value).unsafelyUnwrapped
+                    count += 1
+                }
+            }
+        }
+    }
+
+    /// How many scalars `text` has: its UTF-8 bytes that are not continuation bytes.
+    package static func scalarCount(of text: String) -> Int {
+        var text = text
+        return text.withUTF8 { utf8 in utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 
     /// The text of `scalars`, made from their UTF-8 bytes in a buffer on the stack: a string

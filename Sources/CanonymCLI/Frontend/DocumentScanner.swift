@@ -58,7 +58,7 @@ final class DocumentScanner {
                     finder.prepare(text)
                 }
                 for (chunk, prepared) in due { write(chunk, prepared) }
-                offset += text.unicodeScalars.count
+                offset += TextWords.scalarCount(of: text)
                 linesBefore += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
             }
         } catch {
@@ -97,7 +97,7 @@ final class DocumentScanner {
             documentWritten = chunk.document
             documentContext = MentionFinder.DocumentContext()
         }
-        let scalars = Array(chunk.text.unicodeScalars)
+        let scalars = TextWords.scalars(of: chunk.text)
         for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
             let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
             output.write(bytes: render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))

@@ -1,0 +1,18 @@
+@testable import Canonym
+import Testing
+
+@Suite struct TextWordsScalarsTests {
+    /// One, two, three and four UTF-8 bytes, a combining mark, no-break spaces and an empty text.
+    @Test(arguments: ["", "Astana", "Tokaïev à Moscou", "Қасым-Жомарт Тоқаев", "北京 東京", "𝔸𝕤𝕥𝕒𝕟𝕒 🇰🇿", "n\u{303}andu\u{A0}\u{202F}x", "\n\t\r"])
+    func decodedScalarsAreTheStringsOwn(text: String) {
+        #expect(TextWords.scalars(of: text) == Array(text.unicodeScalars))
+        #expect(TextWords.scalarCount(of: text) == text.unicodeScalars.count)
+    }
+
+    @Test func aBridgedOrSlicedStringDecodesToo() {
+        let long = String(repeating: "Ouzbékistan, Кыргызстан; ", count: 50)
+        let sliced = String(long.dropFirst(3).prefix(400))
+        #expect(TextWords.scalars(of: sliced) == Array(sliced.unicodeScalars))
+        #expect(TextWords.scalarCount(of: sliced) == sliced.unicodeScalars.count)
+    }
+}
