@@ -54,6 +54,11 @@ enum ICU {
         return String(decoding: out, as: UTF16.self)
     }
 
+    /// Whether NFC leaves `scalar` as it is wherever it stands.
+    static func isNFCStable(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII || canonym_nfc_is_stable(scalar.value) != 0
+    }
+
     /// Full Unicode case folding (ß → ss, Σ/ς → σ).
     static func foldCase(_ text: String) -> String {
         let units = Array(text.utf16)

@@ -19,6 +19,9 @@ struct LatinLetterFolds: Sendable {
     private let folds: [String?]
     /// The same folds as UTF-8 (ASCII).
     private let bytes: [[UInt8]?]
+    /// The folds of the letters that NFC keeps and that fold to ASCII letters and digits alone:
+    /// a name of those and ASCII reads, folded, as an ASCII name (`appendLetterFolds`).
+    private let letterBytes: [[UInt8]?]
 
     /// The table ICU gives, built on first use (some 700 ICU calls, a few milliseconds).
     static let shared = LatinLetterFolds(asking: throughICU)
@@ -35,7 +38,14 @@ struct LatinLetterFolds: Sendable {
             }
         }
         self.folds = folds
-        bytes = folds.map { $0.map { Array($0.utf8) } }
+        let bytes = folds.map { $0.map { Array($0.utf8) } }
+        self.bytes = bytes
+        letterBytes = bytes.indices.map { k in
+            guard let folded = bytes[k], !folded.isEmpty, let scalar = Unicode.Scalar(LatinLetterFolds.first + UInt32(k)),
+                  Tokenizer.isWordScalar(scalar), ICU.isNFCStable(scalar),
+                  folded.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
+            return folded
+        }
     }
 
     /// What ICU makes of `text`: full case folding, then Latin-ASCII.
@@ -53,6 +63,22 @@ struct LatinLetterFolds: Sendable {
                 out.append(UInt8(value >= 0x41 && value <= 0x5A ? value | 0x20 : value))
             } else {
                 guard value >= Self.first, value <= Self.last, let folded = bytes[Int(value - Self.first)] else { return false }
+                out += folded
+            }
+        }
+        return true
+    }
+
+    /// `text` with each non-ASCII letter replaced by its fold, ASCII kept as it is (case too),
+    /// appended to `out`; false when a character is neither ASCII nor one of `letterBytes`.
+    func appendLetterFolds(of text: String, to out: inout [UInt8]) -> Bool {
+        out.reserveCapacity(out.count + text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                out.append(UInt8(value))
+            } else {
+                guard value >= Self.first, value <= Self.last, let folded = letterBytes[Int(value - Self.first)] else { return false }
                 out += folded
             }
         }

@@ -30,6 +30,13 @@ public final class NameFolder: Sendable {
     /// - Complexity: O(n) in the name's length; ICU runs only for uncached non-ASCII words.
     public func fold(_ name: String) -> NameForm {
         if let ascii = Self.foldASCII(name) { return ascii }
+        if let latin = Self.foldAccentedLatin(name) { return latin }
+        return foldThroughWords(name)
+    }
+
+    /// The general path of `fold`: NFC, words as `Tokenizer` cuts them, each word folded alone
+    /// (through its script's transform, for each Cyrillic reading).
+    func foldThroughWords(_ name: String) -> NameForm {
         let display = Self.collapseWhitespace(ICU.nfc(name))
         let words = Tokenizer.words(display)
         // Scripts as bits, which the form keeps: no set made or shared per name.
@@ -183,6 +190,16 @@ public final class NameFolder: Sendable {
         }
         if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
         return words
+    }
+
+    /// A name of ASCII and accented Latin letters (*Tokaïev*, *Ouzbékistan*), its letters folded
+    /// by `LatinLetterFolds` and the result read as an ASCII name: each such letter folds alone to
+    /// letters and is a letter to `Tokenizer`, so the words are those the general path makes
+    /// (`NameFolderTests` holds both ways to the same forms on every dev-set name).
+    static func foldAccentedLatin(_ name: String) -> NameForm? {
+        var bytes: [UInt8] = []
+        guard LatinLetterFolds.shared.appendLetterFolds(of: name, to: &bytes) else { return nil }
+        return bytes.withUnsafeBufferPointer { foldASCII($0, name: name) }
     }
 
     /// The fast path: an ASCII name is folded byte by byte, with the same rules as `Tokenizer`.

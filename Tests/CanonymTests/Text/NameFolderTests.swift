@@ -1,5 +1,8 @@
 @testable import Canonym
 import CanonymTestSupport
+import Dispatch
+import Foundation
+import Synchronization
 import Testing
 
 /// Runs `name` through the Unicode (ICU) path of `NameFolder` even when it is ASCII: a trailing
@@ -47,6 +50,42 @@ private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFol
             }
         }
         #expect(disagreements.isEmpty, "fast and Unicode paths disagree on \(disagreements.prefix(10))")
+    }
+
+    // MARK: Accented Latin path
+
+    @Test(arguments: [
+        "Tokaïev", "Ouzbékistan", "d'Éric", "D'Éric", "L'Élysée", "qu'Été", "Ærøskøbing-Straße", "São Tomé e Príncipe",
+        "ŒUVRE", "Łódź  Kraków", "Ó'Briën", "Nguyễn Văn Thiệu", "Société Générale S.A.", "Cent Vingt-Deux Rues Émile",
+        " Ça ", "Ève 1er",
+    ])
+    func accentedLatinPathGivesTheFormOfTheGeneralPath(name: String) {
+        #expect(NameFolder.foldAccentedLatin(name) != nil, "\(name) should take the accented Latin path")
+        #expect(NameFolder.foldAccentedLatin(name) == NameFolder().foldThroughWords(name))
+    }
+
+    @Test(arguments: ["A×B", "l’Ouzbékistan", "Ouzbe\u{301}kistan", "Straße\u{A0}Nord", "ŉ", "Tokaïev Токаев"])
+    func accentedLatinPathLeavesOtherCharactersToTheGeneralPath(name: String) {
+        // A sign folding to a letter, a typographic apostrophe, a combining mark, a no-break
+        // space, a letter folding to an apostrophe, another script.
+        #expect(NameFolder.foldAccentedLatin(name) == nil)
+    }
+
+    @Test func everyDevSetNameOnTheAccentedLatinPathFoldsAsTheGeneralPathDoes() {
+        let folder = NameFolder(), cells = DevSetWords.cells, chunks = 16
+        let found = Mutex((taken: 0, wrong: [String]()))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var taken = 0, wrong: [String] = []
+            for cell in cells[(cells.count * chunk / chunks)..<(cells.count * (chunk + 1) / chunks)] {
+                guard let latin = NameFolder.foldAccentedLatin(cell) else { continue }
+                taken += 1
+                if latin != folder.foldThroughWords(cell) { wrong.append(cell) }
+            }
+            found.withLock { $0.taken += taken; $0.wrong += wrong }
+        }
+        let (taken, wrong) = found.withLock { $0 }
+        if FileManager.default.fileExists(atPath: DevSetWords.directory.path) { #expect(taken > 5_000, "only \(taken) names took the path") }
+        #expect(wrong.count == 0, "\(wrong.count) of \(taken) differ, e.g. \(wrong.prefix(10))")
     }
 
     @Test(arguments: ["qU'Antony", "QU'Antony", "L'Ukraine", "D'Alema", "d'Astana"])
