@@ -37,8 +37,13 @@ public final class NameFolder: Sendable {
     /// The general path of `fold`: NFC, words as `Tokenizer` cuts them, each word folded alone
     /// (through its script's transform, for each Cyrillic reading).
     func foldThroughWords(_ name: String) -> NameForm {
-        let display = Self.collapseWhitespace(ICU.nfc(name))
-        let words = Tokenizer.words(display)
+        let display: String, words: [String]
+        if let cyrillic = Self.cyrillicWords(name) {
+            (display, words) = (Self.collapseWhitespace(name), cyrillic)
+        } else {
+            display = Self.collapseWhitespace(ICU.nfc(name))
+            words = Tokenizer.words(display)
+        }
         // Scripts as bits, which the form keeps: no set made or shared per name.
         var scriptMask = 0
         for word in words { for scalar in word.unicodeScalars { if let s = Script.of(scalar) { scriptMask |= s.bit } } }
@@ -65,6 +70,27 @@ public final class NameFolder: Sendable {
             if !distinct.contains(scheme.words) { distinct.append(scheme.words) }
         }
         return NameForm(display: display, romanizations: Self.withNumberReadings(distinct), scriptMask: UInt16(scriptMask), hasMisspeltLegalForm: misspelt)
+    }
+
+    /// The words of a name written in Cyrillic letters with spaces and hyphens between them, as
+    /// `Tokenizer` cuts them (those separate words, and NFC changes none of the letters), without
+    /// its scalar-by-scalar rules; nil for any other name. Most Cyrillic names are written so.
+    static func cyrillicWords(_ name: String) -> [String]? {
+        var words: [String] = [], start: String.Index?
+        let scalars = name.unicodeScalars
+        var index = scalars.startIndex
+        while index != scalars.endIndex {
+            let scalar = scalars[index], value = scalar.value
+            if value == 0x20 || value == 0x2D {
+                if let begin = start { words.append(String(scalars[begin..<index])); start = nil }
+            } else {
+                guard value >= 0x400, value <= 0x52F, value != 0x482, ICU.isNFCStable(scalar) else { return nil }
+                if start == nil { start = index }
+            }
+            index = scalars.index(after: index)
+        }
+        if let begin = start { words.append(String(scalars[begin...])) }
+        return words.isEmpty ? nil : words
     }
 
     /// The words of `name`'s primary romanisation when its Cyrillic letters are read in

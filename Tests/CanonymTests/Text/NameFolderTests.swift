@@ -88,6 +88,29 @@ private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFol
         #expect(wrong.count == 0, "\(wrong.count) of \(taken) differ, e.g. \(wrong.prefix(10))")
     }
 
+    // MARK: Cyrillic words
+
+    @Test(arguments: [
+        ("Қасым-Жомарт Тоқаев", true), ("  Ханты-Мансийск ", true), ("Москва", true),
+        ("Кам'янець-Подільський", false), ("Москва 2", false), ("Мо\u{301}сква", false), ("Ташкент/Toshkent", false),
+    ])
+    func cyrillicWordsAreTheTokenizers(name: String, isCut: Bool) {
+        // Letters, spaces and hyphens alone are cut here; an apostrophe, a digit, a mark or another script goes to `Tokenizer`.
+        #expect((NameFolder.cyrillicWords(name) != nil) == isCut)
+        if let words = NameFolder.cyrillicWords(name) { #expect(words == Tokenizer.words(ICU.nfc(name))) }
+    }
+
+    @Test func everyDevSetCellCutAsCyrillicWordsIsCutAsTheTokenizerCutsIt() {
+        var taken = 0, wrong: [String] = []
+        for cell in DevSetWords.cells {
+            guard let words = NameFolder.cyrillicWords(cell) else { continue }
+            taken += 1
+            if words != Tokenizer.words(ICU.nfc(cell)) || NameFolder.collapseWhitespace(cell) != NameFolder.collapseWhitespace(ICU.nfc(cell)) { wrong.append(cell) }
+        }
+        if FileManager.default.fileExists(atPath: DevSetWords.directory.path) { #expect(taken > 5_000, "only \(taken) cells were cut") }
+        #expect(wrong.count == 0, "\(wrong.count) of \(taken) differ, e.g. \(wrong.prefix(10))")
+    }
+
     @Test(arguments: ["qU'Antony", "QU'Antony", "L'Ukraine", "D'Alema", "d'Astana"])
     func bothPathsElideTheSamePrefixes(name: String) {
         // Regression: the fast path once lower-cased before comparing, the tokenizer did not.
