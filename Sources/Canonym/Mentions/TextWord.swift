@@ -11,8 +11,11 @@ struct TextWord: Sendable {
     let startsSentence: Bool
     /// A full stop follows directly (*M.*, an initial).
     let followedByPeriod: Bool
+    /// The text in lower case when that differs from it, made once: the lexicon is asked about
+    /// a word several times per capitalised run.
+    let lowercasedText: String?
 
-    var lowercased: String { text.lowercased() }
+    var lowercased: String { lowercasedText ?? text }
 }
 
 /// Splits running text into words: letters, digits and marks, with hyphens and apostrophes
@@ -78,17 +81,29 @@ package enum TextWords {
             if let hyphen = scalars[word].firstIndex(of: "-"), hyphen + 1 < wordEnd, hyphenatedParticles.contains(text(start..<hyphen)) {
                 first = scalars[hyphen + 1]
             }
+            let wordText = text(word)
             words.append(TextWord(
-                text: text(word), start: start, end: wordEnd,
+                text: wordText, start: start, end: wordEnd,
                 isCapitalised: !elidedCommonWord && (first.map(isUppercase) ?? false),
                 joinsPrevious: !separatorSinceWord && !words.isEmpty,
                 startsSentence: sentenceStart,
-                followedByPeriod: end < scalars.count && scalars[end] == "."))
+                followedByPeriod: end < scalars.count && scalars[end] == ".",
+                lowercasedText: changesWhenLowercased(scalars[word]) ? wordText.lowercased() : nil))
             sentenceStart = false
             separatorSinceWord = false
             index = end
         }
         return words
+    }
+
+    /// Whether lowering any of `scalars` changes it (else the text is its own lower case).
+    static func changesWhenLowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
+        scalars.contains { scalar in
+            // Latin-1 told without a property lookup: its capitals are A–Z and À–Þ but ×.
+            let value = scalar.value
+            if value < 0x100 { return (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) }
+            return scalar.properties.changesWhenLowercased
+        }
     }
 
     /// The scalars of `text`, decoded from its UTF-8 in place: the standard library's scalar view,
