@@ -14,7 +14,6 @@
 struct CyrillicLetters: Sendable {
     /// The lower-case letters the tables hold: U+0430–U+04FF.
     static let range: ClosedRange<UInt32> = 0x0430...0x04FF
-    let transformID: String
     /// Romanisation of `range.lowerBound + i`, as ASCII bytes; nil for a character that is not
     /// a lower-case letter or whose answer separates words.
     private let pieces: [[UInt8]?]
@@ -63,7 +62,6 @@ struct CyrillicLetters: Sendable {
             }
             if !separates { pieces[Int(letter.value - Self.range.lowerBound)] = kept }
         }
-        self.transformID = transformID
         self.pieces = pieces
         readsRussianVowelContext = transformID == CyrillicOrthography.russian.transformID
     }

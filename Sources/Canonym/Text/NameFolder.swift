@@ -4,8 +4,9 @@
 /// (``LegalForms``); English number words also read as digits (``NumberWords``), as one more
 /// romanisation.
 ///
-/// Pure-ASCII names never reach ICU. Other words are folded once per transform and cached,
-/// so a corpus that repeats names pays ICU's price once per distinct word.
+/// ASCII, accented Latin and Cyrillic letters never reach ICU: they are read from tables asked of
+/// ICU once (``LatinLetterFolds``, ``CyrillicLetters``). Other words are folded once per transform
+/// and cached, so a corpus that repeats names pays ICU's price once per distinct word.
 /// Safe to share between threads.
 ///
 /// ```swift
@@ -185,10 +186,9 @@ public final class NameFolder: Sendable {
         // Most accented Latin words are letters the table holds, and Cyrillic words are read from
         // their transform's letter table: no ICU call, no cache entry.
         var bytes: [UInt8] = []
-        if transform.isEmpty, LatinLetterFolds.shared.appendFold(of: word, to: &bytes) {
-            return Self.asciiWords(utf8: bytes)
-        }
-        if let letters = CyrillicLetters.shared(transform), letters.appendRomanization(of: word, to: &bytes) {
+        if transform.isEmpty {
+            if LatinLetterFolds.shared.appendFold(of: word, to: &bytes) { return Self.asciiWords(utf8: bytes) }
+        } else if let letters = CyrillicLetters.shared(transform), letters.appendRomanization(of: word, to: &bytes) {
             return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]  // letters and digits only: one word
         }
         var key = Array(transform.utf8)
