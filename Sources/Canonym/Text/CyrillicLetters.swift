@@ -47,12 +47,13 @@ struct CyrillicLetters: Sendable {
         let letters = Self.range.compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .lowercaseLetter }
         let asked = letters.map(String.init).joined(separator: " ")
         guard let answer = romanize(asked, transformID) else { return nil }
-        let words = answer.split(separator: " ", omittingEmptySubsequences: false)
+        // Cut at space scalars: a mark after a space makes one character with it.
+        let words = answer.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false)
         guard words.count == letters.count else { return nil }
         var pieces = [[UInt8]?](repeating: nil, count: Self.range.count)
         for (letter, word) in zip(letters, words) {
             var kept: [UInt8] = [], separates = false
-            for byte in word.utf8 {
+            for byte in String(String.UnicodeScalarView(word)).utf8 {
                 switch byte {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte | 0x20)

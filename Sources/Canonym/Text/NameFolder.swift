@@ -4,9 +4,10 @@
 /// (``LegalForms``); English number words also read as digits (``NumberWords``), as one more
 /// romanisation.
 ///
-/// ASCII, accented Latin and Cyrillic letters never reach ICU: they are read from tables asked of
-/// ICU once (``LatinLetterFolds``, ``CyrillicLetters``). Other words are folded once per transform
-/// and cached, so a corpus that repeats names pays ICU's price once per distinct word.
+/// ASCII, accented Latin, Cyrillic and Arabic letters never reach ICU: they are read from tables
+/// asked of ICU once (``LatinLetterFolds``, ``CyrillicLetters``, ``ArabicLetters``). Other words
+/// are folded once per transform and cached, so a corpus that repeats names pays ICU's price once
+/// per distinct word.
 /// Safe to share between threads.
 ///
 /// ```swift
@@ -144,7 +145,8 @@ public final class NameFolder: Sendable {
     /// nil when the transform has none or a letter of `word` is not in it. What it gives is
     /// what `asciiWords` keeps of ICU's answer.
     static func romanizeByLetters(_ word: String, scriptTransform: String) -> String? {
-        CyrillicLetters.shared(scriptTransform)?.romanize(word)
+        if scriptTransform == ArabicLetters.transformID { return ArabicLetters.shared?.romanize(word) }
+        return CyrillicLetters.shared(scriptTransform)?.romanize(word)
     }
 
     /// `romanize` through ICU, of a word already case-folded.
@@ -188,8 +190,12 @@ public final class NameFolder: Sendable {
         var bytes: [UInt8] = []
         if transform.isEmpty {
             if LatinLetterFolds.shared.appendFold(of: word, to: &bytes) { return Self.asciiWords(utf8: bytes) }
+        } else if transform == ArabicLetters.transformID {
+            if let letters = ArabicLetters.shared, letters.appendRomanization(of: word, to: &bytes) {
+                return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]  // letters and digits only: one word
+            }
         } else if let letters = CyrillicLetters.shared(transform), letters.appendRomanization(of: word, to: &bytes) {
-            return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]  // letters and digits only: one word
+            return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]
         }
         var key = Array(transform.utf8)
         key.append(0)
