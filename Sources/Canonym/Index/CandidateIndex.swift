@@ -391,11 +391,15 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
 
     private static func appendKeys(of tokens: [String], to keys: inout [UInt32], scratch: inout GramScratch, deletions: Bool) {
         let first = keys.count
+        var gapped: [UInt8] = []  // the spelling less one letter, written over for each gap
         forEachSpelling(of: tokens, scratch: &scratch) { sequence, base, isJoined in
             appendTrigrams(of: sequence, base: base, to: &keys)
             if deletions && !isJoined && sequence.count >= 4 {
                 for gap in sequence.indices {
-                    appendTrigrams(of: sequence.indices.lazy.filter { $0 != gap }.map { sequence[$0] }, base: base, to: &keys)
+                    gapped.removeAll(keepingCapacity: true)
+                    gapped += sequence[..<gap]
+                    gapped += sequence[(gap + 1)...]
+                    appendTrigrams(of: gapped, base: base, to: &keys)
                 }
             }
         }
@@ -419,7 +423,9 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         }
     }
 
-    /// `appendTrigrams` of a spelling held in an array, in one copy (see `appendBigrams`).
+    /// The trigram codes of one spelling: one per letter, the last one with the end symbol (the
+    /// first would be two starts and a letter, one letter's worth of key). Written on the stack
+    /// and appended in one copy (see `appendBigrams`).
     private static func appendTrigrams(of sequence: [UInt8], base: Int, to keys: inout [UInt32]) {
         guard let first = sequence.first else { return }
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: sequence.count) { codes in
@@ -433,20 +439,6 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
             codes[next] = UInt32(((base * symbols + twoBack) * symbols + previous) * symbols + Int(end))
             keys.append(contentsOf: UnsafeBufferPointer(codes))
         }
-    }
-
-    /// The trigram codes of one spelling: one per letter, the last one with the end symbol (the
-    /// first would be two starts and a letter, one letter's worth of key).
-    private static func appendTrigrams(of sequence: some Sequence<UInt8>, base: Int, to keys: inout [UInt32]) {
-        var letters = sequence.makeIterator()
-        guard let first = letters.next() else { return }
-        var (twoBack, previous) = (start, symbol(first))
-        while let letter = letters.next() {
-            let code = symbol(letter)
-            keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(code)))
-            (twoBack, previous) = (previous, code)
-        }
-        keys.append(UInt32(((base * symbols + Int(twoBack)) * symbols + Int(previous)) * symbols + Int(end)))
     }
 
     /// Calls `body` with each spelling a name is indexed by, its code range (0: skeleton,

@@ -32,13 +32,7 @@ struct ArabicLetters: Sendable {
     /// back one word per question.
     init?(asking romanize: (String, String) -> String?) {
         let characters = Self.range.compactMap(Unicode.Scalar.init)
-        func ask(_ questions: [String]) -> [[UInt8]?]? {
-            guard let answer = romanize(questions.joined(separator: " "), Self.transformID) else { return nil }
-            // Cut at space scalars: a mark after a space makes one character with it.
-            let words = answer.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false)
-            guard words.count == questions.count else { return nil }
-            return words.map { Self.kept(String(String.UnicodeScalarView($0))) }
-        }
+        func ask(_ questions: [String]) -> [[UInt8]?]? { LetterTableAnswers.ask(questions, transform: Self.transformID, romanize: romanize) }
         guard let pieces = ask(characters.map { String($0) }) else { return nil }
         var afterShortVowel: [[[UInt8]?]] = []
         for vowel in Self.shortVowels {
@@ -56,20 +50,6 @@ struct ArabicLetters: Sendable {
         endsWithMark = characters.map { character in
             String(character).decomposedStringWithCompatibilityMapping.unicodeScalars.last.map { $0.properties.canonicalCombiningClass != .notReordered } ?? false
         }
-    }
-
-    /// The ASCII letters and digits of one answer; nil when it holds a word separator.
-    private static func kept(_ word: String) -> [UInt8]? {
-        var kept: [UInt8] = []
-        for byte in word.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte | 0x20)
-            case UInt8(ascii: "-"), UInt8(ascii: "\t"): return nil
-            default: break
-            }
-        }
-        return kept
     }
 
     /// What `asciiWords` keeps of ICU's romanisation of `word`, or nil when a character is outside

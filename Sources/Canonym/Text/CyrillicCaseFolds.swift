@@ -27,7 +27,7 @@ struct CyrillicCaseFolds: Sendable {
     /// `ICU.foldCase(word)` from the table, or nil when a character of `word` is not in it.
     func fold(_ word: String) -> String? {
         ScalarFolds.fold(word) { scalar, out in
-            guard Self.range.contains(scalar.value), let folded = folds[Int(scalar.value - Self.range.lowerBound)] else { return false }
+            guard let folded = fold(scalar) else { return false }
             out.append(folded)
             return true
         }

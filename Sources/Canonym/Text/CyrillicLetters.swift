@@ -23,46 +23,31 @@ struct CyrillicLetters: Sendable {
     /// nil for another transform. Each is a lazy global: no lock is taken per word.
     static func shared(_ transformID: String) -> CyrillicLetters? {
         switch transformID {
-        case "Russian-Latin/BGN": russian
-        case "Cyrillic-Latin": cyrillic
-        case "Kazakh-Latin/BGN": kazakh
-        case "Kirghiz-Latin/BGN": kyrgyz
-        case "Ukrainian-Latin/BGN": ukrainian
-        case "Belarusian-Latin/BGN": belarusian
+        case CyrillicOrthography.russian.transformID: russian
+        case NameFolder.isoReading: iso
+        case CyrillicOrthography.kazakh.transformID: kazakh
+        case CyrillicOrthography.kyrgyz.transformID: kyrgyz
+        case CyrillicOrthography.ukrainian.transformID: ukrainian
+        case CyrillicOrthography.belarusian.transformID: belarusian
         default: nil
         }
     }
 
-    private static let russian = Self(transformID: "Russian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
-    private static let cyrillic = Self(transformID: "Cyrillic-Latin", asking: NameFolder.romanizeThroughICU)
-    private static let kazakh = Self(transformID: "Kazakh-Latin/BGN", asking: NameFolder.romanizeThroughICU)
-    private static let kyrgyz = Self(transformID: "Kirghiz-Latin/BGN", asking: NameFolder.romanizeThroughICU)
-    private static let ukrainian = Self(transformID: "Ukrainian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
-    private static let belarusian = Self(transformID: "Belarusian-Latin/BGN", asking: NameFolder.romanizeThroughICU)
+    private static let russian = Self(transformID: CyrillicOrthography.russian.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let iso = Self(transformID: NameFolder.isoReading, asking: NameFolder.romanizeThroughICU)
+    private static let kazakh = Self(transformID: CyrillicOrthography.kazakh.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let kyrgyz = Self(transformID: CyrillicOrthography.kyrgyz.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let ukrainian = Self(transformID: CyrillicOrthography.ukrainian.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let belarusian = Self(transformID: CyrillicOrthography.belarusian.transformID, asking: NameFolder.romanizeThroughICU)
 
     /// A table from `romanize` (ICU's two steps on case-folded text), asked once with every
     /// letter of `range`, each a word of its own. Nil when the answer does not come back one
     /// word per letter.
     init?(transformID: String, asking romanize: (String, String) -> String?) {
         let letters = Self.range.compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .lowercaseLetter }
-        let asked = letters.map(String.init).joined(separator: " ")
-        guard let answer = romanize(asked, transformID) else { return nil }
-        // Cut at space scalars: a mark after a space makes one character with it.
-        let words = answer.unicodeScalars.split(separator: " ", omittingEmptySubsequences: false)
-        guard words.count == letters.count else { return nil }
+        guard let answers = LetterTableAnswers.ask(letters.map(String.init), transform: transformID, romanize: romanize) else { return nil }
         var pieces = [[UInt8]?](repeating: nil, count: Self.range.count)
-        for (letter, word) in zip(letters, words) {
-            var kept: [UInt8] = [], separates = false
-            for byte in String(String.UnicodeScalarView(word)).utf8 {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept.append(byte | 0x20)
-                case UInt8(ascii: "-"), UInt8(ascii: "\t"): separates = true
-                default: break
-                }
-            }
-            if !separates { pieces[Int(letter.value - Self.range.lowerBound)] = kept }
-        }
+        for (letter, answer) in zip(letters, answers) { pieces[Int(letter.value - Self.range.lowerBound)] = answer }
         self.pieces = pieces
         readsRussianVowelContext = transformID == CyrillicOrthography.russian.transformID
     }

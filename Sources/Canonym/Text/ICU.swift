@@ -46,7 +46,7 @@ enum ICU {
     /// Canonical composition (NFC).
     static func nfc(_ text: String) -> String {
         // Most names are NFC already, which a look at each scalar shows without converting them.
-        if text.unicodeScalars.allSatisfy({ $0.isASCII || canonym_nfc_is_stable($0.value) != 0 }) { return text }
+        if text.unicodeScalars.allSatisfy(isNFCStable) { return text }
         let units = Array(text.utf16)
         guard !units.isEmpty, let out = try? withResizingBuffer(units, operation: "NFC", canonym_normalize_nfc) else {
             return text

@@ -14,10 +14,8 @@ struct LatinLetterFolds: Sendable {
     static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x02B0...0x02FF, 0x1E00...0x1EFF]
     private static let first: UInt32 = 0x00A0, last: UInt32 = 0x1EFF
 
-    /// Fold of code point `first + i`; nil for letters outside the ranges, of another script,
-    /// or whose fold is not plain ASCII.
-    private let folds: [String?]
-    /// The same folds as UTF-8 (ASCII).
+    /// Fold of code point `first + i`, as its ASCII bytes; nil for letters outside the ranges, of
+    /// another script, or whose fold is not plain ASCII.
     private let bytes: [[UInt8]?]
     /// The folds of the letters that NFC keeps and that fold to ASCII letters and digits alone:
     /// a name of those and ASCII reads, folded, as an ASCII name (`appendLetterFolds`).
@@ -37,7 +35,6 @@ struct LatinLetterFolds: Sendable {
                 folds[Int(value - Self.first)] = folded
             }
         }
-        self.folds = folds
         let bytes = folds.map { $0.map { Array($0.utf8) } }
         self.bytes = bytes
         letterBytes = bytes.indices.map { k in
@@ -72,13 +69,14 @@ struct LatinLetterFolds: Sendable {
     /// `text` with each non-ASCII letter replaced by its fold, ASCII kept as it is (case too),
     /// appended to `out`; false when a character is neither ASCII nor one of `letterBytes`.
     func appendLetterFolds(of text: String, to out: inout [UInt8]) -> Bool {
-        out.reserveCapacity(out.count + text.utf8.count)
+        var reserved = false  // only once a letter is in the table: most other names fail on their first
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 out.append(UInt8(value))
             } else {
                 guard value >= Self.first, value <= Self.last, let folded = letterBytes[Int(value - Self.first)] else { return false }
+                if !reserved { out.reserveCapacity(out.count + text.utf8.count); reserved = true }
                 out += folded
             }
         }
@@ -88,16 +86,12 @@ struct LatinLetterFolds: Sendable {
     /// `throughICU(word)` from the table, or nil when a character of `word` is not in it.
     /// ASCII is case-folded (lowered) as ICU does and otherwise kept.
     func fold(_ word: String) -> String? {
-        ScalarFolds.fold(word) { scalar, out in
-            let value = scalar.value
-            guard value >= Self.first, value <= Self.last, let folded = folds[Int(value - Self.first)] else { return false }
-            out.append(contentsOf: folded.unicodeScalars)
-            return true
-        }
+        var out: [UInt8] = []
+        return appendFold(of: word, to: &out) ? String(decoding: out, as: UTF8.self) : nil
     }
 
     /// The letters the table holds, for tests.
     var coveredLetters: [Unicode.Scalar] {
-        folds.indices.compactMap { folds[$0] == nil ? nil : Unicode.Scalar(Self.first + UInt32($0)) }
+        bytes.indices.compactMap { bytes[$0] == nil ? nil : Unicode.Scalar(Self.first + UInt32($0)) }
     }
 }

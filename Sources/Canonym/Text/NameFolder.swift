@@ -54,7 +54,7 @@ public final class NameFolder: Sendable {
         if scriptMask & Script.cyrillic.bit != 0 {
             let orthography = CyrillicOrthography.detect(in: display.unicodeScalars)
             var transforms = [orthography.transformID]
-            if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append("Cyrillic-Latin") }
+            if orthography != .russian { transforms.append(Self.russianReading) } else { transforms.append(Self.isoReading) }
             var seen: [String] = []  // two transforms: no set needed
             schemes = transforms.filter { id in
                 guard !seen.contains(id) else { return false }
@@ -145,8 +145,15 @@ public final class NameFolder: Sendable {
     /// nil when the transform has none or a letter of `word` is not in it. What it gives is
     /// what `asciiWords` keeps of ICU's answer.
     static func romanizeByLetters(_ word: String, scriptTransform: String) -> String? {
-        if scriptTransform == ArabicLetters.transformID { return ArabicLetters.shared?.romanize(word) }
-        return CyrillicLetters.shared(scriptTransform)?.romanize(word)
+        lettersFromTable(of: word, scriptTransform: scriptTransform).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `romanizeByLetters` as bytes: the one place that knows which transforms have tables.
+    private static func lettersFromTable(of word: String, scriptTransform: String) -> [UInt8]? {
+        var letters: [UInt8] = []
+        let read = scriptTransform == ArabicLetters.transformID ? ArabicLetters.shared?.appendRomanization(of: word, to: &letters)
+            : CyrillicLetters.shared(scriptTransform)?.appendRomanization(of: word, to: &letters)
+        return read == true ? letters : nil
     }
 
     /// `romanize` through ICU, of a word already case-folded.
@@ -163,6 +170,8 @@ public final class NameFolder: Sendable {
     /// their Russian spelling (*Қасым-Жомарт Тоқаев* → *Kassym-Jomart Tokayev*): this reading
     /// first maps their own letters to the nearest Russian ones, then applies Russian BGN/PCGN.
     static let russianReading = "russian-reading"
+    /// The second reading of a Russian name: ICU's ISO 9 style transliteration.
+    static let isoReading = "Cyrillic-Latin"
     private static let russianLetters: [Unicode.Scalar: Unicode.Scalar] = [
         "ә": "а", "Ә": "А", "ғ": "г", "Ғ": "Г", "қ": "к", "Қ": "К", "ң": "н", "Ң": "Н", "ө": "о", "Ө": "О",
         "ұ": "у", "Ұ": "У", "ү": "у", "Ү": "У", "һ": "х", "Һ": "Х", "і": "и", "І": "И", "ї": "и", "Ї": "И",
@@ -187,15 +196,11 @@ public final class NameFolder: Sendable {
         }
         // Most accented Latin words are letters the table holds, and Cyrillic words are read from
         // their transform's letter table: no ICU call, no cache entry.
-        var bytes: [UInt8] = []
         if transform.isEmpty {
+            var bytes: [UInt8] = []
             if LatinLetterFolds.shared.appendFold(of: word, to: &bytes) { return Self.asciiWords(utf8: bytes) }
-        } else if transform == ArabicLetters.transformID {
-            if let letters = ArabicLetters.shared, letters.appendRomanization(of: word, to: &bytes) {
-                return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]  // letters and digits only: one word
-            }
-        } else if let letters = CyrillicLetters.shared(transform), letters.appendRomanization(of: word, to: &bytes) {
-            return bytes.isEmpty ? [] : [String(decoding: bytes, as: UTF8.self)]
+        } else if let letters = Self.lettersFromTable(of: word, scriptTransform: transform) {
+            return letters.isEmpty ? [] : [String(decoding: letters, as: UTF8.self)]  // letters and digits only: one word
         }
         var key = Array(transform.utf8)
         key.append(0)

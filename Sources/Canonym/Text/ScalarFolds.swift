@@ -1,5 +1,4 @@
-/// A word folded one scalar at a time, the way the per-letter tables (`LatinLetterFolds`,
-/// `CyrillicCaseFolds`) answer for ICU: ASCII letters lowered, as ICU's case folding does,
+/// A word folded one scalar at a time, the way `CyrillicCaseFolds` answers for ICU: ASCII letters lowered, as ICU's case folding does,
 /// and every other scalar given to `append`, which adds its fold and returns false when the
 /// table has none (the word then goes to ICU).
 enum ScalarFolds {
