@@ -57,7 +57,7 @@ import Testing
             let texts = (0..<3).map { _ in String(String.UnicodeScalarView(Self.randomText(&random, length: Int(random.next() % 10)))) }
             let number = Int(random.next() % 100_000) - 50_000
             var record = JSONObject(capacity: 8)  // small: the buffer must grow
-            record.string(texts[0], texts[1])
+            record.encoded(runtimeKey: texts[0], JSON.string(texts[1]))
             record.string("bytes", utf8: Array(texts[2].utf8))
             record.optional("missing", nil)
             record.optional("present", texts[0])

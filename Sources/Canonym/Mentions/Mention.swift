@@ -20,12 +20,16 @@ public struct Mention: Sendable {
     /// A lone capitalised word opening a sentence, unknown to the gazetteer: kept only when an
     /// earlier mention of the text explains it (*Auyezov.* after *Olzhas Auyezov*).
     var isTentative = false
+    /// The span's folded words, made when the span is found (on the thread that matches it): what
+    /// resolving a lone surname against earlier mentions reads.
+    var foldedWords: [String] = []
 
     func shifted(by offset: Int) -> Mention {
         guard offset != 0 else { return self }
         var moved = Mention(start: start + offset, end: end + offset, text: text, match: match, title: title,
                             resolvedByEarlierMention: resolvedByEarlierMention)
         moved.isTentative = isTentative
+        moved.foldedWords = foldedWords
         return moved
     }
 }

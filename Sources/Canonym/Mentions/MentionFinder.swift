@@ -46,6 +46,8 @@ public final class MentionFinder: Sendable {
     /// mention's surname, whatever the text named before.
     private let surnames: WordTrie
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
+    /// The folded words of the spans found: news repeats its names.
+    private let spanWords = BoundedCache<String, [String]>(limit: 20_000)
     /// The folded words of the words of the text, for spotting phrases: news repeats its words.
     private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
     private struct WordForm: Sendable {
@@ -119,6 +121,8 @@ public final class MentionFinder: Sendable {
     public struct PreparedChunk: Sendable {
         /// In order of their start offsets, offsets relative to the chunk.
         let mentions: [Mention]
+        /// The chunk's scalars, which the offsets count: decoded once, for whoever writes the mentions out.
+        package let scalars: [Unicode.Scalar]
     }
 
     /// Finds and matches the spans of one chunk, without the document's context: the costly part
@@ -163,7 +167,7 @@ public final class MentionFinder: Sendable {
             found += link(run, words: words, scalars: scalars)
         }
         found.sort { $0.start < $1.start }
-        return PreparedChunk(mentions: found)
+        return PreparedChunk(mentions: found, scalars: scalars)
     }
 
     /// The mentions of a chunk made by ``prepare(_:)``, with what earlier chunks named applied
@@ -379,7 +383,9 @@ public final class MentionFinder: Sendable {
     private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
         let start = span.first!.start, end = span.last!.end
         let text = TextWords.string(of: scalars[start..<end])
-        return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false)
+        var found = Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false)
+        found.foldedWords = spanWords.value(for: text) { matcher.folder.fold(text).tokens }
+        return found
     }
 
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
@@ -387,7 +393,7 @@ public final class MentionFinder: Sendable {
     private func resolveSurnames(_ mentions: [Mention], context: inout DocumentContext) -> [Mention] {
         var result: [Mention] = []
         for mention in mentions {
-            let words = matcher.folder.fold(mention.text).tokens
+            let words = mention.foldedWords
             if words.count == 1, mention.match.status != .exact, mention.match.status != .alias {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
@@ -399,8 +405,10 @@ public final class MentionFinder: Sendable {
                 }
                 if let earlier, earlier.entity.id != mention.match.entity?.id || mention.match.status != .fuzzy {
                     let linked = Match(input: mention.match.input, status: .fuzzy, best: earlier, candidates: mention.match.candidates)
-                    result.append(Mention(start: mention.start, end: mention.end, text: mention.text, match: linked,
-                                          title: mention.title, resolvedByEarlierMention: true))
+                    var resolved = Mention(start: mention.start, end: mention.end, text: mention.text, match: linked,
+                                           title: mention.title, resolvedByEarlierMention: true)
+                    resolved.foldedWords = words
+                    result.append(resolved)
                     continue
                 }
             }

@@ -97,7 +97,7 @@ final class DocumentScanner {
             documentWritten = chunk.document
             documentContext = MentionFinder.DocumentContext()
         }
-        let scalars = TextWords.scalars(of: chunk.text)
+        let scalars = prepared.scalars
         for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
             let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
             output.write(bytes: render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))
@@ -119,20 +119,28 @@ final class DocumentScanner {
     /// it: a line break next to a scalar that may combine with it (one followed by a combining
     /// mark is left as it is), told apart from the letters and quotation marks around line breaks in news.
     private static func plainLineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(scalars.count * 2)
-        for index in scalars.indices {
-            let scalar = scalars[index]
-            guard scalar == "\n" else {
-                UTF8.encode(scalar) { bytes.append($0) }
-                continue
+        // Written into a buffer of the largest size first: appending byte by byte costs several times as much.
+        var isPlainText = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { bytes, initialized in
+            var count = 0
+            defer { initialized = count }
+            for index in scalars.indices {
+                let scalar = scalars[index]
+                if scalar.isASCII, scalar != "\n" {
+                    bytes[count] = UInt8(truncatingIfNeeded: scalar.value)
+                    count += 1
+                } else if scalar != "\n" {
+                    UTF8.encode(scalar) { bytes[count] = $0; count += 1 }
+                } else {
+                    let before = index > scalars.startIndex ? scalars[index - 1] : " "
+                    let after = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
+                    guard isPlain(before), isPlain(after) else { isPlainText = false; return }
+                    bytes[count] = UInt8(ascii: " ")
+                    count += 1
+                }
             }
-            let before = index > scalars.startIndex ? scalars[index - 1] : " "
-            let after = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
-            guard isPlain(before), isPlain(after) else { return nil }
-            bytes.append(UInt8(ascii: " "))
         }
-        return bytes
+        return isPlainText ? bytes : nil
     }
 
     /// ASCII, a Latin-1 or Latin Extended letter, a Cyrillic letter, or a quotation mark, dash,

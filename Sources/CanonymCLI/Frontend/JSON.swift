@@ -31,17 +31,24 @@ enum JSON {
     }
 
     /// In UTF-8 every byte below 0x80 is an ASCII scalar, and only those are escaped.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
+        escape(of: byte) { out.append($0) }
+    }
+
+    /// The escape of a byte that `needsEscape`, byte by byte to `write`.
+    static func escape(of byte: UInt8, _ write: (UInt8) -> Void) {
+        write(UInt8(ascii: "\\"))
         switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), byte]
-        case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-        case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-        case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-        default: out += Array("\\u00".utf8) + [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
+        case UInt8(ascii: "\n"): write(UInt8(ascii: "n"))
+        case UInt8(ascii: "\r"): write(UInt8(ascii: "r"))
+        case UInt8(ascii: "\t"): write(UInt8(ascii: "t"))
+        default:
+            for digit in [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]] { write(digit) }
         }
     }
 
@@ -61,61 +68,147 @@ enum JSON {
     /// An object from already-encoded values, in the given key order.
     static func object(_ fields: [(String, String)]) -> String {
         var object = JSONObject()
-        for (key, value) in fields { object.encoded(key, value) }
+        for (key, value) in fields { object.encoded(runtimeKey: key, value) }
         return String(decoding: object.closed(), as: UTF8.self)
     }
 }
 
 /// A JSON object written field by field straight into bytes, in the order the fields are added:
-/// a record costs one buffer, not a string per field and another per join.
-struct JSONObject {
-    private var bytes: [UInt8]
+/// a record costs one buffer, not a string per field and another per join. The buffer is raw
+/// memory, grown by doubling and sized before each field: appending to an array byte by byte,
+/// with its checks, cost most of a scan's output.
+struct JSONObject: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var isEmpty = true
 
     init(capacity: Int = 256) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
-        bytes.append(UInt8(ascii: "{"))
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
+        append(UInt8(ascii: "{"))
     }
 
-    mutating func string(_ key: String, _ value: String) {
+    deinit { base.deallocate() }
+
+    mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
-        JSON.appendString(value, to: &bytes)
+        var value = value
+        value.withUTF8 { appendQuoted($0) }
     }
 
     /// A string field from UTF-8 bytes.
-    mutating func string(_ key: String, utf8 value: [UInt8]) {
+    mutating func string(_ key: StaticString, utf8 value: [UInt8]) {
         self.key(key)
-        value.withUnsafeBufferPointer { JSON.appendString(utf8: $0, to: &bytes) }
+        value.withUnsafeBufferPointer { appendQuoted($0) }
     }
 
     /// A string field, or null.
-    mutating func optional(_ key: String, _ value: String?) {
+    mutating func optional(_ key: StaticString, _ value: String?) {
         if let value { string(key, value) } else { encoded(key, "null") }
     }
 
-    mutating func integer(_ key: String, _ value: Int) { encoded(key, String(value)) }
-
-    /// A score (see `JSON.number`), or null.
-    mutating func number(_ key: String, _ value: Double?) { encoded(key, JSON.number(value)) }
-
-    /// A value already encoded as JSON.
-    mutating func encoded(_ key: String, _ json: String) {
+    mutating func integer(_ key: StaticString, _ value: Int) {
         self.key(key)
-        bytes.append(contentsOf: json.utf8)
+        reserve(20)
+        if value < 0 { append(UInt8(ascii: "-")) }
+        var digits = value.magnitude, width = 1
+        while digits >= 10 { digits /= 10; width += 1 }
+        digits = value.magnitude
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            base[position] = UInt8(ascii: "0") + UInt8(digits % 10)
+            digits /= 10
+        }
+        count += width
     }
 
-    private mutating func key(_ key: String) {
-        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
-        isEmpty = false
-        JSON.appendString(key, to: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+    /// A score (see `JSON.number`), or null.
+    mutating func number(_ key: StaticString, _ value: Double?) { encoded(key, JSON.number(value)) }
+
+    /// A value already encoded as JSON.
+    mutating func encoded(_ key: StaticString, _ json: String) {
+        self.key(key)
+        appendRaw(json)
+    }
+
+    /// A value already encoded as JSON, under a key known only at run time (escaped as needed).
+    mutating func encoded(runtimeKey key: String, _ json: String) {
+        separate()
+        var key = key
+        key.withUTF8 { appendQuoted($0) }
+        append(UInt8(ascii: ":"))
+        appendRaw(json)
     }
 
     /// The object's bytes with its closing brace, and a line break after it when `line`.
     consuming func closed(line: Bool = false) -> [UInt8] {
-        bytes.append(UInt8(ascii: "}"))
-        if line { bytes.append(UInt8(ascii: "\n")) }
-        return bytes
+        reserve(2)
+        append(UInt8(ascii: "}"))
+        if line { append(UInt8(ascii: "\n")) }
+        return Array(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// A key written in the source: copied as it is, as none needs an escape.
+    private mutating func key(_ key: StaticString) {
+        separate()
+        key.withUTF8Buffer { text in
+            reserve(text.count + 3)
+            append(UInt8(ascii: "\""))
+            copy(text)
+            append(UInt8(ascii: "\""))
+            append(UInt8(ascii: ":"))
+        }
+    }
+
+    private mutating func separate() {
+        reserve(1)
+        if !isEmpty { append(UInt8(ascii: ",")) }
+        isEmpty = false
+    }
+
+    /// UTF-8 text quoted and escaped (see `JSON.appendString`): runs that need no escape are copied whole.
+    private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
+        reserve(text.count * 6 + 2)  // an escape is at most six bytes
+        append(UInt8(ascii: "\""))
+        var runStart = 0
+        for index in 0..<text.count where JSON.needsEscape(text[index]) {
+            copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            JSON.escape(of: text[index]) { append($0) }
+            runStart = index + 1
+        }
+        copy(UnsafeBufferPointer(rebasing: text[runStart...]))
+        append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes into room reserved before.
+    private mutating func copy(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let address = bytes.baseAddress else { return }
+        (base + count).update(from: address, count: bytes.count)
+        count += bytes.count
+    }
+
+    private mutating func appendRaw(_ json: String) {
+        var json = json
+        json.withUTF8 { text in
+            reserve(text.count)
+            copy(text)
+        }
+    }
+
+    /// Room for `extra` more bytes.
+    private mutating func reserve(_ extra: Int) {
+        guard count + extra > capacity else { return }
+        let grown = max(capacity * 2, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        larger.update(from: base, count: count)
+        base.deallocate()
+        base = larger
+        capacity = grown
+    }
+
+    /// One byte, into room reserved before.
+    private mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
     }
 }
