@@ -14,16 +14,47 @@ public enum MatchStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// An entity considered for a name, with its score and the name of the entity that scored it.
 public struct Candidate: Sendable {
-    public let entity: Entity
-    public let score: Double
+    /// The fields live in one immutable object: a candidate is copied many times on its way
+    /// from the matcher through caches, mentions and their resolution, and a copy of a dozen
+    /// strings and arrays retained one by one cost a tenth of a scan.
+    private final class Fields: Sendable {
+        let entity: Entity
+        let score: Double
+        let matchedName: String
+        let matchedNameIsCanonical: Bool
+        let alignment: TokenAlignment
+        let queryTokens: [String]
+        let nameTokens: [String]
+
+        init(entity: Entity, score: Double, matchedName: String, matchedNameIsCanonical: Bool, alignment: TokenAlignment,
+             queryTokens: [String], nameTokens: [String]) {
+            self.entity = entity
+            self.score = score
+            self.matchedName = matchedName
+            self.matchedNameIsCanonical = matchedNameIsCanonical
+            self.alignment = alignment
+            self.queryTokens = queryTokens
+            self.nameTokens = nameTokens
+        }
+    }
+    private let fields: Fields
+
+    init(entity: Entity, score: Double, matchedName: String, matchedNameIsCanonical: Bool, alignment: TokenAlignment,
+         queryTokens: [String], nameTokens: [String]) {
+        fields = Fields(entity: entity, score: score, matchedName: matchedName, matchedNameIsCanonical: matchedNameIsCanonical,
+                        alignment: alignment, queryTokens: queryTokens, nameTokens: nameTokens)
+    }
+
+    public var entity: Entity { _read { yield fields.entity } }
+    public var score: Double { fields.score }
     /// The gazetteer name (canonical or alias, as written there) that came closest.
-    public let matchedName: String
-    public let matchedNameIsCanonical: Bool
+    public var matchedName: String { _read { yield fields.matchedName } }
+    public var matchedNameIsCanonical: Bool { fields.matchedNameIsCanonical }
     /// How the query's words lined up with `matchedName`'s words.
-    public let alignment: TokenAlignment
+    public var alignment: TokenAlignment { _read { yield fields.alignment } }
     /// The query's and the name's romanised words that were compared.
-    public let queryTokens: [String]
-    public let nameTokens: [String]
+    public var queryTokens: [String] { _read { yield fields.queryTokens } }
+    public var nameTokens: [String] { _read { yield fields.nameTokens } }
 
     /// Among candidates scoring the same: a match on an entity's own (canonical) name comes
     /// before a match on an alias, which is often another place's old or borrowed name
