@@ -66,23 +66,38 @@ public struct Candidate: Sendable {
 
 /// The answer for one name.
 public struct Match: Sendable {
-    public let input: String
-    public let status: MatchStatus
+    /// The fields live in one immutable object, as a ``Candidate``'s do: a match is copied
+    /// through caches and mentions, and one retain is cheaper than three.
+    private final class Fields: Sendable {
+        let input: String
+        let status: MatchStatus
+        let best: Candidate?
+        let candidates: [Candidate]
+        let lead: Double?
+
+        init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double?) {
+            self.input = input
+            self.status = status
+            self.best = best
+            self.candidates = candidates
+            self.lead = lead
+        }
+    }
+    private let fields: Fields
+
+    public var input: String { _read { yield fields.input } }
+    public var status: MatchStatus { fields.status }
     /// The best candidate, unless `status` is `.unknown`.
-    public let best: Candidate?
+    public var best: Candidate? { _read { yield fields.best } }
     /// The best candidates, best first, one per entity (at most `MatchOptions.candidateCount`),
     /// including ones below the threshold, so a reviewer sees what was near.
-    public let candidates: [Candidate]
+    public var candidates: [Candidate] { _read { yield fields.candidates } }
     /// How far the best-scoring candidate is ahead of the next entity (its whole score when no
     /// other entity came near); nil when nothing was scored.
-    public let lead: Double?
+    public var lead: Double? { fields.lead }
 
     init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double? = nil) {
-        self.input = input
-        self.status = status
-        self.best = best
-        self.candidates = candidates
-        self.lead = lead
+        fields = Fields(input: input, status: status, best: best, candidates: candidates, lead: lead)
     }
 
     public var entity: Entity? { best?.entity }

@@ -383,9 +383,8 @@ public final class MentionFinder: Sendable {
     private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
         let start = span.first!.start, end = span.last!.end
         let text = TextWords.string(of: scalars[start..<end])
-        var found = Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false)
-        found.foldedWords = spanWords.value(for: text) { matcher.folder.fold(text).tokens }
-        return found
+        return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false,
+                       foldedWords: spanWords.value(for: text) { matcher.folder.fold(text).tokens })
     }
 
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
@@ -405,10 +404,8 @@ public final class MentionFinder: Sendable {
                 }
                 if let earlier, earlier.entity.id != mention.match.entity?.id || mention.match.status != .fuzzy {
                     let linked = Match(input: mention.match.input, status: .fuzzy, best: earlier, candidates: mention.match.candidates)
-                    var resolved = Mention(start: mention.start, end: mention.end, text: mention.text, match: linked,
-                                           title: mention.title, resolvedByEarlierMention: true)
-                    resolved.foldedWords = words
-                    result.append(resolved)
+                    result.append(Mention(start: mention.start, end: mention.end, text: mention.text, match: linked,
+                                          title: mention.title, resolvedByEarlierMention: true, foldedWords: words))
                     continue
                 }
             }
