@@ -156,7 +156,6 @@ final class DocumentScanner {
 
     /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
     private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> [UInt8] {
-        let best = mention.match.best
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
         var record = JSONObject(capacity: 320 + 4 * contextCharacters)
@@ -165,11 +164,17 @@ final class DocumentScanner {
         record.integer("end", mention.end)
         record.string("text", mention.text)
         record.string("status", mention.match.status.rawValue)
-        record.optional("id", best?.entity.id)
-        record.optional("canonical", best?.entity.canonical)
-        record.number("score", best?.score)
-        record.optional("type", best?.entity.type.rawValue)
-        record.optional("matched", best?.matchedName)
+        // The best candidate's fields are read in place, one by one: a copy of the entity would
+        // retain all of its strings.
+        if let best = mention.match.best {
+            record.string("id", best.entity.id)
+            record.string("canonical", best.entity.canonical)
+            record.number("score", best.score)
+            record.string("type", best.entity.type.rawValue)
+            record.string("matched", best.matchedName)
+        } else {
+            for key: StaticString in ["id", "canonical", "score", "type", "matched"] { record.encoded(key, "null") }
+        }
         record.optional("title", mention.title)
         record.optional("cluster", cluster)
         record.string("context", utf8: Self.lineBreaksAsSpacesUTF8(scalars[before..<after]))

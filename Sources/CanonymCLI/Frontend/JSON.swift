@@ -93,8 +93,7 @@ struct JSONObject: ~Copyable {
 
     mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
-        var value = value
-        value.withUTF8 { appendQuoted($0) }
+        Self.withUTF8(of: value) { appendQuoted($0) }
     }
 
     /// A string field from UTF-8 bytes.
@@ -134,8 +133,7 @@ struct JSONObject: ~Copyable {
     /// A value already encoded as JSON, under a key known only at run time (escaped as needed).
     mutating func encoded(runtimeKey key: String, _ json: String) {
         separate()
-        var key = key
-        key.withUTF8 { appendQuoted($0) }
+        Self.withUTF8(of: key) { appendQuoted($0) }
         append(UInt8(ascii: ":"))
         appendRaw(json)
     }
@@ -188,10 +186,18 @@ struct JSONObject: ~Copyable {
     }
 
     private mutating func appendRaw(_ json: String) {
-        var json = json
-        json.withUTF8 { text in
+        Self.withUTF8(of: json) { text in
             reserve(text.count)
             copy(text)
+        }
+    }
+
+    /// The bytes of `text`, read in place when it is stored contiguously (as native strings
+    /// are): `withUTF8` would need a mutable copy, and a retain of it.
+    private static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        if text.utf8.withContiguousStorageIfAvailable({ body($0) }) == nil {
+            var text = text
+            text.withUTF8 { body($0) }
         }
     }
 
