@@ -68,11 +68,11 @@ public final class MentionFinder: Sendable {
     /// Longest span, in words, tried against the gazetteer.
     let maxSpanWords = 8
     /// Folded keys of gazetteer names of two or more words, for verbatim spotting, and the longest.
-    private let phraseKeys: Set<String>
+    private let phraseKeys: WordSet
     private let longestPhrase: Int
     /// Every word-boundary prefix of a phrase key (the whole key included): a run of words whose
     /// folded words are no such prefix starts no phrase, whatever follows.
-    private let phrasePrefixes: Set<String>
+    private let phrasePrefixes: WordSet
 
     /// Whether unknown mentions of several words carry the matcher's nearest candidates (one-word
     /// mentions always do). Each costs a full fuzzy match, most of a scan's time when a text
@@ -96,8 +96,8 @@ public final class MentionFinder: Sendable {
             longest = max(longest, name.form.tokens.count)
             for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
         }
-        phraseKeys = keys
-        phrasePrefixes = prefixes
+        phraseKeys = WordSet(keys)
+        phrasePrefixes = WordSet(prefixes)
         longestPhrase = min(longest, 12)
     }
 

@@ -2,10 +2,10 @@
 enum MentionLexicon {
     /// Lower-case words allowed inside a name between capitalised words (*Banque de France*,
     /// *Ursula von der Leyen*, *Bashar al-Assad*).
-    static let particles: Set<String> = ["de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "dos", "di", "ter", "zu"]
+    static let particles: WordSet = ["de", "du", "des", "la", "le", "van", "von", "der", "den", "al", "el", "bin", "ibn", "da", "dos", "di", "ter", "zu"]
 
     /// Titles written before a name: kept out of the span, reported as evidence.
-    static let titles: Set<String> = [
+    static let titles: WordSet = [
         "m", "mm", "mme", "mmes", "mlle", "dr", "mr", "mrs", "ms", "sir", "lord", "pr", "me", "mgr",
         "président", "présidente", "president", "premier", "ministre", "minister", "secrétaire", "secretary",
         "chancelier", "chancellor", "général", "general", "colonel", "maréchal", "marshal", "roi", "king", "reine", "queen",
@@ -14,11 +14,11 @@ enum MentionLexicon {
         "foreign", "prime", "vice", "vice-président", "deputy", "chairman", "chief",
     ]
     /// Titles abbreviated with a full stop that does not end the sentence.
-    static let titleAbbreviations: Set<String> = ["M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Mr", "Mrs", "Ms", "Pr", "Me", "Mgr", "St", "Sen", "Gen", "Col", "Gov"]
+    static let titleAbbreviations: WordSet = ["M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Mr", "Mrs", "Ms", "Pr", "Me", "Mgr", "St", "Sen", "Gen", "Col", "Gov"]
 
     /// Function words and common sentence openers of French and English: capitalised only because
     /// they start a sentence, never names.
-    static let commonWords: Set<String> = [
+    static let commonWords: WordSet = [
         // French
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "et", "ou", "mais", "donc", "or", "ni", "car", "si",
         "à", "a", "au", "aux", "chez", "vers", "contre", "entre", "parmi", "dès", "malgré", "outre", "y",

@@ -23,7 +23,7 @@ struct TextWord: Sendable {
 /// off (*l'Ouzbékistan*, *d’Astana*, *qu'Antony* give *Ouzbékistan*, *Astana*, *Antony*), and so
 /// is the English possessive (*Tokayev's* gives *Tokayev*).
 package enum TextWords {
-    static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
+    static let elisions: WordSet = ["l", "d", "qu", "j", "n", "s", "c", "m", "t", "jusqu", "lorsqu", "puisqu", "quoiqu"]
 
     /// Particles written joined to a name by a hyphen (*al-Assad*, *ben-Gourion*), whose name's
     /// capital says the word is capitalised.
