@@ -34,6 +34,7 @@ package enum TextWords {
     /// a scan of news text.
     static func words(in scalars: [Unicode.Scalar]) -> [TextWord] {
         var words: [TextWord] = []
+        words.reserveCapacity(scalars.count / 6 + 8)  // news averages a word per six scalars or more
         func text(_ range: Range<Int>) -> String { string(of: scalars[range]) }
         var index = 0
         var sentenceStart = true

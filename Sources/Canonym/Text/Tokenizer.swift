@@ -37,6 +37,11 @@ enum Tokenizer {
         // (each costs tens of nanoseconds); `TokenizerTests` holds these ranges to the properties.
         if v >= 0xC0 && v <= 0x24F { return v != 0xD7 && v != 0xF7 }
         if v >= 0x400 && v <= 0x52F { return v != 0x482 }
+        // Latin-1's punctuation and signs, and General Punctuation, which news writes between
+        // words (no-break spaces, guillemets, dashes, curly quotes): only ª, º, µ and the
+        // superscript digits and fractions of Latin-1 are word scalars.
+        if v < 0xC0 { return v == 0xAA || v == 0xBA || v == 0xB5 || v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0xBC && v <= 0xBE) }
+        if v >= 0x2000 && v <= 0x206F { return false }
         let p = scalar.properties
         return p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark
             || p.generalCategory == .spacingMark || p.generalCategory == .enclosingMark
