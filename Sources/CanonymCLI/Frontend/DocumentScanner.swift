@@ -100,7 +100,7 @@ final class DocumentScanner {
         let scalars = prepared.scalars
         for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
             let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
-            output.write(bytes: render(mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster))
+            writeRecord(of: mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster)
         }
     }
 
@@ -155,18 +155,20 @@ final class DocumentScanner {
     }
 
     /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
-    private func render(_ mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) -> [UInt8] {
+    /// Writes the record of `mention` straight from its buffer to the output.
+    private func writeRecord(of mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) {
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
+        let match = mention.match
         var record = JSONObject(capacity: 320 + 4 * contextCharacters)
         record.string("file", file)
         record.integer("start", mention.start)
         record.integer("end", mention.end)
         record.string("text", mention.text)
-        record.string("status", mention.match.status.rawValue)
+        record.string("status", match.status.rawValue)
         // The best candidate's fields are read in place, one by one: a copy of the entity would
         // retain all of its strings.
-        if let best = mention.match.best {
+        if let best = match.best {
             record.string("id", best.entity.id)
             record.string("canonical", best.entity.canonical)
             record.number("score", best.score)
@@ -178,6 +180,6 @@ final class DocumentScanner {
         record.optional("title", mention.title)
         record.optional("cluster", cluster)
         record.string("context", utf8: Self.lineBreaksAsSpacesUTF8(scalars[before..<after]))
-        return record.closed(line: true)
+        record.withClosedBytes(line: true) { output.write(bytes: $0) }
     }
 }

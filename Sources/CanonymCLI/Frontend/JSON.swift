@@ -140,10 +140,15 @@ struct JSONObject: ~Copyable {
 
     /// The object's bytes with its closing brace, and a line break after it when `line`.
     consuming func closed(line: Bool = false) -> [UInt8] {
+        withClosedBytes(line: line) { Array($0) }
+    }
+
+    /// `closed(line:)`'s bytes lent to `body`, without a copy into an array of their own.
+    consuming func withClosedBytes<Result>(line: Bool = false, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         reserve(2)
         append(UInt8(ascii: "}"))
         if line { append(UInt8(ascii: "\n")) }
-        return Array(UnsafeBufferPointer(start: base, count: count))
+        return body(UnsafeBufferPointer(start: base, count: count))
     }
 
     /// A key written in the source: copied as it is, as none needs an escape.

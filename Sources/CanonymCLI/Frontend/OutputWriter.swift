@@ -28,6 +28,11 @@ final class OutputWriter {
         if buffer.count >= blockSize { flush() }
     }
 
+    func write(bytes: UnsafeBufferPointer<UInt8>) {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= blockSize { flush() }
+    }
+
     func flush() {
         var offset = 0
         while offset < buffer.count {
