@@ -54,6 +54,24 @@ public final class MentionFinder: Sendable {
         let tokens: [String]
         let holdsCyrillic: Bool
     }
+    /// The forms of a chunk's words folded so far, by word index. Only the words of capitalised
+    /// runs are folded: a table of positions (plain integers) over a list of the forms made
+    /// costs nothing to free, where an optional per word of the chunk was freed one by one.
+    private struct ChunkWordForms {
+        private var positions: [Int32]
+        private var made: [WordForm] = []
+
+        init(wordCount: Int) { positions = [Int32](repeating: -1, count: wordCount) }
+
+        subscript(word: Int) -> WordForm? {
+            get { positions[word] < 0 ? nil : made[Int(positions[word])] }
+            set {
+                guard let newValue else { positions[word] = -1; return }
+                positions[word] = Int32(made.count)
+                made.append(newValue)
+            }
+        }
+    }
     /// Similarities of the word pairs compared so far (a lone surname against the names before
     /// it): news names the same people again and again.
     private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
@@ -150,7 +168,7 @@ public final class MentionFinder: Sendable {
         var found: [Mention] = []
 
         // 1. Gazetteer names spotted verbatim, longest first, starting at a capitalised word.
-        var forms = [WordForm?](repeating: nil, count: words.count)
+        var forms = ChunkWordForms(wordCount: words.count)
         var index = 0
         while index < words.count {
             if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words, forms: &forms) {
@@ -196,7 +214,7 @@ public final class MentionFinder: Sendable {
     /// the key of a run of words is their folded words joined: each word is folded once (`forms`
     /// holds them for the chunk, `wordForms` for the run), and the run stops growing at the first
     /// prefix no phrase key has.
-    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout [WordForm?]) -> Int? {
+    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout ChunkWordForms) -> Int? {
         let window = min(longestPhrase, words.count - start)
         guard window >= 2 else { return nil }
         var holdsCyrillic = false
@@ -206,7 +224,7 @@ public final class MentionFinder: Sendable {
                 let folded = matcher.folder.fold(text)
                 return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
             }
-            forms[index] = form
+            if forms[index] == nil { forms[index] = form }
             holdsCyrillic = holdsCyrillic || form.holdsCyrillic
             return holdsCyrillic ? nil : form.tokens
         }
