@@ -223,17 +223,27 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         var postings = [Int32](repeating: 0, count: Int(postingStart[keyCodeCount]))
         var postingKeyCounts = [UInt8](repeating: 0, count: postings.count)
         var fill = postingStart, entry: Int32 = 0
-        for chunk in built {
-            var next = 0
-            for keyCount in chunk.keyCounts {
-                let count = UInt8(min(255, keyCount))
-                for key in chunk.keys[next..<(next + Int(keyCount))] {
-                    postings[Int(fill[Int(key)])] = entry
-                    postingKeyCounts[Int(fill[Int(key)])] = count
-                    fill[Int(key)] += 1
+        // Through buffers: a slice of a chunk's keys per entry retained and released its array,
+        // a tenth of the build's time.
+        postings.withUnsafeMutableBufferPointer { postings in
+            postingKeyCounts.withUnsafeMutableBufferPointer { postingKeyCounts in
+                fill.withUnsafeMutableBufferPointer { fill in
+                    for chunk in built {
+                        chunk.keys.withUnsafeBufferPointer { keys in
+                            var next = 0
+                            for keyCount in chunk.keyCounts {
+                                let count = UInt8(min(255, keyCount))
+                                for key in keys[next..<(next + Int(keyCount))] {
+                                    postings[Int(fill[Int(key)])] = entry
+                                    postingKeyCounts[Int(fill[Int(key)])] = count
+                                    fill[Int(key)] += 1
+                                }
+                                next += Int(keyCount)
+                                entry += 1
+                            }
+                        }
+                    }
                 }
-                next += Int(keyCount)
-                entry += 1
             }
         }
         var list = SectionList()
