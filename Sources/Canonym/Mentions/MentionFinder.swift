@@ -63,13 +63,11 @@ public final class MentionFinder: Sendable {
 
         init(wordCount: Int) { positions = [Int32](repeating: -1, count: wordCount) }
 
-        subscript(word: Int) -> WordForm? {
-            get { positions[word] < 0 ? nil : made[Int(positions[word])] }
-            set {
-                guard let newValue else { positions[word] = -1; return }
-                positions[word] = Int32(made.count)
-                made.append(newValue)
-            }
+        subscript(word: Int) -> WordForm? { positions[word] < 0 ? nil : made[Int(positions[word])] }
+
+        mutating func keep(_ form: WordForm, for word: Int) {
+            positions[word] = Int32(made.count)
+            made.append(form)
         }
     }
     /// Similarities of the word pairs compared so far (a lone surname against the names before
@@ -220,11 +218,16 @@ public final class MentionFinder: Sendable {
         var holdsCyrillic = false
         let lengths = phraseLengths(at: start, window: window, in: words) { index in
             let text = words[index].text
-            let form = forms[index] ?? wordForms.value(for: text) {
-                let folded = matcher.folder.fold(text)
-                return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
+            let form: WordForm
+            if let known = forms[index] {
+                form = known
+            } else {
+                form = wordForms.value(for: text) {
+                    let folded = matcher.folder.fold(text)
+                    return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
+                }
+                forms.keep(form, for: index)
             }
-            if forms[index] == nil { forms[index] = form }
             holdsCyrillic = holdsCyrillic || form.holdsCyrillic
             return holdsCyrillic ? nil : form.tokens
         }

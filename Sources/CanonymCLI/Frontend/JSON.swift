@@ -7,40 +7,33 @@ enum JSON {
         if !value.utf8.contains(where: needsEscape) { return "\"" + value + "\"" }
         var out: [UInt8] = []
         out.reserveCapacity(value.utf8.count + 8)
-        appendString(value, to: &out)
+        var value = value
+        value.withUTF8 { quote($0, copying: { out.append(contentsOf: $0) }, writing: { out.append($0) }) }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `value` quoted and escaped, appended to `out`.
-    static func appendString(_ value: String, to out: inout [UInt8]) {
-        var value = value
-        value.withUTF8 { appendString(utf8: $0, to: &out) }
-    }
-
-    /// UTF-8 text quoted and escaped, appended to `out`: runs that need no escape are copied whole.
-    static func appendString(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    /// UTF-8 text quoted and escaped, handed out in pieces: the quotation marks and escapes byte
+    /// by byte to `write`, the runs between escapes whole to `copy`.
+    static func quote(_ text: UnsafeBufferPointer<UInt8>, copying copy: (UnsafeBufferPointer<UInt8>) -> Void,
+                      writing write: (UInt8) -> Void) {
+        write(UInt8(ascii: "\""))
         var runStart = 0
         for index in text.indices where needsEscape(text[index]) {
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            appendEscape(of: text[index], to: &out)
+            copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
+            escape(of: text[index], write)
             runStart = index + 1
         }
-        out.append(contentsOf: UnsafeBufferPointer(rebasing: text[runStart...]))
-        out.append(UInt8(ascii: "\""))
+        copy(UnsafeBufferPointer(rebasing: text[runStart...]))
+        write(UInt8(ascii: "\""))
     }
 
     /// In UTF-8 every byte below 0x80 is an ASCII scalar, and only those are escaped.
-    static func needsEscape(_ byte: UInt8) -> Bool {
+    private static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
-    private static func appendEscape(of byte: UInt8, to out: inout [UInt8]) {
-        escape(of: byte) { out.append($0) }
-    }
-
     /// The escape of a byte that `needsEscape`, byte by byte to `write`.
-    static func escape(of byte: UInt8, _ write: (UInt8) -> Void) {
+    private static func escape(of byte: UInt8, _ write: (UInt8) -> Void) {
         write(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
@@ -169,18 +162,10 @@ struct JSONObject: ~Copyable {
         isEmpty = false
     }
 
-    /// UTF-8 text quoted and escaped (see `JSON.appendString`): runs that need no escape are copied whole.
+    /// UTF-8 text quoted and escaped (`JSON.quote`).
     private mutating func appendQuoted(_ text: UnsafeBufferPointer<UInt8>) {
         reserve(text.count * 6 + 2)  // an escape is at most six bytes
-        append(UInt8(ascii: "\""))
-        var runStart = 0
-        for index in 0..<text.count where JSON.needsEscape(text[index]) {
-            copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
-            JSON.escape(of: text[index]) { append($0) }
-            runStart = index + 1
-        }
-        copy(UnsafeBufferPointer(rebasing: text[runStart...]))
-        append(UInt8(ascii: "\""))
+        JSON.quote(text, copying: { copy($0) }, writing: { append($0) })
     }
 
     /// Bytes into room reserved before.
