@@ -14,10 +14,9 @@ public enum MatchStatus: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// An entity considered for a name, with its score and the name of the entity that scored it.
 public struct Candidate: Sendable {
-    /// The fields live in one immutable object: a candidate is copied many times on its way
-    /// from the matcher through caches, mentions and their resolution, and a copy of a dozen
-    /// strings and arrays retained one by one cost a tenth of a scan.
-    private final class Fields: Sendable {
+    /// Behind one reference (`SharedValue`): a candidate is copied many times on its way from
+    /// the matcher through caches, mentions and their resolution.
+    private struct Fields {
         let entity: Entity
         let score: Double
         let matchedName: String
@@ -25,24 +24,14 @@ public struct Candidate: Sendable {
         let alignment: TokenAlignment
         let queryTokens: [String]
         let nameTokens: [String]
-
-        init(entity: Entity, score: Double, matchedName: String, matchedNameIsCanonical: Bool, alignment: TokenAlignment,
-             queryTokens: [String], nameTokens: [String]) {
-            self.entity = entity
-            self.score = score
-            self.matchedName = matchedName
-            self.matchedNameIsCanonical = matchedNameIsCanonical
-            self.alignment = alignment
-            self.queryTokens = queryTokens
-            self.nameTokens = nameTokens
-        }
     }
-    private let fields: Fields
+    private let shared: SharedValue<Fields>
+    private var fields: Fields { _read { yield shared.value } }
 
     init(entity: Entity, score: Double, matchedName: String, matchedNameIsCanonical: Bool, alignment: TokenAlignment,
          queryTokens: [String], nameTokens: [String]) {
-        fields = Fields(entity: entity, score: score, matchedName: matchedName, matchedNameIsCanonical: matchedNameIsCanonical,
-                        alignment: alignment, queryTokens: queryTokens, nameTokens: nameTokens)
+        shared = SharedValue(Fields(entity: entity, score: score, matchedName: matchedName, matchedNameIsCanonical: matchedNameIsCanonical,
+                                    alignment: alignment, queryTokens: queryTokens, nameTokens: nameTokens))
     }
 
     public var entity: Entity { _read { yield fields.entity } }
@@ -66,24 +55,16 @@ public struct Candidate: Sendable {
 
 /// The answer for one name.
 public struct Match: Sendable {
-    /// The fields live in one immutable object, as a ``Candidate``'s do: a match is copied
-    /// through caches and mentions, and one retain is cheaper than three.
-    private final class Fields: Sendable {
+    /// Behind one reference, as a ``Candidate``'s fields are: a match is copied through caches and mentions.
+    private struct Fields {
         let input: String
         let status: MatchStatus
         let best: Candidate?
         let candidates: [Candidate]
         let lead: Double?
-
-        init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double?) {
-            self.input = input
-            self.status = status
-            self.best = best
-            self.candidates = candidates
-            self.lead = lead
-        }
     }
-    private let fields: Fields
+    private let shared: SharedValue<Fields>
+    private var fields: Fields { _read { yield shared.value } }
 
     public var input: String { _read { yield fields.input } }
     public var status: MatchStatus { fields.status }
@@ -97,7 +78,7 @@ public struct Match: Sendable {
     public var lead: Double? { fields.lead }
 
     init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double? = nil) {
-        fields = Fields(input: input, status: status, best: best, candidates: candidates, lead: lead)
+        shared = SharedValue(Fields(input: input, status: status, best: best, candidates: candidates, lead: lead))
     }
 
     public var entity: Entity? { best?.entity }

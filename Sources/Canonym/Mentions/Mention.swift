@@ -3,27 +3,18 @@
 /// Offsets count Unicode scalars (not bytes, not `Character`s) from the start of the text, so
 /// tools in any language can slice the original text with them: `text[start..<end]`.
 public struct Mention: Sendable {
-    /// The fields live in one immutable object, as a ``Match``'s do: mentions are copied as
-    /// they are found, sorted, resolved and shifted, and one retain is cheaper than six.
-    private final class Fields: Sendable {
+    /// Behind one reference, as a ``Match``'s fields are: mentions are copied as they are found,
+    /// sorted, resolved and shifted.
+    private struct Fields {
         let start: Int, end: Int
         let text: String
         let match: Match
         let title: String?
         let resolvedByEarlierMention: Bool
         let foldedWords: [String]
-
-        init(start: Int, end: Int, text: String, match: Match, title: String?, resolvedByEarlierMention: Bool, foldedWords: [String]) {
-            self.start = start
-            self.end = end
-            self.text = text
-            self.match = match
-            self.title = title
-            self.resolvedByEarlierMention = resolvedByEarlierMention
-            self.foldedWords = foldedWords
-        }
     }
-    private let fields: Fields
+    private let shared: SharedValue<Fields>
+    private var fields: Fields { _read { yield shared.value } }
 
     /// Scalar offset of the mention's first scalar.
     public var start: Int { fields.start }
@@ -47,8 +38,8 @@ public struct Mention: Sendable {
     var isTentative = false
 
     init(start: Int, end: Int, text: String, match: Match, title: String?, resolvedByEarlierMention: Bool, foldedWords: [String]) {
-        fields = Fields(start: start, end: end, text: text, match: match, title: title,
-                        resolvedByEarlierMention: resolvedByEarlierMention, foldedWords: foldedWords)
+        shared = SharedValue(Fields(start: start, end: end, text: text, match: match, title: title,
+                                    resolvedByEarlierMention: resolvedByEarlierMention, foldedWords: foldedWords))
     }
 
     func shifted(by offset: Int) -> Mention {

@@ -24,8 +24,7 @@ final class OutputWriter {
     }
 
     func write(bytes: [UInt8]) {
-        buffer.append(contentsOf: bytes)
-        if buffer.count >= blockSize { flush() }
+        bytes.withUnsafeBufferPointer { write(bytes: $0) }
     }
 
     func write(bytes: UnsafeBufferPointer<UInt8>) {
