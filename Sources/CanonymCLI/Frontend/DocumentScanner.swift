@@ -6,7 +6,9 @@ import Foundation
 /// and the mentions are written on the calling thread in document order.
 ///
 /// What depends on order stays on the calling thread: the document context (a surname resolved
-/// through an earlier chunk) and the run's unknown-name clusters (keys made by first sight). The
+/// through an earlier chunk) and the run's unknown-name clusters (keys made by first sight). A
+/// document's first chunk needs no earlier context, so its surnames are resolved on the threads
+/// (a news article is one chunk: this is most of the resolving). The
 /// matcher is deterministic, so the output is the same, byte for byte, whatever the jobs; and as
 /// only a few chunks are in flight, memory does not grow with the input.
 final class DocumentScanner {
@@ -17,22 +19,37 @@ final class DocumentScanner {
     let chunkBytes: Int
     /// Work goes out in batches of chunks of about `chunkBytes` in all: a short document is a
     /// chunk of its own, and with one work item per news article two threads took 15% longer.
-    private var batches: OrderedWorkQueue<[Chunk], [MentionFinder.PreparedChunk]>
+    private var batches: OrderedWorkQueue<[Chunk], [ScannedChunk]>
     private var batch: [Chunk] = []
     private var batchBytes = 0
     private var clusters = UnknownNameClusters()
-    private var documentsRead = 0
-    /// The document whose mentions are being written, and what its earlier chunks named.
-    private var documentWritten = -1
+    /// What the earlier chunks of the document being written named.
     private var documentContext = MentionFinder.DocumentContext()
 
     /// A chunk read and submitted, with where it sits in the run.
     private struct Chunk {
-        let document: Int
         let file: String
         let text: String
         /// Scalars of the document before this chunk.
         let offset: Int
+    }
+
+    /// A chunk as the threads hand it back: its surnames resolved when it opens its document
+    /// (with the context it leaves), else still to be resolved in order.
+    private struct ScannedChunk: Sendable {
+        let prepared: MentionFinder.PreparedChunk
+        let resolved: (mentions: [Mention], context: MentionFinder.DocumentContext)?
+
+        init(_ text: String, opensDocument: Bool, finder: MentionFinder) {
+            prepared = finder.prepare(text)
+            if opensDocument {
+                var context = MentionFinder.DocumentContext()
+                let mentions = finder.mentions(in: prepared, context: &context)
+                resolved = (mentions, context)
+            } else {
+                resolved = nil
+            }
+        }
     }
 
     init(finder: MentionFinder, jobs: Int, chunkBytes: Int, contextCharacters: Int, output: OutputWriter) {
@@ -47,8 +64,6 @@ final class DocumentScanner {
     /// error record then follows the mentions found before the problem). Mentions may still be
     /// in flight on return: call `finish()` after the last document.
     func scan(_ input: InputFile) -> Bool {
-        let document = documentsRead
-        documentsRead += 1
         var reader = TextChunkReader(input: input, targetBytes: chunkBytes)
         var offset = 0, linesBefore = 0
         do {
@@ -57,7 +72,7 @@ final class DocumentScanner {
                     let (line, column) = UTF8Location.ofFirstInvalidByte(in: bytes[...])
                     return fail(input, "the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
                 }
-                batch.append(Chunk(document: document, file: input.displayName, text: text, offset: offset))
+                batch.append(Chunk(file: input.displayName, text: text, offset: offset))
                 batchBytes += bytes.count
                 if batchBytes >= chunkBytes { submitBatch() }
                 offset += TextWords.scalarCount(of: text)
@@ -77,15 +92,15 @@ final class DocumentScanner {
 
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        let finder = self.finder, texts = batch.map(\.text)
-        let due = batches.submit(batch) { texts.map(finder.prepare) }
+        let finder = self.finder, texts = batch.map { ($0.text, $0.offset == 0) }
+        let due = batches.submit(batch) { texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } }
         batch = []
         batchBytes = 0
         for (chunks, prepared) in due { write(chunks, prepared) }
     }
 
-    private func write(_ chunks: [Chunk], _ prepared: [MentionFinder.PreparedChunk]) {
-        for (chunk, prepared) in zip(chunks, prepared) { write(chunk, prepared) }
+    private func write(_ chunks: [Chunk], _ scanned: [ScannedChunk]) {
+        for (chunk, scanned) in zip(chunks, scanned) { write(chunk, scanned) }
     }
 
     /// Writes the error record of a document that is not scanned (a listed file that cannot be
@@ -107,14 +122,17 @@ final class DocumentScanner {
                                   ("message", JSON.string(reason))]) + "\n")
     }
 
-    /// Applies the document's context to a prepared chunk and writes its mentions; chunks come in order.
-    private func write(_ chunk: Chunk, _ prepared: MentionFinder.PreparedChunk) {
-        if chunk.document != documentWritten {
-            documentWritten = chunk.document
-            documentContext = MentionFinder.DocumentContext()
+    /// Applies the document's context to a chunk and writes its mentions; chunks come in order.
+    private func write(_ chunk: Chunk, _ scanned: ScannedChunk) {
+        let mentions: [Mention]
+        if let resolved = scanned.resolved {
+            documentContext = resolved.context
+            mentions = resolved.mentions
+        } else {
+            mentions = finder.mentions(in: scanned.prepared, context: &documentContext, offset: chunk.offset)
         }
-        let scalars = prepared.scalars
-        for mention in finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset) {
+        let scalars = scanned.prepared.scalars
+        for mention in mentions {
             let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
             writeRecord(of: mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster)
         }
