@@ -32,6 +32,8 @@ final class DocumentScanner {
         let text: String
         /// Scalars of the document before this chunk.
         let offset: Int
+        /// The document's first chunk, which no earlier context bears on.
+        var opensDocument: Bool { offset == 0 }
     }
 
     /// A chunk as the threads hand it back: its surnames resolved when it opens its document
@@ -92,7 +94,7 @@ final class DocumentScanner {
 
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        let finder = self.finder, texts = batch.map { ($0.text, $0.offset == 0) }
+        let finder = self.finder, texts = batch.map { ($0.text, $0.opensDocument) }
         let due = batches.submit(batch) { texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } }
         batch = []
         batchBytes = 0
