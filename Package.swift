@@ -30,7 +30,7 @@ let package = Package(
         // Per-operation costs (folding, index, scoring, matching): `swift run -c release canonym-operations`.
         .executableTarget(name: "canonym-operations", dependencies: ["Canonym"], path: "Benchmarks/Operations"),
         // What both test targets share (a seeded random generator).
-        .target(name: "CanonymTestSupport", path: "Tests/Support"),
+        .target(name: "CanonymTestSupport", dependencies: ["Canonym"], path: "Tests/Support"),
         .testTarget(name: "CanonymTests", dependencies: ["Canonym", "CanonymTestSupport"]),
         .testTarget(name: "CanonymCLITests", dependencies: ["Canonym", "CanonymCLI", "CanonymTestSupport"]),
     ],

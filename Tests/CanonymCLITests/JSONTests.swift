@@ -1,4 +1,5 @@
 import Foundation
+import Canonym
 import CanonymTestSupport
 import Testing
 @testable import CanonymCLI

@@ -45,7 +45,8 @@ public struct Evaluation: Sendable {
         /// The matcher's threshold for the type of the matched entity, when it sets one.
         let typeThreshold: Double?
         /// The lowest threshold at which this name is answered (1 for exact and alias matches),
-        /// nil when it is never answered: a fuzzy score less what its lead falls short of.
+        /// nil when it is never answered: a fuzzy score less what its lead falls short of, or
+        /// under a confidence model, the match's confidence.
         public let answeredFrom: Double?
 
         init(query: LabelledQuery, match: Match, typeThreshold: Double?, options: MatchOptions) {
@@ -59,6 +60,7 @@ public struct Evaluation: Sendable {
             switch match.status {
             case .exact, .alias: return 1
             case .fuzzy, .ambiguous:
+                if let confidence = match.confidence { return confidence }
                 guard let score = match.score else { return nil }
                 return score - options.shortfall(lead: match.lead ?? 1)
             case .unknown: return nil
@@ -72,13 +74,18 @@ public struct Evaluation: Sendable {
     }
 
     public let outcomes: [Outcome]
+    /// The thresholds are levels of confidence (the matcher has a `ConfidenceModel`), not of score.
+    public let thresholdsAreConfidences: Bool
 
     /// Matches every query. Thresholds down to `lowestThreshold` can then be evaluated from one run.
     /// - Complexity: one `Matcher.match` per query, spread over `jobs` threads.
     public init(matcher: Matcher, queries: [LabelledQuery], lowestThreshold: Double = 0.5, jobs: Int = 0) {
         var options = matcher.options
-        let byType = options.thresholdByType
+        thresholdsAreConfidences = options.confidenceModel != nil
+        // Per-type thresholds do not apply under a confidence model.
+        let byType = thresholdsAreConfidences ? [:] : options.thresholdByType
         options.threshold = min(lowestThreshold, options.threshold)
+        options.minimumConfidence = min(lowestThreshold, options.minimumConfidence)
         options.thresholdByType = [:]
         let permissive = matcher.with(options: options)
         let decision = options
@@ -115,12 +122,19 @@ public struct Evaluation: Sendable {
         return outcomes.map(\.query.subset).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// Accuracy of the answers in each score range (exact and alias matches score 1).
-    public func reliability(bounds: [Double] = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0]) -> [ReliabilityBin] {
-        zip(bounds, bounds.dropFirst()).map { lower, upper in
+    /// The ranges `reliability()` reports: of scores, or of confidences.
+    public var reliabilityBounds: [Double] {
+        thresholdsAreConfidences ? [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0] : [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0]
+    }
+
+    /// Accuracy of the answers in each range of score, or of confidence under a confidence model
+    /// (exact and alias matches score 1).
+    public func reliability(bounds: [Double]? = nil) -> [ReliabilityBin] {
+        let bounds = bounds ?? reliabilityBounds
+        return zip(bounds, bounds.dropFirst()).map { lower, upper in
             let inBin = outcomes.filter { outcome in
                 guard let from = outcome.answeredFrom else { return false }
-                let score = outcome.match.score ?? from
+                let score = outcome.match.confidence ?? outcome.match.score ?? from
                 return score >= lower && (upper >= 1 ? score <= upper : score < upper)
             }
             return ReliabilityBin(lower: lower, upper: upper, answers: inBin.count, correct: inBin.filter(\.isCorrectID).count)

@@ -62,6 +62,7 @@ public struct Match: Sendable {
         let best: Candidate?
         let candidates: [Candidate]
         let lead: Double?
+        let confidence: Double?
     }
     private let shared: SharedValue<Fields>
     private var fields: Fields { _read { yield shared.value } }
@@ -76,9 +77,12 @@ public struct Match: Sendable {
     /// How far the best-scoring candidate is ahead of the next entity (its whole score when no
     /// other entity came near); nil when nothing was scored.
     public var lead: Double? { fields.lead }
+    /// How likely the best-scoring candidate is the right entity, by `MatchOptions.confidenceModel`
+    /// (also when it was not accepted); nil without a model and for exact and alias matches.
+    public var confidence: Double? { fields.confidence }
 
-    init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double? = nil) {
-        shared = SharedValue(Fields(input: input, status: status, best: best, candidates: candidates, lead: lead))
+    init(input: String, status: MatchStatus, best: Candidate?, candidates: [Candidate], lead: Double? = nil, confidence: Double? = nil) {
+        shared = SharedValue(Fields(input: input, status: status, best: best, candidates: candidates, lead: lead, confidence: confidence))
     }
 
     public var entity: Entity? { best?.entity }

@@ -16,18 +16,27 @@ public struct MatchOptions: Sendable, Hashable {
     public var candidateCount: Int
     /// How many gazetteer names the index proposes for scoring.
     public var indexCandidateLimit: Int
+    /// When set, a fuzzy match is accepted when the model's confidence that it is right reaches
+    /// `minimumConfidence`, instead of by `threshold`, `thresholdByType` and `wantedLead`.
+    public var confidenceModel: ConfidenceModel?
+    /// The confidence (0…1) a fuzzy match needs under `confidenceModel`: 0.5 accepts what is more
+    /// likely right than wrong.
+    public var minimumConfidence: Double
     /// Score every name of the gazetteer instead of the index's proposals: the reference the
     /// index's recall is measured against (`canonym-operations --recall`), far too slow for use.
     package var scoresEveryName = false
 
     public init(threshold: Double = 0.85, thresholdByType: [EntityType: Double] = [:], ambiguityMargin: Double = 0.02,
-                wantedLead: Double = 0.08, candidateCount: Int = 3, indexCandidateLimit: Int = 150) {
+                wantedLead: Double = 0.08, candidateCount: Int = 3, indexCandidateLimit: Int = 150,
+                confidenceModel: ConfidenceModel? = nil, minimumConfidence: Double = 0.5) {
         self.threshold = threshold
         self.thresholdByType = thresholdByType
         self.ambiguityMargin = ambiguityMargin
         self.wantedLead = wantedLead
         self.candidateCount = candidateCount
         self.indexCandidateLimit = indexCandidateLimit
+        self.confidenceModel = confidenceModel
+        self.minimumConfidence = minimumConfidence
     }
 
     public func threshold(for type: EntityType) -> Double { thresholdByType[type] ?? threshold }

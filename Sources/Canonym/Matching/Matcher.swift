@@ -45,8 +45,9 @@ public final class Matcher: Sendable {
     public func match(_ input: String) -> Match {
         let form = folder.fold(input)
         guard !form.isEmpty else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
-        // The runner-up is always ranked: the decision reads the lead over it.
-        let ranked = rank(form, initialisms: Initialisms.capitalisedWords(in: input), keeping: max(2, options.candidateCount))
+        // The runner-up is always ranked: the decision reads the lead over it (a confidence model, more rivals).
+        let decisionCandidates = options.confidenceModel == nil ? 2 : ConfidenceModel.consideredCandidates
+        let ranked = rank(form, initialisms: Initialisms.capitalisedWords(in: input), keeping: max(decisionCandidates, options.candidateCount))
         guard let top = ranked.first else { return Match(input: input, status: .unknown, best: nil, candidates: []) }
         let shown = Array(ranked.prefix(options.candidateCount))
         let lead = top.score - (ranked.dropFirst().first?.score ?? 0)
@@ -59,16 +60,20 @@ public final class Matcher: Sendable {
             }
             return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown, lead: lead)
         }
-        guard options.accepts(score: top.score, type: top.entity.type, lead: lead) else {
-            return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead)
+        let confidence = options.confidenceModel?.confidence(query: form, candidates: ranked)
+        let accepted = confidence.map { $0 >= options.minimumConfidence - 1e-9 }
+            ?? options.accepts(score: top.score, type: top.entity.type, lead: lead)
+        guard accepted else {
+            return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead, confidence: confidence)
         }
         let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
         if close.count > 1 {
             // The prior (weight) decides only among candidates scoring the same.
             let chosen = close.filter { top.score - $0.score < 1e-3 }.max(by: Candidate.isLessLikely) ?? top
-            return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id }, lead: lead)
+            return Match(input: input, status: .ambiguous, best: chosen, candidates: [chosen] + shown.filter { $0.entity.id != chosen.entity.id },
+                         lead: lead, confidence: confidence)
         }
-        return Match(input: input, status: .fuzzy, best: top, candidates: shown, lead: lead)
+        return Match(input: input, status: .fuzzy, best: top, candidates: shown, lead: lead, confidence: confidence)
     }
 
     /// Whether some name of the gazetteer folds as `form` does (in some romanisation of each):

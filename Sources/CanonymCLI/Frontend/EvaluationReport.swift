@@ -18,6 +18,9 @@ struct EvaluationReport {
         value.map { String(format: "%.3f", $0) } ?? "-"
     }
 
+    /// What the levels are: score thresholds, or confidences under a confidence model.
+    private var level: String { evaluation.thresholdsAreConfidences ? "confidence" : "threshold" }
+
     private var levels: [Double] { Array(Set(thresholds + [current])).sorted() }
 
     private var best: EvaluationMetrics? {
@@ -27,22 +30,23 @@ struct EvaluationReport {
     func text() -> String {
         let all = evaluation.metrics(threshold: current)
         var out = "\(queriesPath): \(all.count) names, \(all.positives) in the gazetteer, \(all.negatives) absent\n\n"
-        out += "threshold  answered  precision  recall     F1  absent→unknown\n"
+        out += level.padding(toLength: 11, withPad: " ", startingAt: 0) + "answered  precision  recall     F1  absent→unknown\n"
         for level in levels {
             let m = evaluation.metrics(threshold: level)
             let mark = abs(level - current) < 1e-9 ? " *" : "  "
             out += String(format: "%9.2f%@ %8d  %9@  %6@  %5@  %14@\n", level, mark, m.answered,
                           ratio(m.precision), ratio(m.recall), ratio(m.f1), percent(m.absentUnknownRate))
         }
-        out += "  (* the threshold in use)\n"
-        if let best { out += String(format: "best F1 %@ at threshold %.2f\n", ratio(best.f1), best.threshold) }
+        out += "  (* the \(level) in use)\n"
+        if let best { out += String(format: "best F1 %@ at \(level) %.2f\n", ratio(best.f1), best.threshold) }
 
-        out += "\nreliability: of the answers scored in each range, how many were right\n"
+        out += evaluation.thresholdsAreConfidences ? "\nreliability: of the answers in each range of confidence, how many were right\n"
+            : "\nreliability: of the answers scored in each range, how many were right\n"
         for bin in evaluation.reliability() where bin.answers > 0 {
             out += String(format: "  %.2f–%.2f  %6d answers  %@ right\n", bin.lower, bin.upper, bin.answers, percent(bin.accuracy))
         }
         if bySubset {
-            out += String(format: "\nby subset at threshold %.2f\n", current)
+            out += String(format: "\nby subset at \(level) %.2f\n", current)
             out += "  subset                          n  precision  recall     F1  absent→unknown\n"
             for subset in evaluation.subsets {
                 let m = evaluation.metrics(threshold: current, subset: subset)
@@ -52,7 +56,7 @@ struct EvaluationReport {
         }
         let worst = evaluation.worstErrors(threshold: current, limit: errorCount)
         if !worst.isEmpty {
-            out += String(format: "\nworst errors at threshold %.2f\n", current)
+            out += String(format: "\nworst errors at \(level) %.2f\n", current)
             for outcome in worst { out += "  " + describe(outcome) + "\n" }
         }
         return out

@@ -24,6 +24,7 @@ struct MatchRenderer {
                 ("type", JSON.optional(best?.entity.type.rawValue)),
                 ("matched", JSON.optional(best?.matchedName)),
             ]
+            if let confidence = match.confidence { fields.append(("confidence", JSON.number(confidence))) }
             if candidateCount > 0 {
                 fields.append(("candidates", JSON.array(match.candidates.prefix(candidateCount).map { candidate in
                     JSON.object([("id", JSON.string(candidate.entity.id)), ("canonical", JSON.string(candidate.entity.canonical)),

@@ -18,8 +18,8 @@ struct EvaluateCommand: ParsableCommand {
     @Option(name: .customLong("queries"), help: ArgumentHelp("Labelled queries (TSV).", valueName: "path"))
     var queriesPath: String
 
-    @Option(help: "Thresholds to report, comma-separated.")
-    var thresholds = "0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95"
+    @Option(help: "Thresholds to report, comma-separated (default: 0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95; with --confidence-model, levels of confidence: 0.20,0.30,0.40,0.50,0.60,0.70,0.80,0.90).")
+    var thresholds: String?
 
     @Flag(help: "Break the figures down by the subset column.")
     var bySubset = false
@@ -36,7 +36,9 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     var parsedThresholds: [Double]? {
-        let values = thresholds.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+        let given = thresholds ?? (matching.confidenceModel == nil ? "0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95"
+                                                                 : "0.20,0.30,0.40,0.50,0.60,0.70,0.80,0.90")
+        let values = given.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && (0...1).contains($0!) }) else { return nil }
         return values.map { $0! }.sorted()
     }
@@ -45,10 +47,11 @@ struct EvaluateCommand: ParsableCommand {
         let (queries, issues) = LabelledQueryReader.read(contentsOf: queriesPath)
         issues.forEach { Diagnostics.emit($0.description) }
         if issues.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: 3)))
+        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: 3)))
         let levels = parsedThresholds!
         let evaluation = Evaluation(matcher: matcher, queries: queries, lowestThreshold: levels.first!)
-        let report = EvaluationReport(evaluation: evaluation, thresholds: levels, current: matcher.options.threshold,
+        let current = matcher.options.confidenceModel == nil ? matcher.options.threshold : matcher.options.minimumConfidence
+        let report = EvaluationReport(evaluation: evaluation, thresholds: levels, current: current,
                                       bySubset: bySubset, errorCount: errors, queriesPath: queriesPath)
         let output = OutputWriter()
         output.write(format == .json ? report.json() : report.text())

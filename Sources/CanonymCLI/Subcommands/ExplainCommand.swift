@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     var candidates = 3
 
     func run() throws {
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(1, candidates))))
+        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: max(1, candidates))))
         let output = OutputWriter()
         for (index, name) in names.enumerated() {
             if index > 0 { output.write("\n") }
@@ -53,6 +53,11 @@ enum ExplanationPrinter {
     static func decisionLine(_ match: Match, options: MatchOptions) -> String? {
         guard match.status != .exact, match.status != .alias, let top = match.candidates.max(by: { $0.score < $1.score }),
               let lead = match.lead else { return nil }
+        if let confidence = match.confidence {
+            let verdict = confidence >= options.minimumConfidence - 1e-9 ? "reaches" : "is under"
+            return "decision: confidence \(JSON.number(confidence)) \(verdict) the \(JSON.number(options.minimumConfidence)) needed "
+                + "(best score \(JSON.number(top.score)), lead \(JSON.number(lead)))"
+        }
         let threshold = options.threshold(for: top.entity.type), shortfall = options.shortfall(lead: lead)
         let required = threshold + shortfall
         let verdict = options.accepts(score: top.score, type: top.entity.type, lead: lead) ? "reaches" : "is under"

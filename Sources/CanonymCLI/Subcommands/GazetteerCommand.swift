@@ -5,7 +5,7 @@ struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Work with gazetteer files.",
-        subcommands: [Check.self, Compile.self])
+        subcommands: [Check.self, Compile.self, Calibrate.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -56,24 +56,61 @@ struct GazetteerCommand: ParsableCommand {
                 + "A compiled file is refused by another Canonym or ICU version (their folding may differ): compile it again. "
                 + "Without files, the shipped default gazetteers are compiled.")
 
-        @Argument(help: "Gazetteer TSV files.")
-        var files: [String] = []
-
-        @Flag(help: "Also compile in the shipped default gazetteers.")
-        var withDefaults = false
+        @OptionGroup var input: GazetteerFiles
 
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The compiled file to write (atomically), e.g. places.canonym.", valueName: "path"))
         var output: String
 
         func run() throws {
-            let sources = (files.isEmpty || withDefaults ? DefaultGazetteers.sources : []) + files.map(GazetteerSource.file)
-            let gazetteer = try GazetteerOptions.load(sources)
+            let gazetteer = try input.load()
             let bytes = CompiledGazetteer.encode(gazetteer)
             do { try AtomicFile.write(bytes, to: output) } catch {
                 Diagnostics.emit(String(describing: error))
                 throw ExitCode(1)
             }
             Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names, \(bytes.count) bytes")
+        }
+    }
+
+    struct Calibrate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Learn from gazetteer files how far a fuzzy score can be trusted: a confidence model for --confidence-model.",
+            discussion: "Some entities' aliases are held out and some entities left out altogether; the rest is matched against those "
+                + "names, and a logistic model learns from the best score, the rivals' scores, the query's length and whether the "
+                + "entity's own name matched which answers were right. The model's confidence is a probability: of held-out names "
+                + "given 0.7, about seven in ten were right. It needs entities with two aliases or more. "
+                + "Without files, the shipped default gazetteers are used.")
+
+        @OptionGroup var input: GazetteerFiles
+
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The model to write (atomically), e.g. places-confidence.json.", valueName: "path"))
+        var output: String
+
+        @Option(help: "Which names are held out: another seed holds out others.")
+        var seed: UInt64 = 1
+
+        func run() throws {
+            let gazetteer = try input.load()
+            let result: Calibration.Result
+            do { result = try Calibration.calibrate(gazetteer, seed: seed) } catch {
+                Diagnostics.error("cannot calibrate: \(error)")
+                throw ExitCode(1)
+            }
+            do { try AtomicFile.write(Array(result.model.encoded()), to: output) } catch {
+                Diagnostics.emit(String(describing: error))
+                throw ExitCode(1)
+            }
+            let provenance = result.model.provenance
+            var report = "\(output): learnt from \(result.learntFrom) held-out names of \(provenance.entities) entities "
+                + "(\(provenance.heldOutAliases) aliases held out, \(provenance.absentNames) names of entities left out; "
+                + "the others were found by lookup)\n"
+            report += "of the held-out names' best answers in each confidence range, how many were right:\n"
+            for bin in result.reliability where bin.answers > 0 {
+                report += String(format: "  %.2f–%.2f  %6d  %5.1f%%\n", bin.lower, bin.upper, bin.answers, (bin.accuracy ?? 0) * 100)
+            }
+            let output = OutputWriter()
+            output.write(report)
+            output.flush()
         }
     }
 }

@@ -45,3 +45,17 @@ struct GazetteerOptions: ParsableArguments {
         }
     }
 }
+
+/// The gazetteer TSV files a `gazetteer` subcommand works on: the shipped defaults without files.
+struct GazetteerFiles: ParsableArguments {
+    @Argument(help: "Gazetteer TSV files.")
+    var files: [String] = []
+
+    @Flag(help: "Also take in the shipped default gazetteers.")
+    var withDefaults = false
+
+    /// Loads the files; on errors prints each one as FILE:LINE:COLUMN and exits with 2.
+    func load() throws -> Gazetteer {
+        try GazetteerOptions.load((files.isEmpty || withDefaults ? DefaultGazetteers.sources : []) + files.map(GazetteerSource.file))
+    }
+}

@@ -93,7 +93,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: matching.options(candidateCount: max(candidates, 2))))
+        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: max(candidates, 2))))
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
@@ -175,6 +175,13 @@ struct MatchingOptions: ParsableArguments {
                                valueName: "n"))
     var indexCandidates: Int?
 
+    @Option(help: ArgumentHelp("A confidence model from `canonym gazetteer calibrate`: a fuzzy match is then accepted when the model's confidence that it is right reaches --min-confidence, instead of by --threshold and --lead.",
+                               valueName: "path"))
+    var confidenceModel: String?
+
+    @Option(help: "The confidence (0-1) a fuzzy match needs under --confidence-model (default 0.5: more likely right than wrong).")
+    var minConfidence: Double?
+
     /// `--threshold-for` values, parsed; nil when one is malformed.
     var thresholdsByType: [EntityType: Double]? {
         var result: [EntityType: Double] = [:]
@@ -186,8 +193,11 @@ struct MatchingOptions: ParsableArguments {
         return result
     }
 
-    func options(candidateCount: Int) -> MatchOptions {
+    /// The options as given; a confidence model that cannot be read is reported (exit 2).
+    func options(candidateCount: Int) throws -> MatchOptions {
         var options = MatchOptions()
+        if let confidenceModel { options.confidenceModel = try ConfidenceModelFile.read(confidenceModel) }
+        if let minConfidence { options.minimumConfidence = minConfidence }
         if let threshold { options.threshold = threshold }
         options.thresholdByType = thresholdsByType ?? [:]
         if let margin { options.ambiguityMargin = margin }
@@ -202,6 +212,8 @@ struct MatchingOptions: ParsableArguments {
         if let margin, !(0...1).contains(margin) { throw ValidationError("--margin must be between 0 and 1") }
         if let lead, !(0...1).contains(lead) { throw ValidationError("--lead must be between 0 and 1") }
         if let indexCandidates, indexCandidates < 1 { throw ValidationError("--index-candidates must be 1 or more") }
+        if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
+        if minConfidence != nil && confidenceModel == nil { throw ValidationError("--min-confidence needs --confidence-model") }
         if thresholdsByType == nil {
             throw ValidationError("--threshold-for takes TYPE=SCORE with TYPE one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")) and SCORE between 0 and 1")
         }

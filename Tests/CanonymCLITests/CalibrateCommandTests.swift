@@ -1,0 +1,72 @@
+import Canonym
+import CanonymTestSupport
+import Foundation
+import Testing
+
+@Suite struct CalibrateCommandTests {
+    /// 400 places named by random words, each with aliases a letter away.
+    static let gazetteerTSV: String = {
+        var random = SeededGenerator(seed: 11)
+        var rows = ["id\tcanonical\ttype\taliases"]
+        for k in 0..<400 {
+            let canonical = random.word(from: Array("bdgklmnprstvz"), length: 3...3)
+                .map { "\($0)\(["a", "e", "i", "o", "u"][random.next(below: 5)])" }.joined().capitalized
+            let aliases = (0..<3).map { n in canonical + ["a", "e", "i"][n] }
+            rows.append("place:\(k)\t\(canonical)\tplace\t\(aliases.joined(separator: "|"))")
+        }
+        return rows.joined(separator: "\n") + "\n"
+    }()
+
+    @Test func writesAModelThatMatchAndEvaluateUse() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let gazetteer = try directory.write("g.tsv", Self.gazetteerTSV)
+        let model = directory.url.appendingPathComponent("model.json")
+        let calibrate = try Canonym.run(["gazetteer", "calibrate", gazetteer.path, "-o", model.path])
+        #expect(calibrate.status == 0, "\(calibrate.stderr)")
+        #expect(calibrate.stdout.contains("learnt from") && calibrate.stdout.contains("how many were right"))
+        let saved = try ConfidenceModel.decode(Data(contentsOf: model))
+        #expect(saved.provenance.entities == 400)
+
+        let name = String(Self.gazetteerTSV.split(separator: "\n")[1].split(separator: "\t")[1]).dropLast() + "x"
+        let match = try Canonym.run(["match", "--gazetteer", gazetteer.path, "--confidence-model", model.path], stdin: "\(name)\n")
+        #expect(match.status == 0, "\(match.stderr)")
+        let record = try #require(try match.records().first)
+        let confidence = try #require(record["confidence"] as? Double)
+        #expect((0...1).contains(confidence))
+        #expect((record["status"] as? String == "unknown") == (confidence < 0.5))
+        let strict = try Canonym.run(["match", "--gazetteer", gazetteer.path, "--confidence-model", model.path, "--min-confidence", "1"],
+                                     stdin: "\(name)\n")
+        #expect(try strict.records().first?["status"] as? String == "unknown")
+
+        let queries = try directory.write("q.tsv", "query\texpected_id\n\(name)\tplace:0\nQwxyzzy\t\n")
+        let evaluate = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--confidence-model", model.path])
+        #expect(evaluate.status == 0, "\(evaluate.stderr)")
+        #expect(evaluate.stdout.contains("confidence answered") && evaluate.stdout.contains("(* the confidence in use)"))
+    }
+
+    @Test func aGazetteerWithoutAliasesIsRefusedAndNothingIsWritten() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let gazetteer = try directory.write("g.tsv", "id\tcanonical\ttype\nplace:a\tAlpha\tplace\nplace:b\tBeta\tplace\n")
+        let model = directory.url.appendingPathComponent("model.json")
+        let run = try Canonym.run(["gazetteer", "calibrate", gazetteer.path, "-o", model.path])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("cannot calibrate") && run.stderr.contains("aliases"))
+        #expect(!FileManager.default.fileExists(atPath: model.path))
+    }
+
+    @Test func aModelThatCannotBeReadIsReportedWithItsPath() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let broken = try directory.write("broken.json", "{\"format\": 1}")
+        let run = try Canonym.run(["match", "--confidence-model", broken.path], stdin: "Moscou\n")
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(broken.path): error: not a confidence model"))
+        #expect(run.stdout.isEmpty)
+        let missing = try Canonym.run(["match", "--confidence-model", directory.url.appendingPathComponent("none.json").path], stdin: "Moscou\n")
+        #expect(missing.status == 2 && missing.stderr.contains("none.json: error: cannot read"))
+        let alone = try Canonym.run(["match", "--min-confidence", "0.7"], stdin: "Moscou\n")
+        #expect(alone.status == 64 && alone.stderr.contains("--min-confidence needs --confidence-model"))
+    }
+}
