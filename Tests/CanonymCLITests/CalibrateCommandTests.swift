@@ -45,6 +45,41 @@ import Testing
         #expect(evaluate.stdout.contains("confidence answered") && evaluate.stdout.contains("(* the confidence in use)"))
     }
 
+    @Test func everyOutputFormatCarriesTheConfidence() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let gazetteer = try directory.write("g.tsv", Self.gazetteerTSV)
+        let model = directory.url.appendingPathComponent("model.json")
+        #expect(try Canonym.run(["gazetteer", "calibrate", gazetteer.path, "-o", model.path]).status == 0)
+        let canonical = String(Self.gazetteerTSV.split(separator: "\n")[1].split(separator: "\t")[1])
+        let fuzzy = canonical.dropLast() + "x"
+        let using = ["match", "--gazetteer", gazetteer.path, "--confidence-model", model.path]
+
+        // JSON Lines: the key is there for every record, null for a lookup.
+        let lines = try Canonym.run(using, stdin: "\(fuzzy)\n\(canonical)\n").records()
+        #expect(lines.count == 2 && lines[0]["confidence"] is Double)
+        #expect(lines[1]["status"] as? String == "exact" && lines[1]["confidence"] is NSNull)
+
+        let tsv = try Canonym.run(using + ["--format", "tsv"], stdin: "\(fuzzy)\n").stdoutLines
+        #expect(tsv.first?.hasSuffix("\tmatched\tconfidence") == true)
+        #expect(tsv.count == 2 && tsv[1].split(separator: "\t", omittingEmptySubsequences: false).count == 8)
+
+        let csvFile = try directory.write("names.csv", "n,name\n1,\(fuzzy)\n2,\"broken\n")
+        let csv = try Canonym.run(using + ["--csv", "--column", "name", csvFile.path])
+        #expect(csv.stdoutLines.first == "n,name,name_canonical,name_id,name_score,name_status,name_confidence")
+        let row = csv.stdoutLines[1].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row.count == 7 && Double(row[6]) != nil, "\(csv.stdout)")
+        #expect(csv.stdoutLines[2].hasSuffix(",,,,error,"), "\(csv.stdout)")
+
+        let jsonl = try Canonym.run(using + ["--jsonl", "--field", "name"], stdin: "{\"name\": \"\(fuzzy)\"}\n[1]\n").records()
+        #expect(jsonl[0]["name_confidence"] is Double)
+        #expect(jsonl[1]["name_status"] as? String == "error" && jsonl[1]["name_confidence"] is NSNull)
+
+        // Without a model, no output changes.
+        let plain = try Canonym.run(["match", "--gazetteer", gazetteer.path, "--format", "tsv"], stdin: "\(fuzzy)\n").stdoutLines
+        #expect(plain.first == "input\tstatus\tid\tcanonical\tscore\ttype\tmatched")
+    }
+
     @Test func aGazetteerWithoutAliasesIsRefusedAndNothingIsWritten() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

@@ -3,12 +3,14 @@ import Foundation
 
 /// `canonym match --jsonl --field PATH`: every input line comes out once, in order, with the
 /// object's own text unchanged and four keys added before its closing brace per matched field
-/// (`PATH_canonical`, `PATH_id`, `PATH_score`, `PATH_status`). `PATH` may go into nested objects
+/// (`PATH_canonical`, `PATH_id`, `PATH_score`, `PATH_status`, and `PATH_confidence` under a
+/// confidence model). `PATH` may go into nested objects
 /// (`person.name`). A line that is not a JSON object, or lacks a string at a path, keeps its text
 /// and gets status `error` (a line that is not an object is wrapped as `{"input": …}` first).
 struct JSONLinesMatching {
     let fields: [String]
     let prefixes: [String]
+    let reportsConfidence: Bool
 
     /// A line as read: its text, and why it is an error record, if it is one.
     private struct JSONLine {
@@ -40,8 +42,10 @@ struct JSONLinesMatching {
                     let best = match.best
                     added += [(prefix + "canonical", JSON.optional(best?.entity.canonical)), (prefix + "id", JSON.optional(best?.entity.id)),
                               (prefix + "score", JSON.number(best?.score)), (prefix + "status", JSON.string(match.status.rawValue))]
+                    if reportsConfidence { added.append((prefix + "confidence", JSON.number(match.confidence))) }
                 } else {
                     added += [(prefix + "canonical", "null"), (prefix + "id", "null"), (prefix + "score", "null"), (prefix + "status", "\"error\"")]
+                    if reportsConfidence { added.append((prefix + "confidence", "null")) }
                 }
             }
             let keys = added.map { JSON.string($0.0) + ":" + $0.1 }.joined(separator: ",")

@@ -7,8 +7,11 @@ struct MatchRenderer {
     let explain: Bool
     let matcher: Matcher
 
+    /// Under a confidence model each record also says how likely its best candidate is right.
+    var reportsConfidence: Bool { matcher.options.confidenceModel != nil }
+
     var header: String? {
-        format == .tsv ? "input\tstatus\tid\tcanonical\tscore\ttype\tmatched\n" : nil
+        format == .tsv ? "input\tstatus\tid\tcanonical\tscore\ttype\tmatched" + (reportsConfidence ? "\tconfidence\n" : "\n") : nil
     }
 
     func render(_ match: Match) -> String {
@@ -24,7 +27,7 @@ struct MatchRenderer {
                 ("type", JSON.optional(best?.entity.type.rawValue)),
                 ("matched", JSON.optional(best?.matchedName)),
             ]
-            if let confidence = match.confidence { fields.append(("confidence", JSON.number(confidence))) }
+            if reportsConfidence { fields.append(("confidence", JSON.number(match.confidence))) }
             if candidateCount > 0 {
                 fields.append(("candidates", JSON.array(match.candidates.prefix(candidateCount).map { candidate in
                     JSON.object([("id", JSON.string(candidate.entity.id)), ("canonical", JSON.string(candidate.entity.canonical)),
@@ -38,6 +41,7 @@ struct MatchRenderer {
         case .tsv:
             let cells = [match.input, match.status.rawValue, best?.entity.id ?? "", best?.entity.canonical ?? "",
                          best.map { JSON.number($0.score) } ?? "", best?.entity.type.rawValue ?? "", best?.matchedName ?? ""]
+                + (reportsConfidence ? [match.confidence.map { JSON.number($0) } ?? ""] : [])
             return cells.map(Self.tsvCell).joined(separator: "\t") + "\n"
         }
     }
@@ -48,7 +52,7 @@ struct MatchRenderer {
             return JSON.object([("input", JSON.string(input)), ("status", JSON.string("error")), ("id", "null"),
                                 ("canonical", "null"), ("score", "null"), ("message", JSON.string(message))]) + "\n"
         case .tsv:
-            return [input, "error", "", "", "", "", message].map(Self.tsvCell).joined(separator: "\t") + "\n"
+            return ([input, "error", "", "", "", "", message] + (reportsConfidence ? [""] : [])).map(Self.tsvCell).joined(separator: "\t") + "\n"
         }
     }
 

@@ -2,12 +2,17 @@ import Canonym
 
 /// `canonym match --csv|--tsv`: every input row comes out once, in order, byte for byte as read,
 /// with four columns added per matched column (`NAME_canonical`, `NAME_id`, `NAME_score`,
-/// `NAME_status`). A row that cannot be read keeps its bytes and gets status `error`.
+/// `NAME_status`), and `NAME_confidence` under a confidence model. A row that cannot be read keeps
+/// its bytes and gets status `error`.
 struct TableMatching {
     let delimiter: UInt8
     let columns: [String]
     let prefixes: [String]
     let hasHeader: Bool
+    let reportsConfidence: Bool
+
+    /// The columns added per matched column, after its prefix.
+    private var addedColumns: [String] { ["canonical", "id", "score", "status"] + (reportsConfidence ? ["confidence"] : []) }
 
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -42,7 +47,7 @@ struct TableMatching {
                 if hasHeader {
                     width = header.count
                     let added = zip(names, prefixes(for: names)).flatMap { _, prefix in
-                        ["canonical", "id", "score", "status"].map { prefix + $0 }
+                        addedColumns.map { prefix + $0 }
                     }
                     let bytes = record.raw + Array(added.map { delimiterString + quoted($0) }.joined().utf8)
                         + (record.terminator.isEmpty ? [0x0A] : record.terminator)
@@ -69,12 +74,14 @@ struct TableMatching {
                     errors += 1
                     counts.count(status: "error")
                     Diagnostics.emit("\(input.displayName):\(record.line):\(problem.column): error: \(problem.message)")
-                    added = String(repeating: delimiterString + delimiterString + delimiterString + delimiterString + "error", count: matchedColumns)
+                    let cells = addedColumns.map { $0 == "status" ? "error" : "" }
+                    added = String(repeating: cells.map { delimiterString + $0 }.joined(), count: matchedColumns)
                 } else {
                     for match in matches {
                         counts.count(status: match.status.rawValue)
                         let best = match.best
-                        added += [best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
+                        added += ([best?.entity.canonical ?? "", best?.entity.id ?? "", best.map { JSON.number($0.score) } ?? "", match.status.rawValue]
+                                  + (reportsConfidence ? [match.confidence.map { JSON.number($0) } ?? ""] : []))
                             .map { delimiterString + quoted($0) }.joined()
                     }
                 }

@@ -109,10 +109,11 @@ struct MatchCommand: ParsableCommand {
         // Each mode matches one input and returns how many of its records were errors.
         let process: (InputFile) throws -> Int
         if jsonl {
-            let lines = JSONLinesMatching(fields: field, prefixes: prefix)
+            let lines = JSONLinesMatching(fields: field, prefixes: prefix, reportsConfidence: matcher.options.confidenceModel != nil)
             process = { try lines.run(input: $0, output: output, maxLineBytes: maxLineBytes, batches: batches, counts: counts) }
         } else if csv || tsv {
-            let table = TableMatching(delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column, prefixes: prefix, hasHeader: !noHeader)
+            let table = TableMatching(delimiter: UInt8(ascii: csv ? "," : "\t"), columns: column, prefixes: prefix, hasHeader: !noHeader,
+                                      reportsConfidence: matcher.options.confidenceModel != nil)
             process = { try table.run(input: $0, output: output, batches: batches, counts: counts) }
         } else {
             let renderer = MatchRenderer(format: format, candidateCount: candidates, explain: explain, matcher: matcher)
