@@ -43,6 +43,11 @@ import Testing
         let evaluate = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--confidence-model", model.path])
         #expect(evaluate.status == 0, "\(evaluate.stderr)")
         #expect(evaluate.stdout.contains("confidence answered") && evaluate.stdout.contains("(* the confidence in use)"))
+        let json = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--confidence-model", model.path,
+                                    "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(report["threshold_of"] as? String == "confidence" && report["threshold"] as? Double == 0.5)
+        #expect((report["by_threshold"] as? [[String: Any]])?.map { $0["threshold"] as? Double } == [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9])
     }
 
     @Test func everyOutputFormatCarriesTheConfidence() throws {

@@ -14,6 +14,7 @@ import Testing
         #expect(metrics["answered"] as? Int == 2)
         #expect(metrics["correct"] as? Int == 1)
         #expect(metrics["precision"] as? Double == 0.5)
+        #expect(report["threshold_of"] as? String == "score")
         let errors = try #require(report["worst_errors"] as? [String])
         #expect(errors.count == 1 && errors[0].contains("\"Moscou\" → Moscow [city:moscow]"))
         #expect((report["by_subset"] as? [String: Any])?.keys.sorted() == ["absent", "fr"])

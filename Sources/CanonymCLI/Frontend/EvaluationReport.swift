@@ -83,6 +83,8 @@ struct EvaluationReport {
         var fields: [(String, String)] = [
             ("queries", JSON.string(queriesPath)),
             ("threshold", JSON.number(current)),
+            // What the thresholds are levels of (and reliability's ranges): "score", or "confidence" under a model.
+            ("threshold_of", JSON.string(evaluation.thresholdsAreConfidences ? "confidence" : "score")),
             ("metrics", metrics(evaluation.metrics(threshold: current))),
             ("by_threshold", JSON.array(levels.map { metrics(evaluation.metrics(threshold: $0)) })),
             ("reliability", JSON.array(evaluation.reliability().map {
