@@ -35,6 +35,9 @@ import Testing
         let confidence = try #require(record["confidence"] as? Double)
         #expect((0...1).contains(confidence))
         #expect((record["status"] as? String == "unknown") == (confidence < 0.5))
+        let explained = try Canonym.run(["explain", "--gazetteer", gazetteer.path, "--confidence-model", model.path, "--candidates", "1", String(name)])
+        let verdict = record["status"] as? String == "unknown" ? "is under the 0.5 needed" : "reaches the 0.5 needed"
+        #expect(explained.stdout.contains("decision: confidence ") && explained.stdout.contains(verdict), "\(explained.stdout)")
         let strict = try Canonym.run(["match", "--gazetteer", gazetteer.path, "--confidence-model", model.path, "--min-confidence", "1"],
                                      stdin: "\(name)\n")
         #expect(try strict.records().first?["status"] as? String == "unknown")
