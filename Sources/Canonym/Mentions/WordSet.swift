@@ -42,6 +42,37 @@ struct WordSet: Sendable {
         return Array(word.utf8).withUnsafeBufferPointer { contains(utf8: $0) }
     }
 
+    /// Whether the set holds the word `scalars` spell, lowered first when `lowercasing` (as
+    /// `String.lowercased()` lowers it). A word of Latin-1 scalars, nearly every word of French
+    /// and English news, is encoded on the stack, without a string made and lowered.
+    func contains(_ scalars: ArraySlice<Unicode.Scalar>, lowercasing: Bool) -> Bool {
+        let latin1: Bool? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.longestLatin1Word) { buffer in
+            guard scalars.count <= Self.longestLatin1Word else { return nil }
+            var count = 0
+            for scalar in scalars {
+                var value = scalar.value
+                guard value < 0x100 else { return nil }
+                // Latin-1's capitals are A–Z and À–Þ but ×, each 0x20 below its small letter.
+                if lowercasing, (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) { value += 0x20 }
+                if value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    count += 2
+                }
+            }
+            return contains(utf8: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+        if let latin1 { return latin1 }
+        let word = String(String.UnicodeScalarView(scalars))
+        return contains(lowercasing ? word.lowercased() : word)
+    }
+
+    /// Longer Latin-1 words are asked about through a string.
+    private static var longestLatin1Word: Int { 64 }
+
     func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
         var slot = Self.hash(word) & mask
         return bytes.withUnsafeBufferPointer { bytes in
