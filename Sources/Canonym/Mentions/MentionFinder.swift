@@ -75,6 +75,14 @@ public final class MentionFinder: Sendable {
     private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
     private struct WordPair: Hashable, Sendable {
         let first: [UInt8], second: [UInt8]
+
+        /// The words' bytes hashed as blocks: an array of bytes hashes byte by byte, which cost
+        /// more than the lookup it was for.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(first.count)
+            first.withUnsafeBytes { hasher.combine(bytes: $0) }
+            second.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
