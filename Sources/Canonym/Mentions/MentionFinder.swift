@@ -46,8 +46,13 @@ public final class MentionFinder: Sendable {
     /// mention's surname, whatever the text named before.
     private let surnames: WordTrie
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
-    /// The folded words of the spans found: news repeats its names.
+    /// The folded words of the spans found, and of the words told from demonyms: news repeats its names.
     private let spanWords = BoundedCache<String, [String]>(limit: 20_000)
+    /// Whether the gazetteer has a name that folds as a span does, and whether one may be near
+    /// enough to reach `fuzzyThreshold`, by the span's text: a run's spans are tried at every
+    /// length, and folding one cost more than the matcher's cached answer.
+    private let knownSpans = BoundedCache<String, Bool>(limit: 50_000)
+    private let reachableSpans = BoundedCache<String, Bool>(limit: 50_000)
     /// The folded words of the words of the text, for spotting phrases: news repeats its words.
     private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
     private struct WordForm: Sendable {
@@ -316,7 +321,7 @@ public final class MentionFinder: Sendable {
 
     private func isTitle(_ index: Int, in words: ChunkWords) -> Bool {
         words.word(index, isIn: MentionLexicon.titles, lowercased: true)
-            || (words.word(index, isIn: MentionLexicon.titleAbbreviations, lowercased: false) && words[index].followedByPeriod)
+            || (words[index].followedByPeriod && words.word(index, isIn: MentionLexicon.titleAbbreviations, lowercased: false))
     }
 
     private func title(before index: Int, in words: ChunkWords) -> String? {
@@ -366,8 +371,8 @@ public final class MentionFinder: Sendable {
                 let isLoneWordOfRun = length == 1 && run.count > 1
                 // Only an exact or alias match, or a fuzzy one at `fuzzyThreshold`, is accepted:
                 // the matcher is asked only when the gazetteer has a name that could give one.
-                let form = matcher.folder.fold(text)
-                if !matcher.knowsName(foldedAs: form), isLoneWordOfRun || !nearNames.mayReach(form) { continue }
+                if !knownSpans.value(for: text, { matcher.knowsName(foldedAs: matcher.folder.fold(text)) }),
+                   isLoneWordOfRun || !reachableSpans.value(for: text, { nearNames.mayReach(matcher.folder.fold(text)) }) { continue }
                 let match = match(text)
                 if isAcceptable(match, span: span, in: words), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)
@@ -402,7 +407,7 @@ public final class MentionFinder: Sendable {
     /// *Ukrainiens* of *Ukraine*: the word is the name, less up to two final letters (or a final
     /// *-stan*), plus a demonym ending.
     func isDemonym(_ text: String, of candidate: Candidate) -> Bool {
-        let word = matcher.folder.fold(text).key
+        let word = foldedWords(of: text).joined(separator: " ")  // the folded key
         guard candidate.nameTokens.count == 1, let name = candidate.nameTokens.first, word != name else { return false }
         var stems = [(name, false), (String(name.dropLast()), false), (String(name.dropLast(2)), false)]
         for ending in ["istan", "stan"] where name.hasSuffix(ending) { stems.append((String(name.dropLast(ending.count)), true)) }
@@ -417,7 +422,12 @@ public final class MentionFinder: Sendable {
         let start = words[span.lowerBound].start, end = words[span.upperBound - 1].end
         let text = TextWords.string(of: words.scalars[start..<end])
         return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false,
-                       foldedWords: spanWords.value(for: text) { matcher.folder.fold(text).tokens })
+                       foldedWords: foldedWords(of: text))
+    }
+
+    /// The words `text` folds to, from the cache when it was folded before.
+    private func foldedWords(of text: String) -> [String] {
+        spanWords.value(for: text) { matcher.folder.fold(text).tokens }
     }
 
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
@@ -429,7 +439,8 @@ public final class MentionFinder: Sendable {
             if words.count == 1, mention.match.status != .exact, mention.match.status != .alias {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
-                let own = mention.match.candidates.first { context.seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                // The score first: it rules out most candidates without hashing an id.
+                let own = mention.match.candidates.first { $0.score >= 0.8 && context.seen[$0.entity.id] != nil && !isDemonym(mention.text, of: $0) }
                 let earlier = own ?? (mayBeSurname(words[0]) ? closestSurname(to: Array(words[0].utf8), context: &context) : nil).map { candidate, similarity in
                     Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
                               matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,

@@ -11,6 +11,8 @@ struct WordSet: Sendable {
     private let lengths: [Int32]
     private let mask: Int
     let count: Int
+    /// The longest word's bytes: a longer word (or one of more scalars) is in no slot.
+    private let longest: Int
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
         let distinct = Array(Set(words))
@@ -30,6 +32,7 @@ struct WordSet: Sendable {
         self.lengths = lengths
         mask = size - 1
         count = distinct.count
+        longest = Swift.max(0, Int(lengths.max() ?? 0))
     }
 
     /// This set with `more` words.
@@ -46,8 +49,9 @@ struct WordSet: Sendable {
     /// `String.lowercased()` lowers it). A word of Latin-1 scalars, nearly every word of French
     /// and English news, is encoded on the stack, without a string made and lowered.
     func contains(_ scalars: ArraySlice<Unicode.Scalar>, lowercasing: Bool) -> Bool {
-        let latin1: Bool? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * Self.longestLatin1Word) { buffer in
-            guard scalars.count <= Self.longestLatin1Word else { return nil }
+        // A scalar is a byte or more, and lowering never takes one away.
+        guard scalars.count <= longest else { return false }
+        let latin1: Bool? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * longest) { buffer in
             var count = 0
             for scalar in scalars {
                 var value = scalar.value
@@ -70,10 +74,8 @@ struct WordSet: Sendable {
         return contains(lowercasing ? word.lowercased() : word)
     }
 
-    /// Longer Latin-1 words are asked about through a string.
-    private static var longestLatin1Word: Int { 64 }
-
     func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= longest else { return false }
         var slot = Self.hash(word) & mask
         return bytes.withUnsafeBufferPointer { bytes in
             lengths.withUnsafeBufferPointer { lengths in

@@ -45,6 +45,14 @@ import Testing
         for word in ["", "d", "dee", "De", "van de", "president", "présidente", "m", "MM"] { #expect(!set.contains(word), "\(word)") }
     }
 
+    /// An empty set holds nothing, not even the empty word; a set of the empty word holds only it.
+    @Test func emptySetsAndTheEmptyWord() {
+        let none = WordSet([String]()), empty: WordSet = [""]
+        #expect(!none.contains("") && !none.contains("a") && !none.contains([][...], lowercasing: true))
+        #expect(empty.contains("") && empty.contains([][...], lowercasing: false))
+        #expect(!empty.contains("a") && !empty.contains(["A"][...], lowercasing: true))
+    }
+
     @Test func unionHoldsBothSets() {
         let set = WordSet(["al", "el"]).union(["ben", "al"])
         #expect(Set(set) == ["al", "el", "ben"])
