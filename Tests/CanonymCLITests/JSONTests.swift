@@ -74,6 +74,26 @@ import Testing
         }
     }
 
+    /// Runs of plain ASCII, which are written eight scalars at a time, with one scalar that is
+    /// not (an escape, a line break, DEL, a letter whose UTF-8 holds a quotation mark's or a
+    /// control's bits, a Cyrillic letter, an emoji) at every place of a block and beyond.
+    @Test func scalarsAreWrittenAsTheScalarByScalarEncoderWould() {
+        let odd: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{A2}", "\u{DC}", "Ж", "\u{1F600}", "\u{122}", "\u{15C}"]
+        for scalar in odd {
+            for length in 0..<26 {
+                for place in 0...length {
+                    var text = Array(repeating: Unicode.Scalar("a"), count: length)
+                    text.insert(scalar, at: place)
+                    var record = JSONObject(capacity: 8)
+                    let written = record.stringWithLineBreaksAsSpaces("s", scalars: text[...], besidePlain: { _ in true })
+                    let expected = #"{"s":"# + Self.referenceString(String(String.UnicodeScalarView(text.map { $0 == "\n" ? " " : $0 }))) + "}"
+                    let json = String(decoding: record.closed(), as: UTF8.self)
+                    #expect(written && json == expected, "\(text)")
+                }
+            }
+        }
+    }
+
     /// A line break beside a scalar that is not plain: nothing is written, also as the first field.
     @Test func scalarsRefusedLeaveTheRecordAsItWas() {
         for first in [false, true] {

@@ -48,11 +48,15 @@ public final class MentionFinder: Sendable {
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
     /// The folded words of the spans found, and of the words told from demonyms: news repeats its names.
     private let spanWords = BoundedCache<String, [String]>(limit: 20_000)
-    /// Whether the gazetteer has a name that folds as a span does, and whether one may be near
-    /// enough to reach `fuzzyThreshold`, by the span's text: a run's spans are tried at every
-    /// length, and folding one cost more than the matcher's cached answer.
-    private let knownSpans = BoundedCache<String, Bool>(limit: 50_000)
+    /// A span's folded form and whether the gazetteer has a name that folds the same, and
+    /// whether one may be near enough to reach `fuzzyThreshold`, by the span's text: a run's
+    /// spans are tried at every length, and folding one cost more than the matcher's cached answer.
+    private let spanNames = BoundedCache<String, SpanName>(limit: 50_000)
     private let reachableSpans = BoundedCache<String, Bool>(limit: 50_000)
+    private struct SpanName: Sendable {
+        let form: NameForm
+        let isKnown: Bool
+    }
     /// The folded words of the words of the text, for spotting phrases: news repeats its words.
     private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
     private struct WordForm: Sendable {
@@ -275,7 +279,9 @@ public final class MentionFinder: Sendable {
             let index = start + length - 1
             if length > 1, !words[index].joinsPrevious { break }
             guard let wordTokens = tokens(index) else { break }
-            for token in wordTokens { key += key.isEmpty ? token : " " + token }
+            for token in wordTokens {
+                if key.isEmpty { key = token } else { key += " "; key += token }  // no string made per token
+            }
             if length > 1, phraseKeys.contains(key) { lengths.append(length) }
             if !key.isEmpty, !phrasePrefixes.contains(key) { break }
         }
@@ -371,8 +377,11 @@ public final class MentionFinder: Sendable {
                 let isLoneWordOfRun = length == 1 && run.count > 1
                 // Only an exact or alias match, or a fuzzy one at `fuzzyThreshold`, is accepted:
                 // the matcher is asked only when the gazetteer has a name that could give one.
-                if !knownSpans.value(for: text, { matcher.knowsName(foldedAs: matcher.folder.fold(text)) }),
-                   isLoneWordOfRun || !reachableSpans.value(for: text, { nearNames.mayReach(matcher.folder.fold(text)) }) { continue }
+                let name = spanNames.value(for: text) {
+                    let form = matcher.folder.fold(text)
+                    return SpanName(form: form, isKnown: matcher.knowsName(foldedAs: form))
+                }
+                if !name.isKnown, isLoneWordOfRun || !reachableSpans.value(for: text, { nearNames.mayReach(name.form) }) { continue }
                 let match = match(text)
                 if isAcceptable(match, span: span, in: words), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)

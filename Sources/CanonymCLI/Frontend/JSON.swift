@@ -43,7 +43,7 @@ enum JSON {
     /// Whether one of the eight bytes of `word` needs an escape: a byte below 0x20, a quotation
     /// mark or a backslash (the subtraction borrows into a byte's top bit only below the bound
     /// or at zero, and top bits set in `word` itself are masked out).
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    fileprivate static func mayNeedEscape(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
         let found = ((word &- ones &* 0x20) & ~word) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
@@ -126,24 +126,42 @@ struct JSONObject: ~Copyable {
         // closure captured, would be loaded and stored again per byte.
         let start = base + count
         let written: UnsafeMutablePointer<UInt8>? = scalars.withUnsafeBufferPointer { scalars in
-            var end = start
-            for index in scalars.indices {
-                let scalar = scalars[index]
-                guard scalar.isASCII else {
-                    UTF8.encode(scalar) { end.pointee = $0; end += 1 }
-                    continue
+            var end = start, index = 0
+            while index < scalars.count {
+                // Eight at a time while they are ASCII that needs no escape (most of a context):
+                // their bytes packed into a word and tested as `JSON.quote` tests eight bytes.
+                if index + 8 <= scalars.count, let first = scalars.baseAddress.map(UnsafeRawPointer.init) {
+                    func pair(_ at: Int) -> UInt64 { first.loadUnaligned(fromByteOffset: 4 * index + 8 * at, as: UInt64.self) }
+                    func bytes(_ pair: UInt64) -> UInt64 { (pair & 0xFF) | (pair >> 24 & 0xFF00) }
+                    let pairs = (pair(0), pair(1), pair(2), pair(3))
+                    let packed = bytes(pairs.0) | bytes(pairs.1) << 16 | bytes(pairs.2) << 32 | bytes(pairs.3) << 48
+                    if (pairs.0 | pairs.1 | pairs.2 | pairs.3) & 0xFFFF_FF80_FFFF_FF80 == 0, !JSON.mayNeedEscape(packed) {
+                        UnsafeMutableRawPointer(end).storeBytes(of: packed.littleEndian, as: UInt64.self)
+                        end += 8
+                        index += 8
+                        continue
+                    }
                 }
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                if byte == UInt8(ascii: "\n") {
-                    guard plain(index > 0 ? scalars[index - 1] : " "), plain(index + 1 < scalars.count ? scalars[index + 1] : " ") else { return nil }
-                    end.pointee = UInt8(ascii: " ")
-                    end += 1
-                } else if JSON.needsEscape(byte) {
-                    JSON.escape(of: byte) { end.pointee = $0; end += 1 }
-                } else {
-                    end.pointee = byte
-                    end += 1
+                // Else the next eight one by one.
+                for index in index..<min(index + 8, scalars.count) {
+                    let scalar = scalars[index]
+                    guard scalar.isASCII else {
+                        UTF8.encode(scalar) { end.pointee = $0; end += 1 }
+                        continue
+                    }
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    if byte == UInt8(ascii: "\n") {
+                        guard plain(index > 0 ? scalars[index - 1] : " "), plain(index + 1 < scalars.count ? scalars[index + 1] : " ") else { return nil }
+                        end.pointee = UInt8(ascii: " ")
+                        end += 1
+                    } else if JSON.needsEscape(byte) {
+                        JSON.escape(of: byte) { end.pointee = $0; end += 1 }
+                    } else {
+                        end.pointee = byte
+                        end += 1
+                    }
                 }
+                index = min(index + 8, scalars.count)
             }
             return end
         }
