@@ -467,6 +467,12 @@ public final class MentionFinder: Sendable {
                 guard context.unknownLastWords.contains(where: { similarity($0, word) >= 0.85 }) else { continue }
             }
             if let best = mention.match.best, mention.match.status != .unknown {
+                // Room for the names of an article at once: grown from empty, the tables were
+                // copied four or five times per document.
+                if context.seen.isEmpty {
+                    context.seen.reserveCapacity(16)
+                    context.seenLastWords.reserveCapacity(16)
+                }
                 context.seen[best.entity.id] = best
                 context.seenLastWords[best.entity.id] = best.nameTokens.last.map { Array($0.utf8) }
             }

@@ -63,6 +63,11 @@ package enum TextWords {
         var separatorSinceWord = false  // punctuation other than spaces since the previous word
         while index < scalars.count {
             let scalar = scalars[index]
+            // A space, the commonest scalar between words, asks for nothing.
+            if scalar == " " {
+                index += 1
+                continue
+            }
             guard Tokenizer.isWordScalar(scalar) else {
                 if isSentenceRulePunctuation(scalar) {
                     // A period after a one-letter word or a title abbreviation does not end a sentence.
@@ -153,9 +158,9 @@ package enum TextWords {
                     var index = 0
                     while index < utf8.count {
                         if index + 8 <= utf8.count {
-                            let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
-                            if word & 0x8080_8080_8080_8080 == 0 {
-                                for byte in 0..<8 { values[count + byte] = UInt32(truncatingIfNeeded: word >> (8 * byte)) & 0xFF }
+                            let eight = UnsafeRawPointer(bytes + index).loadUnaligned(as: SIMD8<UInt8>.self)
+                            if unsafeBitCast(eight, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                                UnsafeMutableRawPointer(values + count).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
                                 index += 8
                                 count += 8
                                 continue
