@@ -24,10 +24,9 @@ public final class MentionFinder: Sendable {
     /// Carry one through the chunks of a document (``mentions(in:context:offset:)-(String,_,_)``);
     /// start a new one for each document.
     public struct DocumentContext: Sendable {
-        /// Entity id → its candidate in an earlier mention.
-        var seen: [String: Candidate] = [:]
-        /// Entity id → the last word of that candidate's name: what a lone surname is compared with.
-        var seenLastWords: [String: [UInt8]] = [:]
+        /// Entity id → its candidate in an earlier mention, and the last word of that candidate's
+        /// name (what a lone surname is compared with): one table, so an id is hashed once per mention.
+        var seen: [String: (candidate: Candidate, lastWord: [UInt8]?)] = [:]
         /// Last words of earlier unknown mentions. Distinct: a document that repeats an unknown
         /// name holds it once, however long it is.
         var unknownLastWords: Set<[UInt8]> = []
@@ -469,12 +468,8 @@ public final class MentionFinder: Sendable {
             if let best = mention.match.best, mention.match.status != .unknown {
                 // Room for the names of an article at once: grown from empty, the tables were
                 // copied four or five times per document.
-                if context.seen.isEmpty {
-                    context.seen.reserveCapacity(16)
-                    context.seenLastWords.reserveCapacity(16)
-                }
-                context.seen[best.entity.id] = best
-                context.seenLastWords[best.entity.id] = best.nameTokens.last.map { Array($0.utf8) }
+                if context.seen.isEmpty { context.seen.reserveCapacity(16) }
+                context.seen[best.entity.id] = (best, best.nameTokens.last.map { Array($0.utf8) })
             }
             if mention.match.status == .unknown, let last = words.last { context.unknownLastWords.insert(Array(last.utf8)) }
             result.append(mention)
@@ -491,13 +486,14 @@ public final class MentionFinder: Sendable {
     /// that similarity. Equally close names go to the smaller id: the dictionary's order changes
     /// from run to run.
     private func closestSurname(to word: [UInt8], context: inout DocumentContext) -> (Candidate, Float)? {
-        var closest: (id: String, similarity: Float)?
-        for (id, last) in context.seenLastWords {
+        var closest: (id: String, similarity: Float, candidate: Candidate)?
+        for (id, seen) in context.seen {
+            guard let last = seen.lastWord else { continue }
             let similarity = similarity(last, word)
             guard similarity >= 0.85 else { continue }
             if let best = closest, best.similarity > similarity || (best.similarity == similarity && best.id < id) { continue }
-            closest = (id, similarity)
+            closest = (id, similarity, seen.candidate)
         }
-        return closest.flatMap { closest in context.seen[closest.id].map { ($0, closest.similarity) } }
+        return closest.map { ($0.candidate, $0.similarity) }
     }
 }
