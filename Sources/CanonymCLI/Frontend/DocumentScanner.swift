@@ -135,7 +135,7 @@ final class DocumentScanner {
         }
         let scalars = scanned.prepared.scalars
         for mention in mentions {
-            let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
+            let cluster = mention.match.status == .unknown ? clusters.key(forFoldedWords: mention.foldedWords) : nil
             writeRecord(of: mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster)
         }
     }
