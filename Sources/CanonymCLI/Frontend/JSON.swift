@@ -128,6 +128,7 @@ struct JSONObject: ~Copyable {
         let written: UnsafeMutablePointer<UInt8>? = scalars.withUnsafeBufferPointer { scalars in
             var end = start, index = 0
             while index < scalars.count {
+                #if _endian(little)  // a scalar's low byte comes first in memory
                 // Eight at a time while they are ASCII that needs no escape (most of a context):
                 // their bytes packed into a word and tested as `JSON.quote` tests eight bytes.
                 if index + 8 <= scalars.count, let first = scalars.baseAddress.map(UnsafeRawPointer.init) {
@@ -142,6 +143,7 @@ struct JSONObject: ~Copyable {
                         continue
                     }
                 }
+                #endif
                 // Else the next eight one by one.
                 for index in index..<min(index + 8, scalars.count) {
                     let scalar = scalars[index]
