@@ -6,9 +6,12 @@
 struct WordSet: Sendable {
     /// All words' bytes, one after the other.
     private let bytes: [UInt8]
-    /// Per slot of the table: where its word starts in `bytes`, and its length (-1: empty slot).
-    private let starts: [Int32]
-    private let lengths: [Int32]
+    /// The table: where each slot's word starts in `bytes`, and its length (-1: empty slot), side
+    /// by side, so that a probe of a large table (the gazetteer's phrases) reads one cache line.
+    private let slots: [Slot]
+    private struct Slot {
+        var start: Int32 = 0, length: Int32 = -1
+    }
     private let mask: Int
     let count: Int
     /// The longest word's bytes: a longer word (or one of more scalars) is in no slot.
@@ -18,21 +21,19 @@ struct WordSet: Sendable {
         let distinct = Array(Set(words))
         var size = 8
         while size < distinct.count * 2 { size *= 2 }  // at most half full: short probe runs
-        var bytes: [UInt8] = [], starts = [Int32](repeating: 0, count: size), lengths = [Int32](repeating: -1, count: size)
+        var bytes: [UInt8] = [], slots = [Slot](repeating: Slot(), count: size)
         for word in distinct {
             let utf8 = Array(word.utf8)
             var slot = utf8.withUnsafeBufferPointer(Self.hash) & (size - 1)
-            while lengths[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            starts[slot] = Int32(bytes.count)
-            lengths[slot] = Int32(utf8.count)
+            while slots[slot].length >= 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(start: Int32(bytes.count), length: Int32(utf8.count))
             bytes += utf8
         }
         self.bytes = bytes
-        self.starts = starts
-        self.lengths = lengths
+        self.slots = slots
         mask = size - 1
         count = distinct.count
-        longest = Swift.max(0, Int(lengths.max() ?? 0))
+        longest = Swift.max(0, Int(slots.lazy.map(\.length).max() ?? 0))
     }
 
     /// This set with `more` words.
@@ -78,14 +79,12 @@ struct WordSet: Sendable {
         guard word.count <= longest else { return false }
         var slot = Self.hash(word) & mask
         return bytes.withUnsafeBufferPointer { bytes in
-            lengths.withUnsafeBufferPointer { lengths in
-                starts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let length = Int(lengths[slot])
-                        if length < 0 { return false }
-                        if length == word.count, Self.equal(word, bytes.baseAddress! + Int(starts[slot])) { return true }
-                        slot = (slot + 1) & mask
-                    }
+            slots.withUnsafeBufferPointer { slots in
+                while true {
+                    let length = Int(slots[slot].length)
+                    if length < 0 { return false }
+                    if length == word.count, Self.equal(word, bytes.baseAddress! + Int(slots[slot].start)) { return true }
+                    slot = (slot + 1) & mask
                 }
             }
         }
@@ -106,8 +105,8 @@ struct WordSet: Sendable {
 extension WordSet: Sequence {
     /// The words, in no particular order.
     func makeIterator() -> some IteratorProtocol<String> {
-        zip(starts, lengths).lazy.filter { $0.1 >= 0 }.map { start, length in
-            String(decoding: bytes[Int(start)..<Int(start + length)], as: UTF8.self)
+        slots.lazy.filter { $0.length >= 0 }.map { slot in
+            String(decoding: bytes[Int(slot.start)..<Int(slot.start + slot.length)], as: UTF8.self)
         }.makeIterator()
     }
 }
