@@ -8,9 +8,10 @@ import Testing
 /// they replaced, on random text mixing what needs escaping with non-ASCII scalars.
 @Suite struct JSONTests {
     /// Scalars that exercise every branch: escapes, other control characters, a combining mark,
-    /// a joiner, accented letters, an emoji, and plain letters.
+    /// a joiner, accented letters, an emoji, and plain letters; the neighbours of the bytes that
+    /// need an escape, and letters whose UTF-8 holds those bytes with the top bit set.
     static let scalars: [Unicode.Scalar] = ["a", "Z", " ", "\"", "\\", "\n", "\r", "\t", "\u{1}", "\u{1F}", "\u{7F}",
-                                            "é", "\u{301}", "\u{200D}", "Ж", "\u{1F600}", "/"]
+                                            "é", "\u{301}", "\u{200D}", "Ж", "\u{1F600}", "/", "!", "#", "[", "]", "\u{A2}", "\u{DC}"]
 
     static func randomText(_ random: inout SeededGenerator, length: Int) -> [Unicode.Scalar] {
         (0..<length).map { _ in scalars[Int(random.next() % UInt64(scalars.count))] }
@@ -41,7 +42,8 @@ import Testing
     @Test func stringEscapesAsTheScalarByScalarEncoderDid() {
         var random = SeededGenerator(seed: 5)
         for _ in 0..<3000 {
-            let text = String(String.UnicodeScalarView(Self.randomText(&random, length: Int(random.next() % 12))))
+            // Up to five blocks of eight bytes, so an escape falls at every place of one.
+            let text = String(String.UnicodeScalarView(Self.randomText(&random, length: Int(random.next() % 40))))
             #expect(JSON.string(text) == Self.referenceString(text), "\(Array(text.unicodeScalars))")
         }
     }
@@ -59,17 +61,62 @@ import Testing
             let number = Int(random.next() % 100_000) - 50_000
             var record = JSONObject(capacity: 8)  // small: the buffer must grow
             record.encoded(runtimeKey: texts[0], JSON.string(texts[1]))
-            record.string("bytes", utf8: Array(texts[2].utf8))
+            let written = record.stringWithLineBreaksAsSpaces("scalars", scalars: Array(texts[2].unicodeScalars)[...], besidePlain: { _ in true })
+            #expect(written)
             record.optional("missing", nil)
             record.optional("present", texts[0])
             record.integer("n", number)
             record.number("score", 0.123456)
             let expected = "{" + [Self.referenceString(texts[0]) + ":" + Self.referenceString(texts[1]),
-                                  #""bytes":"# + Self.referenceString(texts[2]), #""missing":null"#,
+                                  #""scalars":"# + Self.referenceString(String(String.UnicodeScalarView(texts[2].unicodeScalars.map { $0 == "\n" ? " " : $0 }))), #""missing":null"#,
                                   #""present":"# + Self.referenceString(texts[0]), #""n":"# + String(number),
                                   #""score":0.1235"#].joined(separator: ",") + "}\n"
             #expect(String(decoding: record.closed(line: true), as: UTF8.self) == expected, "\(texts)")
         }
+    }
+
+    /// Runs of plain ASCII, which are written eight scalars at a time, with one scalar that is
+    /// not (an escape, a line break, DEL, a letter whose UTF-8 holds a quotation mark's or a
+    /// control's bits, a Cyrillic letter, an emoji) at every place of a block and beyond.
+    @Test func scalarsAreWrittenAsTheScalarByScalarEncoderWould() {
+        let odd: [Unicode.Scalar] = ["\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{7F}", "\u{A2}", "\u{DC}", "Ж", "\u{1F600}", "\u{122}", "\u{15C}"]
+        for scalar in odd {
+            for length in 0..<26 {
+                for place in 0...length {
+                    var text = Array(repeating: Unicode.Scalar("a"), count: length)
+                    text.insert(scalar, at: place)
+                    var record = JSONObject(capacity: 8)
+                    let written = record.stringWithLineBreaksAsSpaces("s", scalars: text[...], besidePlain: { _ in true })
+                    let expected = #"{"s":"# + Self.referenceString(String(String.UnicodeScalarView(text.map { $0 == "\n" ? " " : $0 }))) + "}"
+                    let json = String(decoding: record.closed(), as: UTF8.self)
+                    #expect(written && json == expected, "\(text)")
+                }
+            }
+        }
+    }
+
+    /// A line break beside a scalar that is not plain: nothing is written, also as the first field.
+    @Test func scalarsRefusedLeaveTheRecordAsItWas() {
+        for first in [false, true] {
+            var record = JSONObject(capacity: 8)
+            if !first { record.integer("n", 1) }
+            let refused = !record.stringWithLineBreaksAsSpaces("refused", scalars: ["a", "\n", "\u{301}"], besidePlain: { $0 != "\u{301}" })
+            let kept = record.stringWithLineBreaksAsSpaces("kept", scalars: ["a", "\n", "b"], besidePlain: { $0 != "\u{301}" })
+            #expect(refused && kept)
+            #expect(String(decoding: record.closed(), as: UTF8.self) == (first ? #"{"kept":"a b"}"# : #"{"n":1,"kept":"a b"}"#))
+        }
+    }
+
+    /// The record's context field as the scanner writes it.
+    static func context(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var record = JSONObject()
+        DocumentScanner.writeLineBreaksAsSpaces(scalars, as: "context", to: &record)
+        return String(decoding: record.closed(), as: UTF8.self)
+    }
+
+    /// The context as Foundation's replacement makes it.
+    static func foundationContext(_ scalars: [Unicode.Scalar]) -> String {
+        JSON.object([("context", JSON.string(String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")))])
     }
 
     /// The context snippet: line breaks become spaces exactly as Foundation's replacement makes
@@ -84,20 +131,18 @@ import Testing
         var random = SeededGenerator(seed: 11)
         for _ in 0..<20_000 {
             let scalars = (0..<Int(random.next() % 10)).map { _ in scalars[Int(random.next() % UInt64(scalars.count))] }
-            let expected = String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ")
-            #expect(DocumentScanner.lineBreaksAsSpaces(scalars[...]) == expected, "\(scalars)")
+            #expect(Self.context(scalars[...]) == Self.foundationContext(scalars), "\(scalars)")
         }
         // Every scalar of the ranges read without Foundation, on each side of a line break.
         let plain = (0xA0...0x24F).map { $0 } + (0x400...0x52F).map { $0 } + [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x202F]
         for value in plain {
             let scalar = Unicode.Scalar(UInt32(value))!
             for text in [["a", "\n", scalar], [scalar, "\n", "a"], [scalar, "\n", scalar]] as [[Unicode.Scalar]] {
-                let expected = String(String.UnicodeScalarView(text)).replacingOccurrences(of: "\n", with: " ")
-                #expect(DocumentScanner.lineBreaksAsSpaces(text[...]) == expected, "\(text)")
+                #expect(Self.context(text[...]) == Self.foundationContext(text), "\(text)")
             }
         }
         // A slice keeps its own indices: the neighbours looked at are inside it.
         let text: [Unicode.Scalar] = ["\u{301}", "\n", "a", "\n", "\u{301}"]
-        #expect(DocumentScanner.lineBreaksAsSpaces(text[1..<4]) == " a ")
+        #expect(Self.context(text[1..<4]) == #"{"context":" a "}"#)
     }
 }

@@ -32,7 +32,7 @@ public struct Mention: Sendable {
     public var resolvedByEarlierMention: Bool { fields.resolvedByEarlierMention }
     /// The span's folded words, made when the span is found (on the thread that matches it): what
     /// resolving a lone surname against earlier mentions reads.
-    var foldedWords: [String] { _read { yield fields.foldedWords } }
+    package var foldedWords: [String] { _read { yield fields.foldedWords } }
     /// A lone capitalised word opening a sentence, unknown to the gazetteer: kept only when an
     /// earlier mention of the text explains it (*Auyezov.* after *Olzhas Auyezov*).
     var isTentative = false

@@ -24,10 +24,9 @@ public final class MentionFinder: Sendable {
     /// Carry one through the chunks of a document (``mentions(in:context:offset:)-(String,_,_)``);
     /// start a new one for each document.
     public struct DocumentContext: Sendable {
-        /// Entity id → its candidate in an earlier mention.
-        var seen: [String: Candidate] = [:]
-        /// Entity id → the last word of that candidate's name: what a lone surname is compared with.
-        var seenLastWords: [String: [UInt8]] = [:]
+        /// Entity id → its candidate in an earlier mention, and the last word of that candidate's
+        /// name (what a lone surname is compared with): one table, so an id is hashed once per mention.
+        var seen: [String: (candidate: Candidate, lastWord: [UInt8]?)] = [:]
         /// Last words of earlier unknown mentions. Distinct: a document that repeats an unknown
         /// name holds it once, however long it is.
         var unknownLastWords: Set<[UInt8]> = []
@@ -46,8 +45,17 @@ public final class MentionFinder: Sendable {
     /// mention's surname, whatever the text named before.
     private let surnames: WordTrie
     private let nearSurname = BoundedCache<String, Bool>(limit: 100_000)
-    /// The folded words of the spans found: news repeats its names.
+    /// The folded words of the spans found, and of the words told from demonyms: news repeats its names.
     private let spanWords = BoundedCache<String, [String]>(limit: 20_000)
+    /// A span's folded form and whether the gazetteer has a name that folds the same, and
+    /// whether one may be near enough to reach `fuzzyThreshold`, by the span's text: a run's
+    /// spans are tried at every length, and folding one cost more than the matcher's cached answer.
+    private let spanNames = BoundedCache<String, SpanName>(limit: 50_000)
+    private let reachableSpans = BoundedCache<String, Bool>(limit: 50_000)
+    private struct SpanName: Sendable {
+        let form: NameForm
+        let isKnown: Bool
+    }
     /// The folded words of the words of the text, for spotting phrases: news repeats its words.
     private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
     private struct WordForm: Sendable {
@@ -75,6 +83,14 @@ public final class MentionFinder: Sendable {
     private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
     private struct WordPair: Hashable, Sendable {
         let first: [UInt8], second: [UInt8]
+
+        /// The words' bytes hashed as blocks: an array of bytes hashes byte by byte, which cost
+        /// more than the lookup it was for.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(first.count)
+            first.withUnsafeBytes { hasher.combine(bytes: $0) }
+            second.withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
@@ -170,7 +186,7 @@ public final class MentionFinder: Sendable {
         var index = 0
         while index < words.count {
             if words[index].isCapitalised, let length = spottedPhrase(at: index, in: words, forms: &forms) {
-                found.append(mention(words[index..<(index + length)], scalars: scalars, title: title(before: index, in: words)))
+                found.append(mention(index..<(index + length), in: words, title: title(before: index, in: words)))
                 for k in index..<(index + length) { covered[k] = true }
                 index += length
             } else {
@@ -180,7 +196,7 @@ public final class MentionFinder: Sendable {
 
         // 2. Runs of capitalised words.
         for run in capitalisedRuns(words, covered: covered) {
-            found += link(run, words: words, scalars: scalars)
+            found += link(run, words: words)
         }
         found.sort { $0.start < $1.start }
         return PreparedChunk(mentions: found, scalars: scalars)
@@ -212,16 +228,16 @@ public final class MentionFinder: Sendable {
     /// the key of a run of words is their folded words joined: each word is folded once (`forms`
     /// holds them for the chunk, `wordForms` for the run), and the run stops growing at the first
     /// prefix no phrase key has.
-    private func spottedPhrase(at start: Int, in words: [TextWord], forms: inout ChunkWordForms) -> Int? {
+    private func spottedPhrase(at start: Int, in words: ChunkWords, forms: inout ChunkWordForms) -> Int? {
         let window = min(longestPhrase, words.count - start)
         guard window >= 2 else { return nil }
         var holdsCyrillic = false
         let lengths = phraseLengths(at: start, window: window, in: words) { index in
-            let text = words[index].text
             let form: WordForm
             if let known = forms[index] {
                 form = known
             } else {
+                let text = words.text(index)
                 form = wordForms.value(for: text) {
                     let folded = matcher.folder.fold(text)
                     return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
@@ -237,31 +253,34 @@ public final class MentionFinder: Sendable {
     /// `spottedPhrase` for a run holding Cyrillic, whose reading the letters of the whole run
     /// choose: the lengths that make a phrase key in some reading, checked longest first by
     /// folding their words joined.
-    private func spottedPhraseHoldingCyrillic(at start: Int, window: Int, in words: [TextWord]) -> Int? {
+    private func spottedPhraseHoldingCyrillic(at start: Int, window: Int, in words: ChunkWords) -> Int? {
         var possible = Set<Int>()
         for reading in CyrillicOrthography.allCases.indices {
             possible.formUnion(phraseLengths(at: start, window: window, in: words) { index in
-                cyrillicReadings.value(for: words[index].text) {
-                    CyrillicOrthography.allCases.map { matcher.folder.tokens(of: words[index].text, readingCyrillicAs: $0) }
+                let text = words.text(index)
+                return cyrillicReadings.value(for: text) {
+                    CyrillicOrthography.allCases.map { matcher.folder.tokens(of: text, readingCyrillicAs: $0) }
                 }[reading]
             })
         }
         return possible.sorted(by: >).first { length in
-            phraseKeys.contains(matcher.folder.fold(words[start..<(start + length)].map(\.text).joined(separator: " ")).key)
+            phraseKeys.contains(matcher.folder.fold(words.text(of: start..<(start + length))).key)
         }
     }
 
     /// The lengths (2 or more, ascending) at which the words from `start`, joined by spaces and
     /// each folded by `tokens`, make a phrase key; the walk stops at a word that does not join,
     /// at a prefix no phrase key has, or where `tokens` gives nil.
-    private func phraseLengths(at start: Int, window: Int, in words: [TextWord], tokens: (Int) -> [String]?) -> [Int] {
+    private func phraseLengths(at start: Int, window: Int, in words: ChunkWords, tokens: (Int) -> [String]?) -> [Int] {
         var key = ""
         var lengths: [Int] = []
         for length in 1...window {
             let index = start + length - 1
             if length > 1, !words[index].joinsPrevious { break }
             guard let wordTokens = tokens(index) else { break }
-            for token in wordTokens { key += key.isEmpty ? token : " " + token }
+            for token in wordTokens {
+                if key.isEmpty { key = token } else { key += " "; key += token }  // no string made per token
+            }
             if length > 1, phraseKeys.contains(key) { lengths.append(length) }
             if !key.isEmpty, !phrasePrefixes.contains(key) { break }
         }
@@ -269,7 +288,7 @@ public final class MentionFinder: Sendable {
     }
 
     /// Maximal runs of capitalised words joined by particles, titles and opening function words removed.
-    private func capitalisedRuns(_ words: [TextWord], covered: [Bool]) -> [Range<Int>] {
+    private func capitalisedRuns(_ words: ChunkWords, covered: [Bool]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var index = 0
         while index < words.count {
@@ -279,65 +298,67 @@ public final class MentionFinder: Sendable {
                 if words[end].isCapitalised { end += 1; continue }
                 // A particle continues the run only when a capitalised word follows it.
                 var next = end
-                while next < words.count, MentionLexicon.particles.contains(words[next].lowercased), words[next].joinsPrevious { next += 1 }
+                while next < words.count, words.word(next, isIn: MentionLexicon.particles, lowercased: true), words[next].joinsPrevious { next += 1 }
                 if next > end, next < words.count, words[next].isCapitalised, words[next].joinsPrevious, !covered[next] { end = next + 1 } else { break }
             }
             var start = index
             // Titles and function words at the front are not part of the name.
-            while start < end, isTitle(words[start]) || (MentionLexicon.commonWords.contains(words[start].lowercased) && (words[start].startsSentence || start == index)) {
+            while start < end, isTitle(start, in: words) || (words.word(start, isIn: MentionLexicon.commonWords, lowercased: true) && (words[start].startsSentence || start == index)) {
                 start += 1
             }
             // "Texte de Michael Perry": an opening word before a particle belongs to the sentence,
             // unless the gazetteer knows it, or the whole run, as a name (*Banque de France*).
-            if start + 2 < end, words[start].startsSentence, MentionLexicon.particles.contains(words[start + 1].lowercased),
-               !isKnownName(words[start..<end]), !isKnownName(words[start..<(start + 1)]) {
+            if start + 2 < end, words[start].startsSentence, words.word(start + 1, isIn: MentionLexicon.particles, lowercased: true),
+               !isKnownName(start..<end, in: words), !isKnownName(start..<(start + 1), in: words) {
                 start += 1
             }
-            while start < end, MentionLexicon.particles.contains(words[start].lowercased) { start += 1 }
+            while start < end, words.word(start, isIn: MentionLexicon.particles, lowercased: true) { start += 1 }
             if start < end { runs.append(start..<end) }
             index = end
         }
         return runs
     }
 
-    private func isKnownName(_ span: ArraySlice<TextWord>) -> Bool {
-        let status = match(span.map(\.text).joined(separator: " ")).status
+    private func isKnownName(_ span: Range<Int>, in words: ChunkWords) -> Bool {
+        let status = match(words.text(of: span)).status
         return status == .exact || status == .alias
     }
 
-    private func isTitle(_ word: TextWord) -> Bool {
-        MentionLexicon.titles.contains(word.lowercased) || (MentionLexicon.titleAbbreviations.contains(word.text) && word.followedByPeriod)
+    private func isTitle(_ index: Int, in words: ChunkWords) -> Bool {
+        words.word(index, isIn: MentionLexicon.titles, lowercased: true)
+            || (words[index].followedByPeriod && words.word(index, isIn: MentionLexicon.titleAbbreviations, lowercased: false))
     }
 
-    private func title(before index: Int, in words: [TextWord]) -> String? {
-        guard index > 0, isTitle(words[index - 1]) else { return nil }
-        return words[index - 1].text + (words[index - 1].followedByPeriod && words[index - 1].text.count <= 4 ? "." : "")
+    private func title(before index: Int, in words: ChunkWords) -> String? {
+        guard index > 0, isTitle(index - 1, in: words) else { return nil }
+        let text = words.text(index - 1)
+        return text + (words[index - 1].followedByPeriod && text.count <= 4 ? "." : "")
     }
 
     /// Cuts a run into the parts the gazetteer recognises, longest first; what is left is unknown.
-    private func link(_ run: Range<Int>, words: [TextWord], scalars: [Unicode.Scalar]) -> [Mention] {
+    private func link(_ run: Range<Int>, words: ChunkWords) -> [Mention] {
         var result: [Mention] = []
         var unknownStart: Int?
         func flushUnknown(upTo end: Int) {
             guard let begin = unknownStart else { return }
             unknownStart = nil
             var last = end
-            while last > begin + 1, MentionLexicon.particles.contains(words[last - 1].lowercased) { last -= 1 }
-            let span = words[begin..<last]
+            while last > begin + 1, words.word(last - 1, isIn: MentionLexicon.particles, lowercased: true) { last -= 1 }
+            let span = begin..<last
             // A function word is no name; a lone capitalised word that opens a sentence and means
             // nothing to the gazetteer is an ordinary word, unless an earlier mention explains it.
-            if span.count == 1, MentionLexicon.commonWords.contains(span.first!.lowercased) { return }
-            let tentative = span.count == 1 && span.first!.startsSentence
-            if span.allSatisfy({ $0.text.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic } }) { return }
-            let input = span.map(\.text).joined(separator: " ")
+            if span.count == 1, words.word(begin, isIn: MentionLexicon.commonWords, lowercased: true) { return }
+            let tentative = span.count == 1 && words[begin].startsSentence
+            if span.allSatisfy({ words.scalars[words[$0].start..<words[$0].end].allSatisfy { !$0.properties.isAlphabetic } }) { return }
+            let input = words.text(of: span)
             // One word is resolved against earlier mentions through its candidates (and a
             // demonym is told by them); a name of several words needs them only for a reviewer.
-            let text = TextWords.string(of: scalars[span.first!.start..<span.last!.end])
+            let text = TextWords.string(of: words.scalars[words[begin].start..<words[last - 1].end])
             let needsCandidates = reportsCandidatesOfUnknownNames || span.count == 1 || matcher.folder.fold(text).tokens.count == 1
             let unknown = Match(input: input, status: .unknown, best: nil, candidates: needsCandidates ? match(input).candidates : [])
             // *Kazakhs*, *Russes*: people of a place, not a name to link or to review.
             if span.count == 1, let nearest = unknown.candidates.first, isDemonym(input, of: nearest) { return }
-            var found = mention(span, scalars: scalars, match: unknown, title: title(before: begin, in: words))
+            var found = mention(span, in: words, match: unknown, title: title(before: begin, in: words))
             found.isTentative = tentative
             result.append(found)
         }
@@ -346,8 +367,8 @@ public final class MentionFinder: Sendable {
             var accepted: (length: Int, match: Match)?
             var length = min(maxSpanWords, run.upperBound - index)
             while length >= 1, accepted == nil {
-                let span = words[index..<(index + length)]
-                let text = span.map(\.text).joined(separator: " ")
+                let span = index..<(index + length)
+                let text = words.text(of: span)
                 defer { length -= 1 }
                 // A lone word cut out of a longer run (*Michael* of *Michael Perry*) is linked only
                 // when the gazetteer knows it as it is: fuzzily it would be a guess. Exact and alias
@@ -355,16 +376,19 @@ public final class MentionFinder: Sendable {
                 let isLoneWordOfRun = length == 1 && run.count > 1
                 // Only an exact or alias match, or a fuzzy one at `fuzzyThreshold`, is accepted:
                 // the matcher is asked only when the gazetteer has a name that could give one.
-                let form = matcher.folder.fold(text)
-                if !matcher.knowsName(foldedAs: form), isLoneWordOfRun || !nearNames.mayReach(form) { continue }
+                let name = spanNames.value(for: text) {
+                    let form = matcher.folder.fold(text)
+                    return SpanName(form: form, isKnown: matcher.knowsName(foldedAs: form))
+                }
+                if !name.isKnown, isLoneWordOfRun || !reachableSpans.value(for: text, { nearNames.mayReach(name.form) }) { continue }
                 let match = match(text)
-                if isAcceptable(match, span: span), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
+                if isAcceptable(match, span: span, in: words), !(isLoneWordOfRun && match.status != .exact && match.status != .alias) {
                     accepted = (length, match)
                 }
             }
             if let (length, match) = accepted {
                 flushUnknown(upTo: index)
-                result.append(mention(words[index..<(index + length)], scalars: scalars, match: match, title: title(before: index, in: words)))
+                result.append(mention(index..<(index + length), in: words, match: match, title: title(before: index, in: words)))
                 index += length
             } else {
                 if unknownStart == nil { unknownStart = index }
@@ -375,14 +399,15 @@ public final class MentionFinder: Sendable {
         return result
     }
 
-    private func isAcceptable(_ match: Match, span: ArraySlice<TextWord>) -> Bool {
+    private func isAcceptable(_ match: Match, span: Range<Int>, in words: ChunkWords) -> Bool {
+        func isCommonWord() -> Bool { span.count == 1 && words.word(span.lowerBound, isIn: MentionLexicon.commonWords, lowercased: true) }
         switch match.status {
-        case .exact, .alias: return !(span.count == 1 && MentionLexicon.commonWords.contains(span.first!.lowercased))
+        case .exact, .alias: return !isCommonWord()
         case .unknown: return false
         case .fuzzy, .ambiguous:
             guard let best = match.best, best.score >= fuzzyThreshold else { return false }
-            if span.count == 1, MentionLexicon.commonWords.contains(span.first!.lowercased) { return false }
-            return !isDemonym(span.map(\.text).joined(), of: best)
+            if isCommonWord() { return false }
+            return !isDemonym(words.text(of: span, separator: ""), of: best)
         }
     }
 
@@ -390,7 +415,7 @@ public final class MentionFinder: Sendable {
     /// *Ukrainiens* of *Ukraine*: the word is the name, less up to two final letters (or a final
     /// *-stan*), plus a demonym ending.
     func isDemonym(_ text: String, of candidate: Candidate) -> Bool {
-        let word = matcher.folder.fold(text).key
+        let word = foldedWords(of: text).joined(separator: " ")  // the folded key
         guard candidate.nameTokens.count == 1, let name = candidate.nameTokens.first, word != name else { return false }
         var stems = [(name, false), (String(name.dropLast()), false), (String(name.dropLast(2)), false)]
         for ending in ["istan", "stan"] where name.hasSuffix(ending) { stems.append((String(name.dropLast(ending.count)), true)) }
@@ -401,11 +426,16 @@ public final class MentionFinder: Sendable {
         return false
     }
 
-    private func mention(_ span: ArraySlice<TextWord>, scalars: [Unicode.Scalar], match: Match? = nil, title: String?) -> Mention {
-        let start = span.first!.start, end = span.last!.end
-        let text = TextWords.string(of: scalars[start..<end])
+    private func mention(_ span: Range<Int>, in words: ChunkWords, match: Match? = nil, title: String?) -> Mention {
+        let start = words[span.lowerBound].start, end = words[span.upperBound - 1].end
+        let text = TextWords.string(of: words.scalars[start..<end])
         return Mention(start: start, end: end, text: text, match: match ?? self.match(text), title: title, resolvedByEarlierMention: false,
-                       foldedWords: spanWords.value(for: text) { matcher.folder.fold(text).tokens })
+                       foldedWords: foldedWords(of: text))
+    }
+
+    /// The words `text` folds to, from the cache when it was folded before.
+    private func foldedWords(of text: String) -> [String] {
+        spanWords.value(for: text) { matcher.folder.fold(text).tokens }
     }
 
     /// Single-word mentions that an earlier mention of the text explains: *Blinken* after
@@ -417,7 +447,8 @@ public final class MentionFinder: Sendable {
             if words.count == 1, mention.match.status != .exact, mention.match.status != .alias {
                 // Its own candidate for an entity already named, else the earlier mention's, scored
                 // by how close this word is to that name's last word.
-                let own = mention.match.candidates.first { context.seen[$0.entity.id] != nil && $0.score >= 0.8 && !isDemonym(mention.text, of: $0) }
+                // The score first: it rules out most candidates without hashing an id.
+                let own = mention.match.candidates.first { $0.score >= 0.8 && context.seen[$0.entity.id] != nil && !isDemonym(mention.text, of: $0) }
                 let earlier = own ?? (mayBeSurname(words[0]) ? closestSurname(to: Array(words[0].utf8), context: &context) : nil).map { candidate, similarity in
                     Candidate(entity: candidate.entity, score: Double(similarity), matchedName: candidate.matchedName,
                               matchedNameIsCanonical: candidate.matchedNameIsCanonical, alignment: candidate.alignment,
@@ -435,8 +466,10 @@ public final class MentionFinder: Sendable {
                 guard context.unknownLastWords.contains(where: { similarity($0, word) >= 0.85 }) else { continue }
             }
             if let best = mention.match.best, mention.match.status != .unknown {
-                context.seen[best.entity.id] = best
-                context.seenLastWords[best.entity.id] = best.nameTokens.last.map { Array($0.utf8) }
+                // Room for the names of an article at once: grown from empty, the tables were
+                // copied four or five times per document.
+                if context.seen.isEmpty { context.seen.reserveCapacity(16) }
+                context.seen[best.entity.id] = (best, best.nameTokens.last.map { Array($0.utf8) })
             }
             if mention.match.status == .unknown, let last = words.last { context.unknownLastWords.insert(Array(last.utf8)) }
             result.append(mention)
@@ -453,13 +486,14 @@ public final class MentionFinder: Sendable {
     /// that similarity. Equally close names go to the smaller id: the dictionary's order changes
     /// from run to run.
     private func closestSurname(to word: [UInt8], context: inout DocumentContext) -> (Candidate, Float)? {
-        var closest: (id: String, similarity: Float)?
-        for (id, last) in context.seenLastWords {
+        var closest: (id: String, similarity: Float, candidate: Candidate)?
+        for (id, seen) in context.seen {
+            guard let last = seen.lastWord else { continue }
             let similarity = similarity(last, word)
             guard similarity >= 0.85 else { continue }
             if let best = closest, best.similarity > similarity || (best.similarity == similarity && best.id < id) { continue }
-            closest = (id, similarity)
+            closest = (id, similarity, seen.candidate)
         }
-        return closest.flatMap { closest in context.seen[closest.id].map { ($0, closest.similarity) } }
+        return closest.map { ($0.candidate, $0.similarity) }
     }
 }

@@ -1,6 +1,5 @@
 /// A word of running text, located by Unicode-scalar offsets.
 struct TextWord: Sendable {
-    let text: String
     let start: Int
     let end: Int
     /// The first letter is upper case (*Astana*, *ASTANA*, *Kassym-Jomart*).
@@ -11,11 +10,35 @@ struct TextWord: Sendable {
     let startsSentence: Bool
     /// A full stop follows directly (*M.*, an initial).
     let followedByPeriod: Bool
-    /// The text in lower case when that differs from it, made once: the lexicon is asked about
-    /// a word several times per capitalised run.
-    let lowercasedText: String?
+    /// The text, made when the word is cut for capitalised words only: they are folded, matched
+    /// and joined into spans, where few of a text's other words are read at all.
+    let madeText: String?
+}
 
-    var lowercased: String { lowercasedText ?? text }
+/// The words of a chunk of text with the scalars they are ranges of: a word's text is made
+/// (``text(_:)``), or a lexicon asked about it (``word(_:isIn:lowercased:)``), from its scalars.
+struct ChunkWords: Sendable {
+    let scalars: [Unicode.Scalar]
+    let list: [TextWord]
+
+    var count: Int { list.count }
+    subscript(index: Int) -> TextWord { list[index] }
+
+    /// The text of word `index`: made when it was cut if capitalised, else now.
+    func text(_ index: Int) -> String {
+        let word = list[index]
+        return word.madeText ?? TextWords.string(of: scalars[word.start..<word.end])
+    }
+
+    /// The texts of the words of `span` joined by `separator`.
+    func text(of span: Range<Int>, separator: String = " ") -> String {
+        span.map(text).joined(separator: separator)
+    }
+
+    /// Whether `set` holds word `index` as written or, when `lowercased`, in lower case.
+    func word(_ index: Int, isIn set: WordSet, lowercased: Bool) -> Bool {
+        set.contains(scalars[list[index].start..<list[index].end], lowercasing: lowercased)
+    }
 }
 
 /// Splits running text into words: letters, digits and marks, with hyphens and apostrophes
@@ -29,22 +52,26 @@ package enum TextWords {
     /// capital says the word is capitalised.
     private static let hyphenatedParticles = MentionLexicon.particles.union(["ben", "abu", "abou"])
 
-    /// The words of `scalars`. Each word is read as a range of the scalars and its text made from
-    /// their UTF-8 bytes: an array and a string built scalar by scalar per word cost a quarter of
-    /// a scan of news text.
-    static func words(in scalars: [Unicode.Scalar]) -> [TextWord] {
+    /// The words of `scalars`, each read as a range of them in one pass. Only a capitalised
+    /// word's text is made here (a string per word of the text was a third of the cost of cutting
+    /// it), and lexicons are asked about a word's scalars, with no string made.
+    static func words(in scalars: [Unicode.Scalar]) -> ChunkWords {
         var words: [TextWord] = []
         words.reserveCapacity(scalars.count / 6 + 8)  // news averages a word per six scalars or more
-        func text(_ range: Range<Int>) -> String { string(of: scalars[range]) }
         var index = 0
         var sentenceStart = true
         var separatorSinceWord = false  // punctuation other than spaces since the previous word
         while index < scalars.count {
             let scalar = scalars[index]
+            // A space, the commonest scalar between words, asks for nothing.
+            if scalar == " " {
+                index += 1
+                continue
+            }
             guard Tokenizer.isWordScalar(scalar) else {
                 if isSentenceRulePunctuation(scalar) {
                     // A period after a one-letter word or a title abbreviation does not end a sentence.
-                    let abbreviation = scalar == "." && (words.last.map { $0.end == index && (($0.text.count == 1) || MentionLexicon.titleAbbreviations.contains($0.text)) } ?? false)
+                    let abbreviation = scalar == "." && (words.last.map { $0.end == index && isAbbreviation($0, in: scalars) } ?? false)
                     if !abbreviation && scalar != "(" && scalar != ")" && scalar != "[" && scalar != "]" && scalar != ":" && scalar != ";" { sentenceStart = true }
                     if scalar == "\n" { sentenceStart = true }
                 }
@@ -52,19 +79,29 @@ package enum TextWords {
                 index += 1
                 continue
             }
+            // The first apostrophe and hyphen are noted on the way. An apostrophe that is a word
+            // scalar (a modifier letter) is never ASCII; a hyphen only ever joins.
+            var apostrophe: Int? = scalar.isASCII || !Tokenizer.isApostrophe(scalar) ? nil : index
+            var hyphen: Int?
             var end = index + 1
             while end < scalars.count {
-                if Tokenizer.isWordScalar(scalars[end]) { end += 1; continue }
-                let joiner = scalars[end] == "-" || scalars[end] == "\u{2010}" || Tokenizer.isApostrophe(scalars[end])
-                if joiner && end + 1 < scalars.count && Tokenizer.isWordScalar(scalars[end + 1]) { end += 2; continue }
-                break
+                let next = scalars[end]
+                if Tokenizer.isWordScalar(next) {
+                    if apostrophe == nil, !next.isASCII, Tokenizer.isApostrophe(next) { apostrophe = end }
+                    end += 1
+                    continue
+                }
+                let isHyphen = next == "-", isApostrophe = !isHyphen && Tokenizer.isApostrophe(next)
+                guard isHyphen || isApostrophe || next == "\u{2010}", end + 1 < scalars.count, Tokenizer.isWordScalar(scalars[end + 1]) else { break }
+                if isHyphen, hyphen == nil { hyphen = end }
+                if isApostrophe, apostrophe == nil { apostrophe = end }
+                end += 1  // the word scalar after the joiner is read as the loop goes on
             }
             var start = index
             // French elision: a known prefix and an apostrophe. Before a capital the name follows;
             // before a lower-case letter the word is an ordinary one (*L'invasion*), whatever its capital.
             var elidedCommonWord = false
-            if let apostrophe = scalars[start..<end].firstIndex(where: Tokenizer.isApostrophe), apostrophe > start, apostrophe + 1 < end,
-               elisions.contains(text(start..<apostrophe).lowercased()) {
+            if let apostrophe, apostrophe > start, apostrophe + 1 < end, elisions.contains(scalars[start..<apostrophe], lowercasing: true) {
                 if isUppercase(scalars[apostrophe + 1]) {
                     start = apostrophe + 1
                 } else {
@@ -77,71 +114,85 @@ package enum TextWords {
                 wordEnd -= 2
             }
             let word = start..<wordEnd
-            // *al-Assad*, *el-Sisi*, *ben-Gourion*: a particle joined to a capitalised name.
+            // *al-Assad*, *el-Sisi*, *ben-Gourion*: a particle joined to a capitalised name. The
+            // hyphen noted is the word's first: an elided prefix and a possessive hold none.
             var first = scalars[word].first(where: isAlphabetic)
-            if let hyphen = scalars[word].firstIndex(of: "-"), hyphen + 1 < wordEnd, hyphenatedParticles.contains(text(start..<hyphen)) {
+            if let hyphen, hyphen + 1 < wordEnd, hyphenatedParticles.contains(scalars[start..<hyphen], lowercasing: false) {
                 first = scalars[hyphen + 1]
             }
-            let wordText = text(word)
+            let isCapitalised = !elidedCommonWord && (first.map(isUppercase) ?? false)
             words.append(TextWord(
-                text: wordText, start: start, end: wordEnd,
-                isCapitalised: !elidedCommonWord && (first.map(isUppercase) ?? false),
+                start: start, end: wordEnd,
+                isCapitalised: isCapitalised,
                 joinsPrevious: !separatorSinceWord && !words.isEmpty,
                 startsSentence: sentenceStart,
                 followedByPeriod: end < scalars.count && scalars[end] == ".",
-                lowercasedText: changesWhenLowercased(scalars[word]) ? wordText.lowercased() : nil))
+                madeText: isCapitalised ? string(of: scalars[word]) : nil))
             sentenceStart = false
             separatorSinceWord = false
             index = end
         }
-        return words
+        return ChunkWords(scalars: scalars, list: words)
     }
 
-    /// Whether lowering any of `scalars` changes it (else the text is its own lower case).
-    static func changesWhenLowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> Bool {
-        scalars.contains { scalar in
-            // Latin-1 told without a property lookup: its capitals are A–Z and À–Þ but ×.
-            let value = scalar.value
-            if value < 0x100 { return (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) }
-            return scalar.properties.changesWhenLowercased
-        }
+    /// A word of one character, or a title abbreviation (*M*, *Mme*): a full stop after it does
+    /// not end the sentence.
+    private static func isAbbreviation(_ word: TextWord, in scalars: [Unicode.Scalar]) -> Bool {
+        let letters = scalars[word.start..<word.end]
+        // ASCII letters and digits are a character each; other scalars may combine.
+        let isOneCharacter = letters.count == 1 || (!letters.allSatisfy(\.isASCII) && string(of: letters).count == 1)
+        return isOneCharacter || MentionLexicon.titleAbbreviations.contains(letters, lowercasing: false)
     }
 
     /// The scalars of `text`, decoded from its UTF-8 in place: the standard library's scalar view,
-    /// counted and then copied, cost a tenth of a scan of news text.
+    /// counted and then copied, cost a tenth of a scan of news text. Runs of eight ASCII bytes
+    /// (most of news) are widened together, and values are stored as the `UInt32`s scalars are:
+    /// `Unicode.Scalar(_:)` checks each, which a String's valid UTF-8 does not need.
     package static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
         return text.withUTF8 { utf8 in
             [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalars, count in
-                var index = 0
                 count = 0
-                while index < utf8.count {
-                    let lead = UInt32(utf8[index])
-                    var value = lead
-                    // A String holds valid UTF-8: a lead byte says how many continuation bytes follow.
-                    if lead >= 0xF0 {
-                        value = (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6 | UInt32(utf8[index + 3] & 0x3F)
-                        index += 4
-                    } else if lead >= 0xE0 {
-                        value = (lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F)
-                        index += 3
-                    } else if lead >= 0xC0 {
-                        value = (lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F)
-                        index += 2
-                    } else {
-                        index += 1
+                guard let bytes = utf8.baseAddress, let start = scalars.baseAddress else { return }
+                start.withMemoryRebound(to: UInt32.self, capacity: utf8.count) { values in
+                    var index = 0
+                    while index < utf8.count {
+                        if index + 8 <= utf8.count {
+                            let eight = UnsafeRawPointer(bytes + index).loadUnaligned(as: SIMD8<UInt8>.self)
+                            if unsafeBitCast(eight, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                                UnsafeMutableRawPointer(values + count).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
+                                index += 8
+                                count += 8
+                                continue
+                            }
+                        }
+                        let lead = UInt32(bytes[index])
+                        var value = lead
+                        // A String holds valid UTF-8: a lead byte says how many continuation bytes follow.
+                        if lead >= 0xF0 {
+                            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                            index += 4
+                        } else if lead >= 0xE0 {
+                            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                            index += 3
+                        } else if lead >= 0xC0 {
+                            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                            index += 2
+                        } else {
+                            index += 1
+                        }
+                        values[count] = value
+                        count += 1
                     }
-                    scalars[count] = Unicode.Scalar(value).unsafelyUnwrapped
-                    count += 1
                 }
             }
         }
     }
 
-    /// How many scalars `text` has: its UTF-8 bytes that are not continuation bytes.
+    /// How many scalars `text` has.
     package static func scalarCount(of text: String) -> Int {
         var text = text
-        return text.withUTF8 { utf8 in utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        return text.withUTF8(UTF8Counts.scalars)
     }
 
     /// The text of `scalars`, made from their UTF-8 bytes in a buffer on the stack: a string

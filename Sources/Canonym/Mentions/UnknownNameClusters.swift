@@ -36,7 +36,12 @@ public struct UnknownNameClusters: Sendable {
     /// The cluster key of an unknown name, clustering it on first sight.
     /// - Complexity: compares with the spellings of clusters sharing a word skeleton only.
     public mutating func key(for name: String) -> String {
-        let words = folder.fold(name).tokens
+        key(forFoldedWords: folder.fold(name).tokens)
+    }
+
+    /// `key(for:)` of a name whose folded words are at hand: a mention's, folded on the thread
+    /// that found it (folding is the same whatever the folder's cache), not again by the writer.
+    package mutating func key(forFoldedWords words: [String]) -> String {
         let spelling = words.joined(separator: " ")
         if let known = keyBySpelling[spelling] { return known }
         let bytes = words.map { Array($0.utf8) }

@@ -6,30 +6,41 @@
 struct WordSet: Sendable {
     /// All words' bytes, one after the other.
     private let bytes: [UInt8]
-    /// Per slot of the table: where its word starts in `bytes`, and its length (-1: empty slot).
-    private let starts: [Int32]
-    private let lengths: [Int32]
+    /// The table: where each slot's word starts in `bytes`, and its length (-1: empty slot), side
+    /// by side, so that a probe of a large table (the gazetteer's phrases) reads one cache line.
+    private let slots: [Slot]
+    private struct Slot {
+        var start: Int32 = 0, length: Int32 = -1
+    }
+    /// Per slot, seven bits of its word's hash with the top bit set (0: empty slot). A probe reads
+    /// these first, an eighth of the slots' size: a word the set does not hold (most questions
+    /// about the phrase prefixes) is answered without reading the large table at all.
+    private let tags: [UInt8]
     private let mask: Int
     let count: Int
+    /// The longest word's bytes: a longer word (or one of more scalars) is in no slot.
+    private let longest: Int
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
         let distinct = Array(Set(words))
         var size = 8
         while size < distinct.count * 2 { size *= 2 }  // at most half full: short probe runs
-        var bytes: [UInt8] = [], starts = [Int32](repeating: 0, count: size), lengths = [Int32](repeating: -1, count: size)
+        var bytes: [UInt8] = [], slots = [Slot](repeating: Slot(), count: size), tags = [UInt8](repeating: 0, count: size)
         for word in distinct {
             let utf8 = Array(word.utf8)
-            var slot = utf8.withUnsafeBufferPointer(Self.hash) & (size - 1)
-            while lengths[slot] >= 0 { slot = (slot + 1) & (size - 1) }
-            starts[slot] = Int32(bytes.count)
-            lengths[slot] = Int32(utf8.count)
+            let hash = utf8.withUnsafeBufferPointer(Self.hash)
+            var slot = hash & (size - 1)
+            while tags[slot] != 0 { slot = (slot + 1) & (size - 1) }
+            slots[slot] = Slot(start: Int32(bytes.count), length: Int32(utf8.count))
+            tags[slot] = Self.tag(hash)
             bytes += utf8
         }
         self.bytes = bytes
-        self.starts = starts
-        self.lengths = lengths
+        self.slots = slots
+        self.tags = tags
         mask = size - 1
         count = distinct.count
+        longest = Swift.max(0, Int(slots.lazy.map(\.length).max() ?? 0))
     }
 
     /// This set with `more` words.
@@ -42,18 +53,46 @@ struct WordSet: Sendable {
         return Array(word.utf8).withUnsafeBufferPointer { contains(utf8: $0) }
     }
 
-    func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var slot = Self.hash(word) & mask
-        return bytes.withUnsafeBufferPointer { bytes in
-            lengths.withUnsafeBufferPointer { lengths in
-                starts.withUnsafeBufferPointer { starts in
-                    while true {
-                        let length = Int(lengths[slot])
-                        if length < 0 { return false }
-                        if length == word.count, Self.equal(word, bytes.baseAddress! + Int(starts[slot])) { return true }
-                        slot = (slot + 1) & mask
-                    }
+    /// Whether the set holds the word `scalars` spell, lowered first when `lowercasing` (as
+    /// `String.lowercased()` lowers it). A word of Latin-1 scalars, nearly every word of French
+    /// and English news, is encoded on the stack, without a string made and lowered.
+    func contains(_ scalars: ArraySlice<Unicode.Scalar>, lowercasing: Bool) -> Bool {
+        // A scalar is a byte or more, and lowering never takes one away.
+        guard scalars.count <= longest else { return false }
+        let latin1: Bool? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * longest) { buffer in
+            var count = 0
+            for scalar in scalars {
+                var value = scalar.value
+                guard value < 0x100 else { return nil }
+                // Latin-1's capitals are A–Z and À–Þ but ×, each 0x20 below its small letter.
+                if lowercasing, (value >= 0x41 && value <= 0x5A) || (value >= 0xC0 && value <= 0xDE && value != 0xD7) { value += 0x20 }
+                if value < 0x80 {
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                } else {
+                    buffer[count] = UInt8(truncatingIfNeeded: 0xC0 | value >> 6)
+                    buffer[count + 1] = UInt8(truncatingIfNeeded: 0x80 | value & 0x3F)
+                    count += 2
                 }
+            }
+            return contains(utf8: UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+        if let latin1 { return latin1 }
+        let word = String(String.UnicodeScalarView(scalars))
+        return contains(lowercasing ? word.lowercased() : word)
+    }
+
+    func contains(utf8 word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard word.count <= longest else { return false }
+        let hash = Self.hash(word), tag = Self.tag(hash)
+        var slot = hash & mask
+        return tags.withUnsafeBufferPointer { tags in
+            while true {
+                let found = tags[slot]
+                if found == 0 { return false }
+                if found == tag, Int(slots[slot].length) == word.count,
+                   bytes.withUnsafeBufferPointer({ Self.equal(word, $0.baseAddress! + Int(slots[slot].start)) }) { return true }
+                slot = (slot + 1) & mask
             }
         }
     }
@@ -61,6 +100,11 @@ struct WordSet: Sendable {
     private static func equal(_ word: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
         for index in 0..<word.count where word[index] != stored[index] { return false }
         return true
+    }
+
+    /// The tag of a slot holding a word of this hash: bits the table's index does not use.
+    private static func tag(_ hash: Int) -> UInt8 {
+        UInt8(truncatingIfNeeded: UInt(bitPattern: hash) >> 57) | 0x80
     }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
@@ -73,8 +117,8 @@ struct WordSet: Sendable {
 extension WordSet: Sequence {
     /// The words, in no particular order.
     func makeIterator() -> some IteratorProtocol<String> {
-        zip(starts, lengths).lazy.filter { $0.1 >= 0 }.map { start, length in
-            String(decoding: bytes[Int(start)..<Int(start + length)], as: UTF8.self)
+        slots.lazy.filter { $0.length >= 0 }.map { slot in
+            String(decoding: bytes[Int(slot.start)..<Int(slot.start + slot.length)], as: UTF8.self)
         }.makeIterator()
     }
 }

@@ -78,7 +78,7 @@ final class DocumentScanner {
                 batchBytes += bytes.count
                 if batchBytes >= chunkBytes { submitBatch() }
                 offset += TextWords.scalarCount(of: text)
-                linesBefore += bytes.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) }
+                linesBefore += bytes.withUnsafeBufferPointer(UTF8Counts.lineBreaks)
             }
         } catch {
             return fail(input, "the file cannot be read: \(error)", at: "\(linesBefore + 1):1")
@@ -135,52 +135,23 @@ final class DocumentScanner {
         }
         let scalars = scanned.prepared.scalars
         for mention in mentions {
-            let cluster = mention.match.status == .unknown ? clusters.key(for: mention.text) : nil
+            let cluster = mention.match.status == .unknown ? clusters.key(forFoldedWords: mention.foldedWords) : nil
             writeRecord(of: mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster)
         }
     }
 
-    /// The text of `scalars` with each line break written as a space, as Foundation's
-    /// `replacingOccurrences(of: "\n", with: " ")` does.
-    static func lineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        String(decoding: lineBreaksAsSpacesUTF8(scalars), as: UTF8.self)
-    }
-
-    /// `lineBreaksAsSpaces` as UTF-8 (what a record holds).
-    private static func lineBreaksAsSpacesUTF8(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8] {
-        plainLineBreaksAsSpaces(scalars) ?? Array(String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " ").utf8)
-    }
-
-    /// `lineBreaksAsSpaces` without Foundation, or nil where only Foundation's replacement gives
-    /// it: a line break next to a scalar that may combine with it (one followed by a combining
-    /// mark is left as it is), told apart from the letters and quotation marks around line breaks in news.
-    private static func plainLineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>) -> [UInt8]? {
-        // Written into a buffer of the largest size first: appending byte by byte costs several times as much.
-        var isPlainText = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: scalars.count * 4) { bytes, initialized in
-            var count = 0
-            defer { initialized = count }
-            for index in scalars.indices {
-                let scalar = scalars[index]
-                if scalar.isASCII, scalar != "\n" {
-                    bytes[count] = UInt8(truncatingIfNeeded: scalar.value)
-                    count += 1
-                } else if scalar != "\n" {
-                    UTF8.encode(scalar) { bytes[count] = $0; count += 1 }
-                } else {
-                    let before = index > scalars.startIndex ? scalars[index - 1] : " "
-                    let after = index + 1 < scalars.endIndex ? scalars[index + 1] : " "
-                    guard isPlain(before), isPlain(after) else { isPlainText = false; return }
-                    bytes[count] = UInt8(ascii: " ")
-                    count += 1
-                }
-            }
+    /// Writes `scalars` as the field `key` of `record` with each line break as a space, as
+    /// Foundation's `replacingOccurrences(of: "\n", with: " ")` makes them: straight into the
+    /// record unless a line break is next to a scalar that may combine with it (one followed by
+    /// a combining mark is left as it is), which only Foundation's replacement gives.
+    static func writeLineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>, as key: StaticString, to record: inout JSONObject) {
+        if !record.stringWithLineBreaksAsSpaces(key, scalars: scalars, besidePlain: isPlain) {
+            record.string(key, String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " "))
         }
-        return isPlainText ? bytes : nil
     }
 
     /// ASCII, a Latin-1 or Latin Extended letter, a Cyrillic letter, or a quotation mark, dash,
-    /// ellipsis or no-break space: none combines with a line break. `JSONTests` holds the
+    /// ellipsis or no-break space (what news has around line breaks): none combines with one. `JSONTests` holds the
     /// replacement to Foundation's with these beside line breaks.
     private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -196,7 +167,8 @@ final class DocumentScanner {
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
         let match = mention.match
-        var record = JSONObject(capacity: 320 + 4 * contextCharacters)
+        // Room for the fields and the context as JSON may escape it: grown, the buffer is copied.
+        var record = JSONObject(capacity: 512 + 12 * contextCharacters)
         record.string("file", file)
         record.integer("start", mention.start)
         record.integer("end", mention.end)
@@ -215,7 +187,7 @@ final class DocumentScanner {
         }
         record.optional("title", mention.title)
         record.optional("cluster", cluster)
-        record.string("context", utf8: Self.lineBreaksAsSpacesUTF8(scalars[before..<after]))
+        Self.writeLineBreaksAsSpaces(scalars[before..<after], as: "context", to: &record)
         record.withClosedBytes(line: true) { output.write(bytes: $0) }
     }
 }

@@ -18,22 +18,45 @@ enum JSON {
                       writing write: (UInt8) -> Void) {
         write(UInt8(ascii: "\""))
         var runStart = 0
-        for index in text.indices where needsEscape(text[index]) {
+        var index = nextEscape(in: text, from: 0)
+        while index < text.count {
             copy(UnsafeBufferPointer(rebasing: text[runStart..<index]))
             escape(of: text[index], write)
             runStart = index + 1
+            index = nextEscape(in: text, from: runStart)
         }
         copy(UnsafeBufferPointer(rebasing: text[runStart...]))
         write(UInt8(ascii: "\""))
     }
 
+    /// The first byte from `start` on that needs an escape, or the end. Eight bytes are looked at
+    /// together: most text needs none, and a test byte by byte was a tenth of a scan's output.
+    static func nextEscape(in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var index = start
+        if let base = text.baseAddress {
+            while index + 8 <= text.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) { index += 8 }
+        }
+        while index < text.count, !needsEscape(text[index]) { index += 1 }
+        return index
+    }
+
+    /// Whether one of the eight bytes of `word` needs an escape: a byte below 0x20, a quotation
+    /// mark or a backslash (the subtraction borrows into a byte's top bit only below the bound
+    /// or at zero, and top bits set in `word` itself are masked out).
+    fileprivate static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quotes = word ^ (ones &* 0x22), backslashes = word ^ (ones &* 0x5C)
+        let found = ((word &- ones &* 0x20) & ~word) | ((quotes &- ones) & ~quotes) | ((backslashes &- ones) & ~backslashes)
+        return found & (ones &* 0x80) != 0
+    }
+
     /// In UTF-8 every byte below 0x80 is an ASCII scalar, and only those are escaped.
-    private static func needsEscape(_ byte: UInt8) -> Bool {
+    fileprivate static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }
 
     /// The escape of a byte that `needsEscape`, byte by byte to `write`.
-    private static func escape(of byte: UInt8, _ write: (UInt8) -> Void) {
+    fileprivate static func escape(of byte: UInt8, _ write: (UInt8) -> Void) {
         write(UInt8(ascii: "\\"))
         switch byte {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"): write(byte)
@@ -89,10 +112,69 @@ struct JSONObject: ~Copyable {
         Self.withUTF8(of: value) { appendQuoted($0) }
     }
 
-    /// A string field from UTF-8 bytes.
-    mutating func string(_ key: StaticString, utf8 value: [UInt8]) {
+    /// A string field from scalars, each line break written as a space (a record's context),
+    /// encoded and escaped in one pass with no string or array of the text made. Nothing is
+    /// written, and false returned, when a line break stands beside a scalar that is not
+    /// `plain` (one the caller's replacement would treat otherwise); the slice's edges count as spaces.
+    mutating func stringWithLineBreaksAsSpaces(_ key: StaticString, scalars: ArraySlice<Unicode.Scalar>,
+                                               besidePlain plain: (Unicode.Scalar) -> Bool) -> Bool {
+        let countBefore = count, wasEmpty = isEmpty
         self.key(key)
-        value.withUnsafeBufferPointer { appendQuoted($0) }
+        reserve(scalars.count * 6 + 2)  // an escape is at most six bytes, a scalar at most four
+        append(UInt8(ascii: "\""))
+        // Written through a pointer local to the loop: the buffer's fields, or a variable the
+        // closure captured, would be loaded and stored again per byte.
+        let start = base + count
+        let written: UnsafeMutablePointer<UInt8>? = scalars.withUnsafeBufferPointer { scalars in
+            var end = start, index = 0
+            while index < scalars.count {
+                #if _endian(little)  // a scalar's low byte comes first in memory
+                // Eight at a time while they are ASCII that needs no escape (most of a context):
+                // their bytes packed into a word and tested as `JSON.quote` tests eight bytes.
+                if index + 8 <= scalars.count, let first = scalars.baseAddress.map(UnsafeRawPointer.init) {
+                    func pair(_ at: Int) -> UInt64 { first.loadUnaligned(fromByteOffset: 4 * index + 8 * at, as: UInt64.self) }
+                    func bytes(_ pair: UInt64) -> UInt64 { (pair & 0xFF) | (pair >> 24 & 0xFF00) }
+                    let pairs = (pair(0), pair(1), pair(2), pair(3))
+                    let packed = bytes(pairs.0) | bytes(pairs.1) << 16 | bytes(pairs.2) << 32 | bytes(pairs.3) << 48
+                    if (pairs.0 | pairs.1 | pairs.2 | pairs.3) & 0xFFFF_FF80_FFFF_FF80 == 0, !JSON.mayNeedEscape(packed) {
+                        UnsafeMutableRawPointer(end).storeBytes(of: packed.littleEndian, as: UInt64.self)
+                        end += 8
+                        index += 8
+                        continue
+                    }
+                }
+                #endif
+                // Else the next eight one by one.
+                for index in index..<min(index + 8, scalars.count) {
+                    let scalar = scalars[index]
+                    guard scalar.isASCII else {
+                        UTF8.encode(scalar) { end.pointee = $0; end += 1 }
+                        continue
+                    }
+                    let byte = UInt8(truncatingIfNeeded: scalar.value)
+                    if byte == UInt8(ascii: "\n") {
+                        guard plain(index > 0 ? scalars[index - 1] : " "), plain(index + 1 < scalars.count ? scalars[index + 1] : " ") else { return nil }
+                        end.pointee = UInt8(ascii: " ")
+                        end += 1
+                    } else if JSON.needsEscape(byte) {
+                        JSON.escape(of: byte) { end.pointee = $0; end += 1 }
+                    } else {
+                        end.pointee = byte
+                        end += 1
+                    }
+                }
+                index = min(index + 8, scalars.count)
+            }
+            return end
+        }
+        guard let end = written else {
+            count = countBefore
+            isEmpty = wasEmpty
+            return false
+        }
+        count = end - base
+        append(UInt8(ascii: "\""))
+        return true
     }
 
     /// A string field, or null.

@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 @Suite struct TextWordsScalarsTests {
@@ -7,6 +8,18 @@ import Testing
     func decodedScalarsAreTheStringsOwn(text: String) {
         #expect(TextWords.scalars(of: text) == Array(text.unicodeScalars))
         #expect(TextWords.scalarCount(of: text) == text.unicodeScalars.count)
+    }
+
+    /// Random texts of ASCII runs of every length beside scalars of two, three and four bytes,
+    /// so that each falls at every place of an eight-byte block.
+    @Test func asciiBlocksAndLongerScalarsDecodeWherever() {
+        var random = SeededGenerator(seed: 3)
+        let alphabet: [Character] = ["a", "Z", " ", "\n", "é", "Қ", "北", "🇰", "e\u{301}"]
+        for _ in 0..<2000 {
+            let text = random.word(from: alphabet, length: 0...40)
+            #expect(TextWords.scalars(of: text) == Array(text.unicodeScalars), "\(text)")
+            #expect(TextWords.scalarCount(of: text) == text.unicodeScalars.count, "\(text)")
+        }
     }
 
     @Test func aBridgedOrSlicedStringDecodesToo() {

@@ -1,4 +1,4 @@
-import Canonym
+@testable import Canonym
 import Testing
 
 @Suite struct UnknownNameClustersTests {
@@ -14,6 +14,20 @@ import Testing
         #expect(clusters.key(for: "Mark Heinrich") != other)
         #expect(clusters.count == 3)
     }
+
+    /// A mention's folded words cluster as its text does: the scanner passes those.
+    @Test func foldedWordsClusterAsTheirName() {
+        let names = ["Olzhas Auyezov", "Auyezov", "Simon Lewis", "OLZHAS AUEZOV", "Lewis", "Ṣimon Lèwis", ""]
+        var byName = UnknownNameClusters(), byWords = UnknownNameClusters()
+        for name in names {
+            let mention = Self.finder.mentions(in: name).first
+            let words = mention?.foldedWords ?? NameFolder.shared.fold(name).tokens
+            #expect(byWords.key(forFoldedWords: words) == byName.key(for: mention?.text ?? name), "\(name)")
+        }
+        #expect(byWords.count == byName.count)
+    }
+
+    static let finder = MentionFinder(matcher: Matcher(gazetteer: try! DefaultGazetteers.load()))
 
     @Test func theKeyOfASpellingNeverChanges() {
         var clusters = UnknownNameClusters()

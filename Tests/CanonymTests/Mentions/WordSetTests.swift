@@ -20,10 +20,37 @@ import Testing
         }
     }
 
+    /// Scalars, lowered or not, against the string of them: Latin-1 capitals and other letters,
+    /// capitals of other scripts (a dotted I, the Kelvin sign), and words longer than the ones
+    /// read on the stack.
+    @Test func answersForScalarsAsForTheirString() {
+        var random = SeededGenerator(seed: 12)
+        let alphabet: [Character] = ["a", "A", "e", "É", "é", "×", "ß", "Þ", "þ", "Д", "д", "İ", "\u{212A}", "k", "-"]
+        for round in 0..<40 {
+            let words = (0..<Int.random(in: 0...200, using: &random)).map { _ in random.word(from: alphabet, length: 0...5) }
+            let lowered = WordSet(words.map { $0.lowercased() }), written = WordSet(words)
+            for _ in 0..<300 {
+                let probe = random.word(from: alphabet, length: Bool.random(using: &random) ? 0...5 : 60...70)
+                let scalars = Array(probe.unicodeScalars)[...]
+                #expect(lowered.contains(scalars, lowercasing: true) == lowered.contains(probe.lowercased()), "round \(round): \(probe)")
+                #expect(written.contains(scalars, lowercasing: false) == written.contains(probe), "round \(round): \(probe)")
+            }
+            for word in words { #expect(lowered.contains(Array(word.unicodeScalars)[...], lowercasing: true), "round \(round): \(word)") }
+        }
+    }
+
     @Test func tellsWordsThatDifferOnlyInLengthOrOneByte() {
         let set: WordSet = ["de", "van der", "président", "M"]
         for word in ["de", "van der", "président", "M"] { #expect(set.contains(word)) }
         for word in ["", "d", "dee", "De", "van de", "president", "présidente", "m", "MM"] { #expect(!set.contains(word), "\(word)") }
+    }
+
+    /// An empty set holds nothing, not even the empty word; a set of the empty word holds only it.
+    @Test func emptySetsAndTheEmptyWord() {
+        let none = WordSet([String]()), empty: WordSet = [""]
+        #expect(!none.contains("") && !none.contains("a") && !none.contains([][...], lowercasing: true))
+        #expect(empty.contains("") && empty.contains([][...], lowercasing: false))
+        #expect(!empty.contains("a") && !empty.contains(["A"][...], lowercasing: true))
     }
 
     @Test func unionHoldsBothSets() {
