@@ -22,7 +22,7 @@ public enum Calibration {
     static let absentShare = 0.06, lendingShare = 0.25
     static let maximumAbsent = 2_000, maximumLending = 4_000
 
-    /// Held-out names: each with the entity it should find (an index into the kept entities), or nil.
+    /// The kept entities, and the held-out names, each with the id of the entity it should find, or nil.
     struct HeldOut {
         var kept: [Entity] = []
         var queries: [(name: String, expected: String?)] = []
