@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Learns a ``ConfidenceModel`` from a gazetteer alone. Some entities' aliases are held out
 /// and some entities left out altogether; the rest is matched against those names as a user's
 /// queries would be, and a logistic regression learns, from what the decision sees, which
@@ -78,22 +75,13 @@ public enum Calibration {
         let matcher = Matcher(gazetteer: reduced, options: decision)
 
         // Each held-out name's features and whether its best answer was right; nil when decided by lookup.
-        let examples = Mutex<[(features: [Double], right: Bool)?]>(Array(repeating: nil, count: split.queries.count))
-        let workers = jobs > 0 ? jobs : max(1, System.coreCount)
-        let chunks = min(max(1, split.queries.count / 64), workers * 4)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (split.queries.count * chunk / chunks)..<(split.queries.count * (chunk + 1) / chunks)
-            let done = range.map { k -> (features: [Double], right: Bool)? in
-                let query = split.queries[k]
-                let match = matcher.match(query.name)
-                guard match.status != .exact, match.status != .alias, !match.candidates.isEmpty else { return nil }
-                let top = match.candidates.max { $0.score < $1.score }!
-                let features = ConfidenceModel.features(query: matcher.folder.fold(query.name), candidates: match.candidates)
-                return (features, top.entity.id == query.expected)
-            }
-            examples.withLock { $0.replaceSubrange(range, with: done) }
-        }
-        let learnt = examples.withLock { $0 }.compactMap { $0 }
+        let learnt = split.queries.concurrentMap(jobs: jobs) { query -> (features: [Double], right: Bool)? in
+            let match = matcher.match(query.name)
+            guard match.status != .exact, match.status != .alias, !match.candidates.isEmpty else { return nil }
+            let top = match.candidates.max { $0.score < $1.score }!
+            let features = ConfidenceModel.features(query: matcher.folder.fold(query.name), candidates: match.candidates)
+            return (features, top.entity.id == query.expected)
+        }.compactMap { $0 }
         guard learnt.contains(where: \.right), learnt.contains(where: { !$0.right }) else {
             throw CalibrationError(reason: "the held-out names were all answered \(learnt.first?.right == true ? "right" : "wrong"): nothing to learn from")
         }
@@ -101,14 +89,8 @@ public enum Calibration {
         let model = ConfidenceModel(regression: regression, provenance: .init(
             entities: gazetteer.entities.count, names: gazetteer.names.count, heldOutAliases: positives,
             absentNames: split.queries.count - positives, seed: seed))
-        let bounds = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
-        let reliability = zip(bounds, bounds.dropFirst()).map { lower, upper in
-            let inBin = learnt.filter {
-                let confidence = model.confidence(features: $0.features)
-                return confidence >= lower && (upper >= 1 ? confidence <= upper : confidence < upper)
-            }
-            return ReliabilityBin(lower: lower, upper: upper, answers: inBin.count, correct: inBin.filter(\.right).count)
-        }
+        let reliability = ReliabilityBin.bins(ReliabilityBin.confidenceBounds,
+                                              learnt.map { (model.confidence(features: $0.features), $0.right) })
         return Result(model: model, reliability: reliability, learntFrom: learnt.count)
     }
 }

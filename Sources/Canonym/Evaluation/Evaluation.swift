@@ -1,6 +1,4 @@
-import Dispatch
 import Foundation
-import Synchronization
 
 /// Precision, recall and F1 of a matcher on labelled names, at one threshold.
 public struct EvaluationMetrics: Sendable, Hashable {
@@ -35,6 +33,18 @@ public struct ReliabilityBin: Sendable, Hashable {
     public let answers: Int
     public let correct: Int
     public var accuracy: Double? { answers > 0 ? Double(correct) / Double(answers) : nil }
+
+    /// The ranges of confidence that reliability tables report.
+    static let confidenceBounds = [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0]
+
+    /// The answers, each with its score or confidence, binned between consecutive `bounds`
+    /// (the last bin holds its upper bound too).
+    static func bins(_ bounds: [Double], _ answers: [(value: Double, isRight: Bool)]) -> [ReliabilityBin] {
+        zip(bounds, bounds.dropFirst()).map { lower, upper in
+            let inBin = answers.filter { $0.value >= lower && (upper >= 1 ? $0.value <= upper : $0.value < upper) }
+            return ReliabilityBin(lower: lower, upper: upper, answers: inBin.count, correct: inBin.filter(\.isRight).count)
+        }
+    }
 }
 
 /// The result of matching labelled names: one outcome per name, and metrics derived from them.
@@ -89,18 +99,10 @@ public struct Evaluation: Sendable {
         options.thresholdByType = [:]
         let permissive = matcher.with(options: options)
         let decision = options
-        let workers = jobs > 0 ? jobs : max(1, System.coreCount)
-        let chunks = min(max(1, queries.count / 64), workers * 4)
-        let results = Mutex<[[Outcome]]>(Array(repeating: [], count: chunks))
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let range = (queries.count * chunk / chunks)..<(queries.count * (chunk + 1) / chunks)
-            let done = queries[range].map { query in
-                let match = permissive.match(query.query)
-                return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] }, options: decision)
-            }
-            results.withLock { $0[chunk] = done }
+        outcomes = queries.concurrentMap(jobs: jobs) { query in
+            let match = permissive.match(query.query)
+            return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] }, options: decision)
         }
-        outcomes = results.withLock { $0.flatMap { $0 } }
     }
 
     public func metrics(threshold: Double, subset: String? = nil) -> EvaluationMetrics {
@@ -124,21 +126,16 @@ public struct Evaluation: Sendable {
 
     /// The ranges `reliability()` reports: of scores, or of confidences.
     public var reliabilityBounds: [Double] {
-        thresholdsAreConfidences ? [0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0] : [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0]
+        thresholdsAreConfidences ? ReliabilityBin.confidenceBounds : [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 1.0]
     }
 
     /// Accuracy of the answers in each range of score, or of confidence under a confidence model
     /// (exact and alias matches score 1).
     public func reliability(bounds: [Double]? = nil) -> [ReliabilityBin] {
-        let bounds = bounds ?? reliabilityBounds
-        return zip(bounds, bounds.dropFirst()).map { lower, upper in
-            let inBin = outcomes.filter { outcome in
-                guard let from = outcome.answeredFrom else { return false }
-                let score = outcome.match.confidence ?? outcome.match.score ?? from
-                return score >= lower && (upper >= 1 ? score <= upper : score < upper)
-            }
-            return ReliabilityBin(lower: lower, upper: upper, answers: inBin.count, correct: inBin.filter(\.isCorrectID).count)
+        let answers = outcomes.compactMap { outcome in
+            outcome.answeredFrom.map { (value: outcome.match.confidence ?? outcome.match.score ?? $0, isRight: outcome.isCorrectID) }
         }
+        return ReliabilityBin.bins(bounds ?? reliabilityBounds, answers)
     }
 
     /// The costliest mistakes at `threshold`: wrong answers with the highest scores first, then
