@@ -15,7 +15,7 @@ import Foundation
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 9  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives
+    static let formatVersion: UInt32 = 10  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 

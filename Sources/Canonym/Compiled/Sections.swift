@@ -12,6 +12,8 @@ enum SectionID: UInt32, CaseIterable {
     case entryName = 40, entryFirstWord, wordStart, letters
     // The candidate index: each entry's bigrams, and each trigram's entries with their trigram counts.
     case entryGramStart = 60, entryGrams, postingStart = 63, postings, postingKeyCounts
+    // Words learnt from the gazetteer: places' qualifiers (`QualifierWords`).
+    case qualifierWords = 80
 }
 
 /// Writes tables one after another, each 8-byte aligned, behind a directory of

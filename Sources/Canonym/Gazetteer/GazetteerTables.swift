@@ -27,6 +27,8 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
     private let nameRecords: UnsafeBufferPointer<UInt8>
     /// Every romanisation key of every name → indices of the names.
     let keys: KeyTable
+    /// Words places' names carry or drop, learnt when the tables were built (`QualifierWords`).
+    let qualifierWords: WordSet
 
     var entityCount: Int { entityTypes.count }
     /// Entity types by their stored number (`allCases` would make a new array on every call).
@@ -46,18 +48,22 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         // One pool of work for all cores: the entity and name tables as one item, the index's
         // entries in chunks of names; the postings are then made from the chunks.
         let ranges = CandidateIndex.entryChunkRanges(nameCount: names.count)
-        let recordList = Mutex(SectionList())
+        let recordList = Mutex(SectionList()), qualifiers = Mutex<[String]>([])
         let chunks = Mutex([CandidateIndex.EntryChunk](repeating: .init(), count: ranges.count))
-        DispatchQueue.concurrentPerform(iterations: ranges.count + 1) { item in
+        DispatchQueue.concurrentPerform(iterations: ranges.count + 2) { item in
             if item == 0 {
                 var list = SectionList()
                 appendEntitiesAndNames(entities: entities, ids: ids, names: names, to: &list)
                 recordList.withLock { $0 = list }
+            } else if item == 1 {
+                let learnt = QualifierWords.learn(from: names) { entities[$0].type == .place }
+                qualifiers.withLock { $0 = learnt }
             } else {
-                let chunk = CandidateIndex.entryChunk(of: names, in: ranges[item - 1])
-                chunks.withLock { $0[item - 1] = chunk }
+                let chunk = CandidateIndex.entryChunk(of: names, in: ranges[item - 2])
+                chunks.withLock { $0[item - 2] = chunk }
             }
         }
+        recordList.withLock { $0.append(.qualifierWords, QualifierWords.encode(qualifiers.withLock { $0 })) }
         var indexList = SectionList()
         CandidateIndex.appendTables(of: names, chunks: chunks.withLock { chunks in defer { chunks = [] }; return chunks }, to: &indexList)
         // Each list is freed once written: a million-name gazetteer's tables are hundreds of megabytes.
@@ -130,6 +136,8 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         nameRecordStart = try sections.table(.nameRecordStart, count: nameCount + 1)
         nameRecords = try sections.table(.nameRecords)
         keys = try KeyTable(sections, ids: KeyTable.nameKeys, valueLimit: nameCount)
+        guard let qualifiers = QualifierWords.decode(try sections.table(.qualifierWords)) else { throw TruncatedData() }
+        qualifierWords = WordSet(qualifiers)
         // The index's checks and the records' on two cores: a million-name file holds tens of
         // millions of numbers to check.
         let built = Mutex<Result<CandidateIndex, TruncatedData>?>(nil), recordsHold = Mutex(false)

@@ -19,10 +19,14 @@ public struct Explanation: Sendable, Hashable {
     public let extraTitles: [String]
     /// Those of `extraWords` read as a place's kind (*District*, *Zhen*), which weigh little.
     public let extraPlaceKinds: [String]
+    /// Those of `extraWords` that places' names carry or drop (learnt from the gazetteer), which weigh little.
+    public let extraQualifiers: [String]
     /// Those of `extraWords` that repeat a word of the query the name explains, which weigh little.
     public let extraRepeats: [String]
     /// Name words the query leaves out.
     public let omittedWords: [String]
+    /// Those of `omittedWords` that places' names carry or drop (learnt from the gazetteer), which weigh little.
+    public let omittedQualifiers: [String]
     /// Words that disagree, query word first: a person's given names (*aaron* against *josh*),
     /// an organisation's legal forms (*ag* against *gmbh*).
     public let conflictingWords: [WordConflict]
@@ -90,15 +94,23 @@ public struct Explanation: Sendable, Hashable {
         for conflict in conflictingWords {
             lines.append("\(conflict.queryWord) ≠ \(conflict.nameWord): different \(conflict.role), weighed as a mismatched pair")
         }
-        if !omittedWords.isEmpty { lines.append("left out of the query: \(omittedWords.joined(separator: " "))") }
+        let otherOmitted = omittedWords.filter { !omittedQualifiers.contains($0) }
+        if !otherOmitted.isEmpty { lines.append("left out of the query: \(otherOmitted.joined(separator: " "))") }
+        if !omittedQualifiers.isEmpty {
+            lines.append("left out of the query, a word places' names carry or drop (weighs little): \(omittedQualifiers.joined(separator: " "))")
+        }
         let otherExtras = extraWords.filter {
-            !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) && !extraRepeats.contains($0)
+            !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) && !extraQualifiers.contains($0)
+                && !extraRepeats.contains($0)
         }
         if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
         if !extraRepeats.isEmpty { lines.append("word written twice (weighs little): \(extraRepeats.joined(separator: " "))") }
         if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
+        if !extraQualifiers.isEmpty {
+            lines.append("not in the name, a word places' names carry or drop (weighs little): \(extraQualifiers.joined(separator: " "))")
+        }
         if let reorderedInitialsFactor {
             lines.append("initials in another order: they spell another name (scored ×\(Edit.format(reorderedInitialsFactor)))")
         } else if let reversedLineageFactor {
@@ -145,18 +157,25 @@ extension Matcher {
         }
         let extraWords = alignment.extraQueryTokens.map { candidate.queryTokens[$0] }
         let queryWords = candidate.queryTokens.map { Array($0.utf8) }
-        let isPerson = candidate.entity.type == .person
+        let isPerson = candidate.entity.type == .person, isPlace = candidate.entity.type == .place
+        let nameWords = candidate.nameTokens.map { Array($0.utf8) }
+        let extraPlaceKinds = isPlace ? alignment.extraQueryTokens.filter { NameScorer.isPlaceKind(queryWords, $0) } : []
         return Explanation(
             queryWords: candidate.queryTokens, nameWords: candidate.nameTokens, comparisons: comparisons,
             extraWords: extraWords,
             extraPatronymics: isPerson ? extraWords.filter { NameScorer.looksLikePatronymic(Array($0.utf8)) } : [],
             extraTitles: isPerson ? extraWords.filter { NameScorer.personTitles.contains(Array($0.utf8)) } : [],
-            extraPlaceKinds: candidate.entity.type == .place
-                ? alignment.extraQueryTokens.filter { NameScorer.isPlaceKind(queryWords, $0) }.map { candidate.queryTokens[$0] } : [],
+            extraPlaceKinds: extraPlaceKinds.map { candidate.queryTokens[$0] },
+            extraQualifiers: isPlace ? alignment.extraQueryTokens.filter {
+                !extraPlaceKinds.contains($0) && scorer.isQualifier(queryWords, $0)
+            }.map { candidate.queryTokens[$0] } : [],
             extraRepeats: alignment.extraQueryTokens.filter {
                 NameScorer.repeatsAPairedWord($0, query: queryWords, pairedQuery: alignment.pairs.reduce(0) { $0 | (1 << UInt16($1.queryToken)) })
             }.map { candidate.queryTokens[$0] },
             omittedWords: alignment.omittedNameTokens.map { candidate.nameTokens[$0] },
+            omittedQualifiers: isPlace ? alignment.omittedNameTokens.filter {
+                !NameScorer.isPlaceKind(nameWords, $0) && scorer.isQualifier(nameWords, $0)
+            }.map { candidate.nameTokens[$0] } : [],
             conflictingWords: alignment.conflictingWords.map {
                 .init(queryWord: candidate.queryTokens[$0.queryToken], nameWord: candidate.nameTokens[$0.nameToken],
                       role: isPerson ? "given names" : "legal forms")

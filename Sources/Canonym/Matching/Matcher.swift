@@ -21,6 +21,8 @@ public final class Matcher: Sendable {
                 folder: NameFolder = .shared) {
         self.gazetteer = gazetteer
         self.options = options
+        var scorer = scorer
+        if scorer.qualifierWords == nil { scorer.qualifierWords = gazetteer.tables.qualifierWords }
         self.scorer = scorer
         self.folder = folder
         self.index = gazetteer.index

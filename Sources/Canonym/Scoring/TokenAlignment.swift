@@ -129,6 +129,14 @@ public struct NameScorer: Sendable {
     /// (as a factor off the score): alternate names add it and drop it.
     public var extraPlaceKindWeight: Float = 0.1
     public var omittedPlaceKindPenalty: Float = 0.02
+    /// What a word that places' names carry or drop (*City of*, *i Russland*: learnt from the
+    /// gazetteer, see `QualifierWords`) weighs, wherever it stands, in the query but not the name
+    /// (as a share of its length) and left out of the query (as a factor off the score). Left out
+    /// it weighs more than a place's kind: *Eski Toshkent* (old Tashkent) is a place of its own.
+    public var extraQualifierWeight: Float = 0.1
+    public var omittedQualifierPenalty: Float = 0.06
+    /// The gazetteer's qualifying words; nil until a `Matcher` gives its gazetteer's.
+    var qualifierWords: WordSet?
     /// An organisation's score stays within this of its least similar pair of words.
     public var organisationLeeway: Float = 0.1
     /// A person's score stays within this of how well the name's last word (the surname, in
@@ -288,12 +296,14 @@ public struct NameScorer: Sendable {
             type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
         }
         let isPlaceKind = { (words: [[UInt8]], k: Int) in type == .place && Self.isPlaceKind(words, k) }
+        let isQualifier = { (words: [[UInt8]], k: Int) in type == .place && self.isQualifier(words, k) }
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
             denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle(i) ? extraTitleWeight
                                                : Self.repeatsAPairedWord(i, query: query, pairedQuery: pairedQuery) ? extraRepeatedWordWeight
                                                : isLightOrganisationWord(query[i]) ? extraLegalFormWeight
-                                               : isPlaceKind(query, i) ? extraPlaceKindWeight : extraWordWeight)
+                                               : isPlaceKind(query, i) ? extraPlaceKindWeight
+                                               : isQualifier(query, i) ? extraQualifierWeight : extraWordWeight)
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
@@ -324,7 +334,8 @@ public struct NameScorer: Sendable {
         for j in omitted {
             score *= 1 - (type == .person ? (j == name.count - 1 ? omittedSurnamePenalty : omittedGivenNamePenalty)
                           : isLightOrganisationWord(name[j]) ? omittedLegalFormPenalty
-                          : isPlaceKind(name, j) ? omittedPlaceKindPenalty : omittedWordPenalty)
+                          : isPlaceKind(name, j) ? omittedPlaceKindPenalty
+                          : isQualifier(name, j) ? omittedQualifierPenalty : omittedWordPenalty)
         }
         let reordered = zip(pairs, pairs.dropFirst()).contains { $0.nameToken > $1.nameToken }
         let reorderedInitials = reordered && type == .organization && Self.initialsOutOfOrder(pairs, query: query, name: name)
@@ -428,6 +439,12 @@ public struct NameScorer: Sendable {
     /// *Pecherskyi District*).
     static func isPlaceKind(_ words: [[UInt8]], _ k: Int) -> Bool {
         words.count > 1 && k == words.count - 1 && placeKinds.contains(words[k])
+    }
+    /// Whether word k of a place's name (of two words or more) is one its gazetteer's places
+    /// carry or drop (`qualifierWords`).
+    func isQualifier(_ words: [[UInt8]], _ k: Int) -> Bool {
+        guard words.count > 1, let qualifierWords else { return false }
+        return words[k].withUnsafeBufferPointer(qualifierWords.contains(utf8:))
     }
     /// Kinds of places written after their names, as folded: English, post-Soviet (*oblast*,
     /// *rayon*), Chinese in pinyin and Wade-Giles (*zhen*, *hsien*, *shih*), Taiwanese (*chhi*).

@@ -1,0 +1,60 @@
+@testable import Canonym
+import Testing
+
+/// Places that list their names both with and without *City of*, and with and without *Oblast*
+/// ... enough of them to teach the words; *San* is dropped by three places but held by many more.
+private func entities(teaching: Bool = true) -> [Entity] {
+    var entities: [Entity] = []
+    let towns = ["Austin", "Manila", "Hastings", "Cebu", "Dallas"]
+    for (k, town) in towns.enumerated() {
+        entities.append(Entity(id: "place:\(k)", canonical: town, type: .place, aliases: teaching ? ["City of \(town)"] : []))
+    }
+    for (k, saint) in ["Juan", "Pedro", "Marcos"].enumerated() {
+        entities.append(Entity(id: "place:san\(k)", canonical: "San \(saint)", type: .place, aliases: [saint]))
+    }
+    for k in 0..<20 { entities.append(Entity(id: "place:other-san\(k)", canonical: "San Town\(k)", type: .place)) }
+    // People's names are not taught from: *Vladimir Putin* beside *Putin* makes *Vladimir* no qualifier.
+    for (k, name) in ["Putin", "Lavrov", "Shoigu"].enumerated() {
+        entities.append(Entity(id: "person:\(k)", canonical: "Vladimir \(name)", type: .person, aliases: [name]))
+    }
+    entities.append(Entity(id: "place:maasin", canonical: "Maasin", type: .place))
+    return entities
+}
+
+@Suite struct QualifierWordsTests {
+    @Test func placesTeachTheWordsTheirNamesCarryOrDrop() throws {
+        let names = Gazetteer.foldNames(of: entities(), folder: .shared)
+        let all = entities()
+        let learnt = QualifierWords.learn(from: names) { all[$0].type == .place }
+        #expect(learnt == ["city", "of"])
+    }
+
+    @Test func aQueryWithTheWordsMatchesThePlaceWithout() throws {
+        let taught = Matcher(gazetteer: try Gazetteer(entities: entities()))
+        let untaught = Matcher(gazetteer: try Gazetteer(entities: entities(teaching: false)))
+        let match = taught.match("City of Maasin")
+        #expect(match.entity?.id == "place:maasin" && match.status == .fuzzy)
+        let before = untaught.match("City of Maasin")
+        #expect(before.status == .unknown, "without the pairs, two unexplained words weigh fully")
+        let lines = taught.explain(try #require(match.best)).lines
+        #expect(lines.contains("not in the name, a word places' names carry or drop (weighs little): city of"))
+    }
+
+    @Test func aWordLeftOutOfTheQueryWeighsMoreThanAWordAdded() throws {
+        let scorer = Matcher(gazetteer: try Gazetteer(entities: entities())).scorer
+        let added = scorer.align(query: [Array("of".utf8), Array("maasin".utf8)], name: [Array("maasin".utf8)], type: .place)
+        let leftOut = scorer.align(query: [Array("maasin".utf8)], name: [Array("of".utf8), Array("maasin".utf8)], type: .place)
+        #expect(abs(leftOut.score - Double(1 - scorer.omittedQualifierPenalty)) < 1e-6)
+        #expect(abs(added.score - 6 / (6 + 2 * Double(scorer.extraQualifierWeight))) < 1e-6)
+        // Only places: an organisation's *of* stays a word of its name.
+        let organisation = scorer.align(query: [Array("of".utf8), Array("maasin".utf8)], name: [Array("maasin".utf8)], type: .organization)
+        #expect(organisation.score < added.score)
+    }
+
+    @Test func aCompiledGazetteerKeepsTheWords() throws {
+        let gazetteer = try Gazetteer(entities: entities())
+        let reopened = try CompiledGazetteer.encode(gazetteer).withUnsafeBytes { try CompiledGazetteer.decode($0, path: "test.canonym") }
+        #expect(Array(reopened.tables.qualifierWords).sorted() == ["city", "of"])
+        #expect(Matcher(gazetteer: reopened).match("City of Maasin").entity?.id == "place:maasin")
+    }
+}
