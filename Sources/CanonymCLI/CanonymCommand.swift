@@ -9,4 +9,14 @@ struct CanonymCommand: ParsableCommand {
         version: CanonymVersion.string,
         subcommands: [MatchCommand.self, ScanCommand.self, NormalizeTextCommand.self, ExplainCommand.self, EvaluateCommand.self, GazetteerCommand.self]
     )
+
+    /// ArgumentParser's `main`, with a long run of file operands set aside while parsing (see `TrailingOperands`).
+    static func main() {
+        do {
+            var command = try TrailingOperands.parse(Array(CommandLine.arguments.dropFirst()), as: Self.self)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -220,3 +220,10 @@ struct MatchingOptions: ParsableArguments {
         }
     }
 }
+
+extension MatchCommand: TakesTrailingOperands {
+    mutating func appendTrailingOperands(_ operands: [String]) throws {
+        files += operands
+        try validate()
+    }
+}

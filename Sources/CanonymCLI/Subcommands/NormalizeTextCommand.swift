@@ -99,3 +99,7 @@ enum RewriteMode: String, ExpressibleByArgument, CaseIterable {
     case replace, annotate
     var library: TextRewriter.Mode { self == .replace ? .replace : .annotate }
 }
+
+extension NormalizeTextCommand: TakesTrailingOperands {
+    mutating func appendTrailingOperands(_ operands: [String]) throws { try inputs.append(operands) }
+}

@@ -65,3 +65,7 @@ struct ScanCommand: ParsableCommand {
         if failures > 0 { throw ExitCode(1) }
     }
 }
+
+extension ScanCommand: TakesTrailingOperands {
+    mutating func appendTrailingOperands(_ operands: [String]) throws { try inputs.append(operands) }
+}

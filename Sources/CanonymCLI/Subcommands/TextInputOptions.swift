@@ -20,6 +20,12 @@ struct TextInputOptions: ParsableArguments {
         }
     }
 
+    /// Appends file operands set aside while parsing (`TrailingOperands`), checked as parsing checks them.
+    mutating func append(_ operands: [String]) throws {
+        files += operands
+        try validate()
+    }
+
     /// Calls `body` with each input in order: the file arguments (standard input when there are
     /// none and no list), then each line of the list, read as it is needed.
     func forEach(_ body: (ListedFiles.Listed) throws -> Void) throws {
