@@ -15,33 +15,49 @@ enum QualifierWords {
 
     /// The qualifying words of the places among `names` (grouped by entity, as a gazetteer lists
     /// them), in their first romanisation, sorted.
-    /// - Complexity: O(Σ distinct names² · words) over places of at most `namesPerPlaceLimit` names.
+    /// - Complexity: O(Σ distinct names² · words) over places of at most `namesPerPlaceLimit`
+    ///   names with a name of two words or more, then one lookup per word of every place's names.
     static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool) -> [String] {
-        var dropped: [String: Int] = [:], held: [String: Int] = [:]
+        // The places of each entity's names, as ranges of `names`.
+        var places: [Range<Int>] = []
         var start = 0
         while start < names.count {
             let entity = names[start].entity
-            var end = start
+            var end = start + 1
             while end < names.count && names[end].entity == entity { end += 1 }
-            defer { start = end }
-            guard isPlace(entity) else { continue }
-            var wordSets: [Set<String>] = []
-            for k in start..<end {
-                let words = Set(names[k].form.tokens)
-                if !wordSets.contains(words) { wordSets.append(words) }
-            }
-            guard wordSets.count <= namesPerPlaceLimit else { continue }
-            var droppedHere = Set<String>()
-            for longer in wordSets where longer.count > 1 {
-                for shorter in wordSets where shorter.count < longer.count && shorter.isSubset(of: longer) {
-                    droppedHere.formUnion(longer.subtracting(shorter))
+            if isPlace(entity) { places.append(start..<end) }
+            start = end
+        }
+        // Words some place drops from one of its names to make another, by how many places do.
+        var dropped: [String: Int] = [:]
+        for place in places where place.count > 1 && place.count <= namesPerPlaceLimit
+            && names[place].contains(where: { $0.form.tokens.count > 1 }) {
+            var droppedHere: [String] = []
+            for longer in place where names[longer].form.tokens.count > 1 {
+                let longerWords = names[longer].form.tokens
+                for shorter in place where names[shorter].form.tokens.count < longerWords.count {
+                    let shorterWords = names[shorter].form.tokens
+                    guard shorterWords.allSatisfy(longerWords.contains) else { continue }
+                    for word in longerWords where !shorterWords.contains(word) && !droppedHere.contains(word) { droppedHere.append(word) }
                 }
             }
             for word in droppedHere { dropped[word, default: 0] += 1 }
-            for word in wordSets.reduce(into: Set<String>(), { $0.formUnion($1) }) { held[word, default: 0] += 1 }
         }
-        return dropped.compactMap { word, count in
-            count >= minimumPlaces && Double(count) >= minimumShare * Double(held[word] ?? count) ? word : nil
+        // How many places hold each word dropped often enough, in any of their names; most words
+        // are none of them, which the set's cheap hash tells before the dictionary's is computed.
+        var held = dropped.filter { $0.value >= minimumPlaces }.mapValues { _ in 0 }
+        guard !held.isEmpty else { return [] }
+        let candidates = WordSet(held.keys)
+        var heldHere: [String] = []
+        for place in places {
+            heldHere.removeAll(keepingCapacity: true)
+            for k in place {
+                for word in names[k].form.tokens where candidates.contains(word) && !heldHere.contains(word) { heldHere.append(word) }
+            }
+            for word in heldHere { held[word]! += 1 }
+        }
+        return held.compactMap { word, places in
+            Double(dropped[word]!) >= minimumShare * Double(places) ? word : nil
         }.sorted()
     }
 
