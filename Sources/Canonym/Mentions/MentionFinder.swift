@@ -133,6 +133,22 @@ public final class MentionFinder: Sendable {
         longestPhrase = min(longest, 12)
     }
 
+    /// A finder with `other`'s gazetteer tables and settings and caches of its own.
+    private init(sharingTablesOf other: MentionFinder) {
+        matcher = other.matcher
+        fuzzyThreshold = other.fuzzyThreshold
+        reportsCandidatesOfUnknownNames = other.reportsCandidatesOfUnknownNames
+        nearNames = other.nearNames
+        surnames = other.surnames
+        phraseKeys = other.phraseKeys
+        phrasePrefixes = other.phrasePrefixes
+        longestPhrase = other.longestPhrase
+    }
+
+    /// This finder with caches of its own, for one thread: threads sharing caches take turns at
+    /// their locks and pass the cached values' reference counts between their cores.
+    package func withOwnCaches() -> MentionFinder { MentionFinder(sharingTablesOf: self) }
+
     /// The mentions of `text`, in order of their start offsets.
     /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words,
     ///   fewer when spans repeat (their matches are cached).

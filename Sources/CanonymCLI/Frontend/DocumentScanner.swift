@@ -1,5 +1,6 @@
 import Canonym
 import Foundation
+import Synchronization
 
 /// `canonym scan` on a run of documents: each is read in chunks cut at line breaks, the chunks'
 /// spans are found and matched on `jobs` threads (`MentionFinder.prepare`, nearly all the time),
@@ -13,6 +14,21 @@ import Foundation
 /// only a few chunks are in flight, memory does not grow with the input.
 final class DocumentScanner {
     let finder: MentionFinder
+    private let finders: FinderPool
+
+    /// Finders with caches of their own, one per thread at work (`MentionFinder.withOwnCaches`).
+    private final class FinderPool: Sendable {
+        private let shared: MentionFinder
+        private let idle = Mutex<[MentionFinder]>([])
+
+        init(_ shared: MentionFinder) { self.shared = shared }
+
+        func withFinder<Result>(_ body: (MentionFinder) -> Result) -> Result {
+            let finder = idle.withLock { $0.popLast() } ?? shared.withOwnCaches()
+            defer { idle.withLock { $0.append(finder) } }
+            return body(finder)
+        }
+    }
     let output: OutputWriter
     /// Characters of context written on each side of a mention (cut at the chunk's edges).
     let contextCharacters: Int
@@ -56,6 +72,7 @@ final class DocumentScanner {
 
     init(finder: MentionFinder, jobs: Int, chunkBytes: Int, contextCharacters: Int, output: OutputWriter) {
         self.finder = finder
+        finders = FinderPool(finder)
         self.output = output
         self.contextCharacters = contextCharacters
         self.chunkBytes = chunkBytes
@@ -94,8 +111,8 @@ final class DocumentScanner {
 
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        let finder = self.finder, texts = batch.map { ($0.text, $0.opensDocument) }
-        let due = batches.submit(batch) { texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } }
+        let finders = self.finders, texts = batch.map { ($0.text, $0.opensDocument) }
+        let due = batches.submit(batch) { finders.withFinder { finder in texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } } }
         batch = []
         batchBytes = 0
         for (chunks, prepared) in due { write(chunks, prepared) }

@@ -20,6 +20,22 @@ import Testing
         }
     }
 
+    /// A finder for one thread shares the gazetteer's tables, not the caches, and finds the
+    /// same mentions, with its caches cold and then warm.
+    @Test func aFinderWithCachesOfItsOwnFindsTheSameMentions() {
+        let text = "M. Tokaïev a reçu à Astana l’envoyé Antony Blinken. Blinken a ensuite vu Jean Dupont à Tachkent."
+        let own = Self.finder.withOwnCaches()
+        #expect(own.matcher === Self.finder.matcher)
+        for _ in 0..<2 {
+            let mine = own.mentions(in: text), theirs = Self.finder.mentions(in: text)
+            #expect(mine.map(\.text) == theirs.map(\.text))
+            #expect(mine.map(\.start) == theirs.map(\.start))
+            #expect(mine.map(\.match.status) == theirs.map(\.match.status))
+            #expect(mine.map(\.match.entity?.id) == theirs.map(\.match.entity?.id))
+        }
+        #expect(own.mentions(in: text).map(\.text) == ["Tokaïev", "Astana", "Antony Blinken", "Blinken", "Jean Dupont", "Tachkent"])
+    }
+
     @Test func elisionBeforeANameIsLeftOutOfTheSpan() {
         // French elided articles and conjunctions, with both apostrophes.
         expect("Il est allé de l'⟦Ouzbékistan⟧ à l’⟦Ukraine⟧, puis d'⟦Astana⟧ à ⟦Tachkent⟧.",
