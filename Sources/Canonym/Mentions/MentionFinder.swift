@@ -35,8 +35,8 @@ public final class MentionFinder: Sendable {
 
     public let matcher: Matcher
     /// Matches of spans seen before: news repeats its names. Bounded; cleared when full. Shared by
-    /// the threads that prepare chunks; the matcher is deterministic, so what is cached when
-    /// changes the time taken, never a mention.
+    /// the threads that use this finder (`withOwnCaches` gives a thread caches of its own); the
+    /// matcher is deterministic, so what is cached when changes the time taken, never a mention.
     private let cache = BoundedCache<String, Match>(limit: 20_000)
     /// Words read in each Cyrillic orthography (in `CyrillicOrthography.allCases` order), for
     /// spotting phrases in runs holding Cyrillic.
