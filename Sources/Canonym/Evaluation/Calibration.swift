@@ -57,8 +57,8 @@ public enum Calibration {
     /// (a gazetteer without aliases).
     /// - Complexity: building the gazetteer once more without the held-out names, then one match
     ///   per held-out name (a few thousand), on `jobs` threads.
-    public static func calibrate(_ gazetteer: Gazetteer, options: MatchOptions = MatchOptions(), seed: UInt64 = 1,
-                                 jobs: Int = 0) throws(CalibrationError) -> Result {
+    public static func calibrate(_ gazetteer: Gazetteer, options: MatchOptions = MatchOptions(), scorer: NameScorer = NameScorer(),
+                                 seed: UInt64 = 1, jobs: Int = 0) throws(CalibrationError) -> Result {
         let split = holdOut(Array(gazetteer.entities), seed: seed)
         let positives = split.queries.filter { $0.expected != nil }.count
         guard positives >= CalibrationError.minimumHeldOut else {
@@ -72,7 +72,7 @@ public enum Calibration {
         var decision = options
         decision.confidenceModel = nil
         decision.candidateCount = ConfidenceModel.consideredCandidates
-        let matcher = Matcher(gazetteer: reduced, options: decision)
+        let matcher = Matcher(gazetteer: reduced, options: decision, scorer: scorer)
 
         // Each held-out name's features and whether its best answer was right; nil when decided by lookup.
         let learnt = split.queries.concurrentMap(jobs: jobs) { query -> (features: [Double], right: Bool)? in

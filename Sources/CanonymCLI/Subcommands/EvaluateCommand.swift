@@ -47,7 +47,7 @@ struct EvaluateCommand: ParsableCommand {
         let (queries, issues) = LabelledQueryReader.read(contentsOf: queriesPath)
         issues.forEach { Diagnostics.emit($0.description) }
         if issues.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: 3)))
+        let matcher = ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: 3))
         let levels = parsedThresholds!
         let evaluation = Evaluation(matcher: matcher, queries: queries, lowestThreshold: levels.first!)
         let current = matcher.options.confidenceModel == nil ? matcher.options.threshold : matcher.options.minimumConfidence

@@ -16,7 +16,7 @@ struct ExplainCommand: ParsableCommand {
     var candidates = 3
 
     func run() throws {
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: max(1, candidates))))
+        let matcher = ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: max(1, candidates)))
         let output = OutputWriter()
         for (index, name) in names.enumerated() {
             if index > 0 { output.write("\n") }

@@ -5,7 +5,7 @@ struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
         abstract: "Work with gazetteer files.",
-        subcommands: [Check.self, Compile.self, Calibrate.self])
+        subcommands: [Check.self, Compile.self, Calibrate.self, LearnCosts.self])
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -89,10 +89,14 @@ struct GazetteerCommand: ParsableCommand {
         @Option(help: "Which names are held out: another seed holds out others.")
         var seed: UInt64 = 1
 
+        @Option(help: ArgumentHelp("Edit costs from `canonym gazetteer learn-costs`, as the matching will use them.", valueName: "path"))
+        var costs: String?
+
         func run() throws {
             let gazetteer = try input.load()
+            let scorer = try costs.map { NameScorer(model: try LearntCostsFile.read($0).applied(to: .standard)) } ?? NameScorer()
             let result: Calibration.Result
-            do { result = try Calibration.calibrate(gazetteer, seed: seed) } catch {
+            do { result = try Calibration.calibrate(gazetteer, scorer: scorer, seed: seed) } catch {
                 Diagnostics.error("cannot calibrate: \(error)")
                 throw ExitCode(1)
             }
@@ -111,6 +115,38 @@ struct GazetteerCommand: ParsableCommand {
             let output = OutputWriter()
             output.write(report)
             output.flush()
+        }
+    }
+
+    struct LearnCosts: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "learn-costs",
+            abstract: "Learn from gazetteer files what spelling edits cost: edit costs for --costs.",
+            discussion: "Every alias is aligned with its entity's canonical form, word by word, and the single-letter edits "
+                + "between words alike enough to be one name are counted. An edit the gazetteer makes often, for the letters "
+                + "it could have touched, becomes cheaper than the standard cost (never dearer): the file lists each with its "
+                + "count, its cost and the standard one, for review. Without files, the shipped default gazetteers are used.")
+
+        @OptionGroup var input: GazetteerFiles
+
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The costs to write (atomically), e.g. places-costs.json.", valueName: "path"))
+        var output: String
+
+        func run() throws {
+            let costs = CostLearning.learn(from: try input.load())
+            do { try AtomicFile.write(Array(costs.encoded()), to: output) } catch {
+                Diagnostics.emit(String(describing: error))
+                throw ExitCode(1)
+            }
+            var report = "\(output): \(costs.edits.count) edits learnt from \(costs.alignedWords) alias words aligned with their canonical forms\n"
+            for edit in costs.edits {
+                let shown = edit.to.isEmpty ? "\(edit.from)→∅" : "\(edit.from)↔\(edit.to)"
+                report += "  \(shown.padding(toLength: 5, withPad: " ", startingAt: 0)) \(String(format: "%.2f", edit.cost)) (standard \(String(format: "%.2f", edit.baseCost)))"
+                    + "  \(edit.count) of \(edit.opportunities) letters\n"
+            }
+            let writer = OutputWriter()
+            writer.write(report)
+            writer.flush()
         }
     }
 }

@@ -93,7 +93,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: max(candidates, 2))))
+        let matcher = ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: max(candidates, 2)))
         let target = try output.map { try AtomicFile(path: $0) }
         let output = OutputWriter(descriptor: target?.descriptor ?? STDOUT_FILENO)
         let counts = BatchSummary()
@@ -183,6 +183,9 @@ struct MatchingOptions: ParsableArguments {
     @Option(help: "The confidence (0-1) a fuzzy match needs under --confidence-model (default 0.5: more likely right than wrong).")
     var minConfidence: Double?
 
+    @Option(help: ArgumentHelp("Edit costs from `canonym gazetteer learn-costs`, in place of the dearer standard ones.", valueName: "path"))
+    var costs: String?
+
     /// `--threshold-for` values, parsed; nil when one is malformed.
     var thresholdsByType: [EntityType: Double]? {
         var result: [EntityType: Double] = [:]
@@ -192,6 +195,17 @@ struct MatchingOptions: ParsableArguments {
             result[type] = value
         }
         return result
+    }
+
+    /// The matcher these options describe over `gazetteer`; a file that cannot be read is reported (exit 2).
+    func matcher(for gazetteer: Gazetteer, candidateCount: Int) throws -> Matcher {
+        Matcher(gazetteer: gazetteer, options: try options(candidateCount: candidateCount), scorer: try scorer())
+    }
+
+    /// The standard scorer, with `--costs` applied.
+    func scorer() throws -> NameScorer {
+        guard let costs else { return NameScorer() }
+        return NameScorer(model: try LearntCostsFile.read(costs).applied(to: .standard))
     }
 
     /// The options as given; a confidence model that cannot be read is reported (exit 2).

@@ -54,7 +54,7 @@ struct NormalizeTextCommand: ParsableCommand {
     }
 
     func run() throws {
-        let finder = MentionFinder(matcher: ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: 3))),
+        let finder = MentionFinder(matcher: ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: 3)),
                                    fuzzyThreshold: scanThreshold)
         let output = OutputWriter()
         var failures = 0

@@ -41,7 +41,7 @@ struct ScanCommand: ParsableCommand {
     }
 
     func run() throws {
-        let matcher = ProcessLifetime.keep(Matcher(gazetteer: try gazetteers.load(), options: try matching.options(candidateCount: 3)))
+        let matcher = ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: 3))
         let output = OutputWriter()
         // The records show no candidates, so unknown names of several words need none.
         let finder = MentionFinder(matcher: matcher, fuzzyThreshold: scanThreshold, reportsCandidatesOfUnknownNames: false)
