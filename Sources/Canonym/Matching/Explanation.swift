@@ -49,6 +49,9 @@ public struct Explanation: Sendable, Hashable {
     }
     /// The query's digits were read as the letters they look like.
     public let readDigitsAsLetters: Bool
+    /// The query, a Chinese syllable-by-syllable rendering, was read as the name it renders, the
+    /// score scaled by this factor (nil when it was not).
+    public let transcriptionFactor: Double?
     /// Initials the query writes together in capitals were read one by one.
     public let readInitialsApart: Bool
     /// The query's legal form was read from a word misspelt or cut short, the score scaled by
@@ -78,6 +81,9 @@ public struct Explanation: Sendable, Hashable {
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
         if readInitialsApart { lines.append("initials written together read one by one") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
+        if let transcriptionFactor {
+            lines.append("read as a Chinese syllable-by-syllable rendering of the name (scored ×\(Edit.format(transcriptionFactor)))")
+        }
         if let misspeltLegalFormFactor {
             lines.append("legal form misspelt or cut short, read as its code (scored ×\(Edit.format(misspeltLegalFormFactor)))")
         }
@@ -184,7 +190,9 @@ extension Matcher {
             expandedAcronym: alignment.expandedAcronym.map {
                 .init(acronym: $0.acronym, words: Array(candidate.queryTokens[$0.queryWords]), factor: Double(scorer.expandedAcronymFactor))
             },
-            readDigitsAsLetters: alignment.readDigitsAsLetters, readInitialsApart: alignment.readInitialsApart,
+            readDigitsAsLetters: alignment.readDigitsAsLetters,
+            transcriptionFactor: alignment.readAsTranscription ? Double(scorer.transcriptionFactor) : nil,
+            readInitialsApart: alignment.readInitialsApart,
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,

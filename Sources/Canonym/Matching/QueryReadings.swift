@@ -11,6 +11,9 @@ struct QueryReadings {
     let keyed: Range<Int>
     let spelledOut: Range<Int>
     let digitsAsLetters: Range<Int>
+    /// Then a Chinese syllable-by-syllable rendering read as the name it renders (`SyllableTranscription`:
+    /// scored against places only, and scored down).
+    let transcribed: Range<Int>
     /// The query's legal form was misspelt or cut short (`NameForm.hasMisspeltLegalForm`).
     let hasMisspeltLegalForm: Bool
 
@@ -24,21 +27,26 @@ struct QueryReadings {
         spelledOut = keyed.upperBound..<all.count
         for words in form.romanizations { add(Self.digitsAsLetters(words)) }
         digitsAsLetters = spelledOut.upperBound..<all.count
+        for words in form.romanizations { add(SyllableTranscription.reading(of: words)) }
+        transcribed = digitsAsLetters.upperBound..<all.count
         self.all = all
     }
 
     /// The readings the index looks up (spelt-out letters would only dilute its bigrams).
-    var indexed: [[String]] { spelledOut.isEmpty ? all : Array(all[keyed]) + Array(all[digitsAsLetters]) }
+    var indexed: [[String]] { spelledOut.isEmpty ? all : Array(all[keyed]) + Array(all[digitsAsLetters.lowerBound...]) }
 
     /// Whether reading `k` is scored against an entity of `type`: spelt-out initials pair with a
     /// person's given names, while in an organisation's name the letters are a word of their own
     /// (*BSF Foundation* is not *Bird Foundation*).
-    func isScored(_ k: Int, against type: EntityType) -> Bool { !spelledOut.contains(k) || type == .person }
+    func isScored(_ k: Int, against type: EntityType) -> Bool {
+        spelledOut.contains(k) ? type == .person : transcribed.contains(k) ? type == .place : true
+    }
 
     /// `alignment`, the alignment of reading `k`, marked (and scored down) for how the reading was made.
     func marked(_ alignment: TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
         marked.readInitialsApart = spelledOut.contains(k)
+        if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
         if hasMisspeltLegalForm && !alignment.readAsAcronym {
             marked = marked.scaled(by: scorer.misspeltLegalFormFactor)
             marked.readMisspeltLegalForm = true

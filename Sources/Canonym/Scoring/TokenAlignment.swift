@@ -58,6 +58,9 @@ public struct TokenAlignment: Sendable, Hashable {
     public var readMisspeltLegalForm = false
     /// True when initials the query writes together in capitals (*JC*) were read one by one.
     public var readInitialsApart = false
+    /// True when the query, a Chinese syllable-by-syllable rendering, was read as the name it
+    /// renders (`SyllableTranscription`), the score scaled by ``NameScorer/transcriptionFactor``.
+    public var readAsTranscription = false
 
     /// This alignment of a query whose digits were read as letters.
     /// This alignment with its score scaled by `factor`.
@@ -65,6 +68,12 @@ public struct TokenAlignment: Sendable, Hashable {
         var scaled = self
         scaled.score *= Double(factor)
         return scaled
+    }
+
+    func readingTranscription(factor: Float) -> TokenAlignment {
+        var read = scaled(by: factor)
+        read.readAsTranscription = true
+        return read
     }
 
     func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
@@ -167,6 +176,9 @@ public struct NameScorer: Sendable {
     /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
     /// reading is never exact.
     public var digitsAsLettersFactor: Float = 0.95
+    /// Factor on the score of a query read as the foreign name a Chinese syllable-by-syllable
+    /// rendering stands for (*luo si ji lei* ~ *Roskilde*): a reading, never exact.
+    public var transcriptionFactor: Float = 0.97
     /// Factor on the score of a query whose legal form is misspelt or cut short: it folds as the
     /// form does, yet is not what the name says (never `exact`).
     public var misspeltLegalFormFactor: Float = 0.98
