@@ -49,7 +49,7 @@ public struct Explanation: Sendable, Hashable {
     }
     /// The query's digits were read as the letters they look like.
     public let readDigitsAsLetters: Bool
-    /// The query, a Chinese syllable-by-syllable rendering, was read as the name it renders, the
+    /// The query, a Chinese, Korean or Japanese syllable-by-syllable rendering, was read as the name it renders, the
     /// score scaled by this factor (nil when it was not).
     public let transcriptionFactor: Double?
     /// Initials the query writes together in capitals were read one by one.
@@ -82,7 +82,7 @@ public struct Explanation: Sendable, Hashable {
         if readInitialsApart { lines.append("initials written together read one by one") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if let transcriptionFactor {
-            lines.append("read as a Chinese syllable-by-syllable rendering of the name (scored ×\(Edit.format(transcriptionFactor)))")
+            lines.append("read as a syllable-by-syllable rendering of the name, Chinese, Korean or Japanese (scored ×\(Edit.format(transcriptionFactor)))")
         }
         if let misspeltLegalFormFactor {
             lines.append("legal form misspelt or cut short, read as its code (scored ×\(Edit.format(misspeltLegalFormFactor)))")

@@ -11,8 +11,8 @@ struct QueryReadings {
     let keyed: Range<Int>
     let spelledOut: Range<Int>
     let digitsAsLetters: Range<Int>
-    /// Then a Chinese syllable-by-syllable rendering read as the name it renders (`SyllableTranscription`:
-    /// scored against places only, and scored down).
+    /// Then a Chinese, Korean or Japanese syllable-by-syllable rendering read as the name it
+    /// renders (`SyllabicRendering`: scored against places only, and scored down).
     let transcribed: Range<Int>
     /// The query's legal form was misspelt or cut short (`NameForm.hasMisspeltLegalForm`).
     let hasMisspeltLegalForm: Bool
@@ -27,7 +27,7 @@ struct QueryReadings {
         spelledOut = keyed.upperBound..<all.count
         for words in form.romanizations { add(Self.digitsAsLetters(words)) }
         digitsAsLetters = spelledOut.upperBound..<all.count
-        for words in form.romanizations { add(SyllableTranscription.reading(of: words)) }
+        for words in form.romanizations { for reading in SyllabicRendering.readings(of: words) { add(reading) } }
         transcribed = digitsAsLetters.upperBound..<all.count
         self.all = all
     }

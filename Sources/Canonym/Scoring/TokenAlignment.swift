@@ -58,8 +58,8 @@ public struct TokenAlignment: Sendable, Hashable {
     public var readMisspeltLegalForm = false
     /// True when initials the query writes together in capitals (*JC*) were read one by one.
     public var readInitialsApart = false
-    /// True when the query, a Chinese syllable-by-syllable rendering, was read as the name it
-    /// renders (`SyllableTranscription`), the score scaled by ``NameScorer/transcriptionFactor``.
+    /// True when the query, a Chinese, Korean or Japanese syllable-by-syllable rendering, was read as the name it
+    /// renders (`SyllabicRendering`), the score scaled by ``NameScorer/transcriptionFactor``.
     public var readAsTranscription = false
 
     /// This alignment of a query whose digits were read as letters.
@@ -176,7 +176,7 @@ public struct NameScorer: Sendable {
     /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
     /// reading is never exact.
     public var digitsAsLettersFactor: Float = 0.95
-    /// Factor on the score of a query read as the foreign name a Chinese syllable-by-syllable
+    /// Factor on the score of a query read as the foreign name a Chinese, Korean or Japanese syllable-by-syllable
     /// rendering stands for (*luo si ji lei* ~ *Roskilde*): a reading, never exact.
     public var transcriptionFactor: Float = 0.97
     /// Factor on the score of a query whose legal form is misspelt or cut short: it folds as the
