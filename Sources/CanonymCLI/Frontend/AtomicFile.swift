@@ -1,3 +1,5 @@
+import ArgumentParser
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -44,6 +46,14 @@ final class AtomicFile {
             offset += written
         }
         try file.commit()
+    }
+
+    /// `write`, for the file a command makes: a failure is reported and ends the run (exit 1).
+    static func writeOutput(_ bytes: [UInt8], to path: String) throws {
+        do { try write(bytes, to: path) } catch {
+            Diagnostics.emit(String(describing: error))
+            throw ExitCode(1)
+        }
     }
 
     /// Replaces the target with what was written.

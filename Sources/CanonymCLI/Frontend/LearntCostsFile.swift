@@ -6,13 +6,12 @@ import Foundation
 enum LearntCostsFile {
     /// The costs saved at `path`; what is wrong with them is reported as `PATH: error: …` (exit 2).
     static func read(_ path: String) throws -> CostLearning.Costs {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            Diagnostics.emit("\(path): error: cannot read the learnt costs (no such file, or not readable)")
-            throw ExitCode(2)
-        }
-        do { return try CostLearning.Costs.decode(data) } catch {
-            Diagnostics.emit("\(path): error: \(error)")
-            throw ExitCode(2)
-        }
+        try SavedFile.decode(path, what: "the learnt costs") { data throws(CostsError) in try CostLearning.Costs.decode(data) }
+    }
+
+    /// The standard scorer, with the costs saved at `path` (`--costs`) when one is given.
+    static func scorer(_ path: String?) throws -> NameScorer {
+        guard let path else { return NameScorer() }
+        return NameScorer(model: try read(path).applied(to: .standard))
     }
 }

@@ -64,10 +64,7 @@ struct GazetteerCommand: ParsableCommand {
         func run() throws {
             let gazetteer = try input.load()
             let bytes = CompiledGazetteer.encode(gazetteer)
-            do { try AtomicFile.write(bytes, to: output) } catch {
-                Diagnostics.emit(String(describing: error))
-                throw ExitCode(1)
-            }
+            try AtomicFile.writeOutput(bytes, to: output)
             Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names, \(bytes.count) bytes")
         }
     }
@@ -94,16 +91,13 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let gazetteer = try input.load()
-            let scorer = try costs.map { NameScorer(model: try LearntCostsFile.read($0).applied(to: .standard)) } ?? NameScorer()
+            let scorer = try LearntCostsFile.scorer(costs)
             let result: Calibration.Result
             do { result = try Calibration.calibrate(gazetteer, scorer: scorer, seed: seed) } catch {
                 Diagnostics.error("cannot calibrate: \(error)")
                 throw ExitCode(1)
             }
-            do { try AtomicFile.write(Array(result.model.encoded()), to: output) } catch {
-                Diagnostics.emit(String(describing: error))
-                throw ExitCode(1)
-            }
+            try AtomicFile.writeOutput(Array(result.model.encoded()), to: output)
             let provenance = result.model.provenance
             var report = "\(output): learnt from \(result.learntFrom) held-out names of \(provenance.entities) entities "
                 + "(\(provenance.heldOutAliases) aliases held out, \(provenance.absentNames) names of entities left out; "
@@ -134,10 +128,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let costs = CostLearning.learn(from: try input.load())
-            do { try AtomicFile.write(Array(costs.encoded()), to: output) } catch {
-                Diagnostics.emit(String(describing: error))
-                throw ExitCode(1)
-            }
+            try AtomicFile.writeOutput(Array(costs.encoded()), to: output)
             var report = "\(output): \(costs.edits.count) edits learnt from \(costs.alignedWords) alias words aligned with their canonical forms\n"
             for edit in costs.edits {
                 let shown = edit.to.isEmpty ? "\(edit.from)→∅" : "\(edit.from)↔\(edit.to)"

@@ -199,14 +199,9 @@ struct MatchingOptions: ParsableArguments {
 
     /// The matcher these options describe over `gazetteer`; a file that cannot be read is reported (exit 2).
     func matcher(for gazetteer: Gazetteer, candidateCount: Int) throws -> Matcher {
-        Matcher(gazetteer: gazetteer, options: try options(candidateCount: candidateCount), scorer: try scorer())
+        Matcher(gazetteer: gazetteer, options: try options(candidateCount: candidateCount), scorer: try LearntCostsFile.scorer(costs))
     }
 
-    /// The standard scorer, with `--costs` applied.
-    func scorer() throws -> NameScorer {
-        guard let costs else { return NameScorer() }
-        return NameScorer(model: try LearntCostsFile.read(costs).applied(to: .standard))
-    }
 
     /// The options as given; a confidence model that cannot be read is reported (exit 2).
     func options(candidateCount: Int) throws -> MatchOptions {
