@@ -106,8 +106,8 @@ enum SyllabicRendering {
     }
     private static let fillsU = Set("kgszbpfmrh".utf8), fillsO = Set("td".utf8)
 
-    /// Whether `word` is all Japanese syllables as romanised: an onset of at most two letters
-    /// (*sh*, *ch*, *ts*, a consonant and *y*), then a vowel; or a syllable-closing *n*.
+    /// Whether `word` is all Japanese syllables as romanised: an onset (`onsets`, or one of
+    /// `twoLetterOnsets`), then a vowel; or a syllable-closing *n*.
     private static func isJapaneseSyllables(_ word: [UInt8]) -> Bool {
         guard word.count >= 4 else { return false }
         var k = 0
@@ -115,18 +115,15 @@ enum SyllabicRendering {
             if isVowel(word[k]) { k += 1; continue }
             if word[k] == UInt8(ascii: "n") && (k + 1 == word.count || !isVowel(word[k + 1])) { k += 1; continue }
             guard onsets.contains(word[k]) else { return false }
-            var onsetEnd = k + 1
-            if onsetEnd < word.count, let second = Optional(word[onsetEnd]),
-               (second == UInt8(ascii: "y") && word[k] != UInt8(ascii: "y")) || (second == UInt8(ascii: "h") && (word[k] == UInt8(ascii: "s") || word[k] == UInt8(ascii: "c")))
-                || (second == UInt8(ascii: "s") && word[k] == UInt8(ascii: "t")) {
-                onsetEnd += 1
-            }
-            guard onsetEnd < word.count, isVowel(word[onsetEnd]) else { return false }
-            k = onsetEnd + 1
+            let vowel = k + 1 < word.count && twoLetterOnsets.contains(Array(word[k...(k + 1)])) ? k + 2 : k + 1
+            guard vowel < word.count, isVowel(word[vowel]) else { return false }
+            k = vowel + 1
         }
         return true
     }
     private static let onsets = Set("kgsztdnhbpmyrwfjc".utf8)
+    /// *sh*, *ch*, *ts*, and a consonant before *y* (*ky*, *ry*).
+    private static let twoLetterOnsets = Set(["sh", "ch", "ts"].map { Array($0.utf8) } + "kgsztdnhbpmrwfjc".utf8.map { [$0, UInt8(ascii: "y")] })
 
     private static func isVowel(_ letter: UInt8) -> Bool { "aeiou".utf8.contains(letter) }
 }
