@@ -9,13 +9,13 @@ enum QualifierWords {
     /// ...and the least share of the places whose names hold the word that do: *San* is dropped
     /// by dozens of places (*San Juan*, *Juan*), yet belongs to hundreds.
     static let minimumShare = 0.2
-    /// Places with more distinct names than this are left out: their pairs grow as the square,
+    /// Places with more names than this are left out: their pairs grow as the square,
     /// and the other places teach the same words.
     static let namesPerPlaceLimit = 100
 
     /// The qualifying words of the places among `names` (grouped by entity, as a gazetteer lists
     /// them), in their first romanisation, sorted.
-    /// - Complexity: O(Σ distinct names² · words) over places of at most `namesPerPlaceLimit`
+    /// - Complexity: O(Σ names² · words) over places of at most `namesPerPlaceLimit`
     ///   names with a name of two words or more, then one lookup per word of every place's names.
     static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool) -> [String] {
         // The places of each entity's names, as ranges of `names`.

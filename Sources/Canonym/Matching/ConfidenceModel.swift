@@ -66,11 +66,7 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
     }
 
     /// The model saved as JSON (keys sorted, so the same model is the same bytes).
-    public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return (try? encoder.encode(self)) ?? Data()  // encoding plain numbers and strings cannot fail
-    }
+    public func encoded() -> Data { SortedJSON.encode(self) }
 
     /// Reads a saved model; the error says what is wrong with the file.
     public static func decode(_ data: Data) throws(ConfidenceModelError) -> ConfidenceModel {

@@ -11,8 +11,9 @@ enum SyllabicRendering {
     static func readings(of words: [String]) -> [[String]] {
         var readings: [[String]] = []
         if let chinese = chineseReading(of: words) { readings.append(chinese) }
+        let letters = words.map { Array($0.utf8) }
         for read in [koreanReading(of:), japaneseReading(of:)] {
-            let reading = words.map { read(Array($0.utf8)).map { String(decoding: $0, as: UTF8.self) } ?? $0 }
+            let reading = zip(words, letters).map { word, letters in read(letters).map { String(decoding: $0, as: UTF8.self) } ?? word }
             if reading != words && !readings.contains(reading) { readings.append(reading) }
         }
         return readings

@@ -46,11 +46,7 @@ public enum CostLearning {
         }
 
         /// The costs as JSON (keys sorted, so the same costs are the same bytes).
-        public func encoded() -> Data {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return (try? encoder.encode(self)) ?? Data()  // plain numbers and strings cannot fail to encode
-        }
+        public func encoded() -> Data { SortedJSON.encode(self) }
 
         /// Reads saved costs; the error says what is wrong with the file.
         public static func decode(_ data: Data) throws(CostsError) -> Costs {
