@@ -94,19 +94,42 @@ private struct PreparedQuery {
 /// The rules (as indices into `model.packedRules`) whose word-side letters begin with a given
 /// non-empty string of at most `longest` letters and go on beyond it, with that string's length:
 /// a rule step that ends past the trie letters filled so far starts where such a string ends the
-/// path. A string is looked up as a number (its letters and its length packed), and only where
-/// some string ends in the path's last letter: a trie node asks for each suffix of its path, and
-/// most letters end none.
+/// path. A string is looked up as a number (its letters and its length packed) in an
+/// open-addressed table, and only where some string ends in the path's last letter: a trie node
+/// asks for each suffix of its path, and most letters end none. (A `Dictionary` of arrays here
+/// was half of building the tries, most of a scan's start-up.)
 private struct RuleStarts {
     static let longest = 7
-    private var table: [UInt64: [(rule: Int32, known: UInt8)]] = [:]
+    /// The strings' keys (0: empty slot), and where each one's steps are in `steps`.
+    private var keys: [UInt64]
+    private var ranges: [Range<Int32>]
+    private var steps: [(rule: Int32, known: UInt8)] = []
+    private let shift: UInt64
     /// Length of the longest string ending in each letter (0: none).
     private var longestEndingIn = [UInt8](repeating: 0, count: 256)
 
     init(of model: CostModel) {
+        var byKey: [UInt64: [(rule: Int32, known: UInt8)]] = [:]
         for (index, rule) in model.packedRules.enumerated() where rule.toLength > 1 {
             let side = model.ruleLetters[Int(rule.toStart)..<Int(rule.toStart + rule.toLength)]
-            for known in 1..<side.count { add(side.prefix(known), rule: Int32(index)) }
+            for known in 1..<min(side.count, Self.longest + 1) {
+                let start = side.prefix(known)
+                byKey[Self.key(start), default: []].append((Int32(index), UInt8(known)))
+                longestEndingIn[Int(start.last!)] = max(longestEndingIn[Int(start.last!)], UInt8(known))
+            }
+        }
+        var bits: UInt64 = 4
+        while 1 << bits < 2 * byKey.count { bits += 1 }  // at most half full
+        shift = 64 - bits
+        keys = [UInt64](repeating: 0, count: 1 << bits)
+        ranges = [Range<Int32>](repeating: 0..<0, count: 1 << bits)
+        // In key order, so that the table's layout is the same from run to run.
+        for (key, found) in byKey.sorted(by: { $0.key < $1.key }) {
+            var slot = slot(of: key)
+            while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            ranges[slot] = Int32(steps.count)..<Int32(steps.count + found.count)
+            steps += found
         }
     }
 
@@ -116,18 +139,24 @@ private struct RuleStarts {
         return key
     }
 
-    private mutating func add(_ start: ArraySlice<UInt8>, rule: Int32) {
-        guard let last = start.last, start.count <= Self.longest else { return }
-        table[Self.key(start), default: []].append((rule, UInt8(start.count)))
-        longestEndingIn[Int(last)] = max(longestEndingIn[Int(last)], UInt8(start.count))
-    }
+    private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// Appends the steps of every suffix of `path` that starts a rule, shortest suffix first.
-    func appendSteps(endingAt path: ArraySlice<UInt8>, to steps: inout [(rule: Int32, known: UInt8)]) {
+    func appendSteps(endingAt path: ArraySlice<UInt8>, to found: inout [(rule: Int32, known: UInt8)]) {
         guard let last = path.last else { return }
         let longest = min(path.count, Int(longestEndingIn[Int(last)]))
         guard longest > 0 else { return }
-        for known in 1...longest { steps += table[Self.key(path.suffix(known))] ?? [] }
+        for known in 1...longest {
+            let key = Self.key(path.suffix(known))
+            var slot = slot(of: key)
+            while keys[slot] != 0 {
+                if keys[slot] == key {
+                    found += steps[Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound)]
+                    break
+                }
+                slot = (slot + 1) & (keys.count - 1)
+            }
+        }
     }
 }
 
