@@ -136,9 +136,5 @@ struct KeyTable: @unchecked Sendable {  // unchecked: read-only views into a Byt
         return UnsafeBufferPointer(start: nil, count: 0)
     }
 
-    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return hash ^ (hash >> 29)
-    }
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 { FNV1a.hash(bytes) }
 }

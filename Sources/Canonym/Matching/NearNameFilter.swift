@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Tells, without running the matcher, that no name of a gazetteer can score `threshold` or
 /// more against a query, so that no fuzzy match that good exists.
 ///
@@ -29,9 +32,15 @@ final class NearNameFilter: Sendable {
     init(matcher: Matcher, threshold: Double) {
         self.threshold = threshold
         minimumSimilarity = Float(threshold) - 1e-4
-        let entries = matcher.index.entries
-        words = WordTrie(words: entries.lazy.flatMap(\.tokens), model: matcher.scorer.model)
-        joinedNames = WordTrie(words: entries.lazy.map { Array($0.tokens.joined()) }, model: matcher.scorer.model)
+        // The two tries side by side: they are a third of a scan's start-up.
+        let tries = Mutex<[WordTrie?]>([nil, nil])
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            let entries = matcher.index.entries
+            let trie = part == 0 ? WordTrie(words: entries.lazy.flatMap(\.tokens), model: matcher.scorer.model)
+                : WordTrie(words: entries.lazy.map { Array($0.tokens.joined()) }, model: matcher.scorer.model)
+            tries.withLock { $0[part] = trie }
+        }
+        (words, joinedNames) = tries.withLock { ($0[0]!, $0[1]!) }
     }
 
     /// False when no gazetteer name can align with any romanisation of `form` at `threshold`

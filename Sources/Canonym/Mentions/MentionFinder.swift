@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 /// Finds names of people, places and organisations in running text (French and English news
 /// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
 /// reported as unknown, never dropped.
@@ -81,16 +84,13 @@ public final class MentionFinder: Sendable {
     /// Similarities of the word pairs compared so far (a lone surname against the names before
     /// it): news names the same people again and again.
     private let surnameSimilarities = BoundedCache<WordPair, Float>(limit: 100_000)
-    private struct WordPair: Hashable, Sendable {
+    private struct WordPair: CacheKey {
         let first: [UInt8], second: [UInt8]
 
-        /// The words' bytes hashed as blocks: an array of bytes hashes byte by byte, which cost
-        /// more than the lookup it was for.
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(first.count)
-            first.withUnsafeBytes { hasher.combine(bytes: $0) }
-            second.withUnsafeBytes { hasher.combine(bytes: $0) }
-        }
+        /// A zero between the words, which hold none.
+        var cacheHash: UInt64 { FNV1a.finish(FNV1a.combine(FNV1a.combine(FNV1a.combine(FNV1a.basis, first), CollectionOfOne(0)), second)) }
+
+        func hasSameBytes(as other: WordPair) -> Bool { first == other.first && second == other.second }
     }
     /// A span linked only fuzzily needs this score (stricter than for single names: text has many
     /// capitalised words that are not in any gazetteer).
@@ -119,18 +119,49 @@ public final class MentionFinder: Sendable {
         self.matcher = matcher
         self.fuzzyThreshold = fuzzyThreshold
         self.reportsCandidatesOfUnknownNames = reportsCandidatesOfUnknownNames
-        nearNames = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
-        surnames = WordTrie(words: matcher.index.entries.lazy.compactMap(\.tokens.last), model: matcher.scorer.model)
-        var keys = Set<String>(), prefixes = Set<String>()
-        var longest = 1
-        for name in matcher.gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
-            keys.insert(name.form.key)
-            longest = max(longest, name.form.tokens.count)
-            for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
+        // News has accented letters: their folds are asked of ICU (whose first transform costs
+        // milliseconds) on another thread while the tables are built, side by side. Together
+        // they were most of a scan's start-up.
+        DispatchQueue.global().async { NameFolder.prepareLatinLetters() }
+        let built = Mutex<(nearNames: NearNameFilter?, surnames: WordTrie?, phrases: Phrases?)>((nil, nil, nil))
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0:
+                let filter = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
+                built.withLock { $0.nearNames = filter }
+            case 1:
+                let trie = WordTrie(words: matcher.index.entries.lazy.compactMap(\.tokens.last), model: matcher.scorer.model)
+                built.withLock { $0.surnames = trie }
+            default:
+                let phrases = Phrases(of: matcher.gazetteer)
+                built.withLock { $0.phrases = phrases }
+            }
         }
-        phraseKeys = WordSet(keys)
-        phrasePrefixes = WordSet(prefixes)
-        longestPhrase = min(longest, 12)
+        let (filter, trie, phrases) = built.withLock { $0 }
+        nearNames = filter!
+        surnames = trie!
+        phraseKeys = phrases!.keys
+        phrasePrefixes = phrases!.prefixes
+        longestPhrase = phrases!.longest
+    }
+
+    /// The folded keys of the gazetteer's Latin names of several words, their word-boundary
+    /// prefixes, and the most words such a name has (at most 12).
+    private struct Phrases: Sendable {
+        let keys: WordSet, prefixes: WordSet, longest: Int
+
+        init(of gazetteer: Gazetteer) {
+            var keys = Set<String>(), prefixes = Set<String>()
+            var longest = 1
+            for name in gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
+                keys.insert(name.form.key)
+                longest = max(longest, name.form.tokens.count)
+                for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
+            }
+            self.keys = WordSet(keys)
+            self.prefixes = WordSet(prefixes)
+            self.longest = min(longest, 12)
+        }
     }
 
     /// A finder with `other`'s gazetteer tables and settings and caches of its own.

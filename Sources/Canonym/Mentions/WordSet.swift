@@ -1,5 +1,5 @@
 /// A fixed set of words, asked whether it holds a word many times per line of text: the mention
-/// finder's lexicons and its gazetteer phrases. A word is found by an FNV-1a hash of its UTF-8
+/// finder's lexicons and its gazetteer phrases. A word is found by an `FNV1a` hash of its UTF-8
 /// bytes in an open-addressed table, then compared byte for byte: `Set<String>` hashes with
 /// SipHash, whose set-up alone cost more than these short words' whole lookup, and lookups in
 /// such sets were a sixth of a scan's time.
@@ -107,11 +107,7 @@ struct WordSet: Sendable {
         UInt8(truncatingIfNeeded: UInt(bitPattern: hash) >> 57) | 0x80
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
-    }
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { Int(truncatingIfNeeded: FNV1a.hash(bytes)) }
 }
 
 extension WordSet: Sequence {

@@ -1,7 +1,8 @@
-/// Bytes as a dictionary key, hashed in one call over the whole buffer (an array of bytes
-/// hashes them one by one, and a non-ASCII string normalises itself first).
-struct ByteKey: Hashable, Sendable {
+/// Bytes as a ``BoundedCache`` key.
+struct ByteKey: CacheKey {
     let bytes: [UInt8]
 
-    func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    var cacheHash: UInt64 { FNV1a.hash(bytes) }
+
+    func hasSameBytes(as other: ByteKey) -> Bool { bytes == other.bytes }
 }

@@ -28,6 +28,10 @@ public final class NameFolder: Sendable {
     /// The process-wide folder the library uses by default.
     public static let shared = NameFolder()
 
+    /// Makes the table of accented Latin letters' folds (`LatinLetterFolds`) now rather than at
+    /// the first such letter folded: it asks ICU, whose first transform costs milliseconds.
+    static func prepareLatinLetters() { _ = LatinLetterFolds.shared }
+
     /// Folds one name. Never fails: a word ICU cannot transliterate is kept as its ASCII letters.
     /// - Complexity: O(n) in the name's length; ICU runs only for uncached non-ASCII words.
     public func fold(_ name: String) -> NameForm {
