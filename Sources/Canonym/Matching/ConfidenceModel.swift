@@ -16,6 +16,9 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
     public static let featureNames = [
         "best score", "next entity's score", "entities within 0.05 of the best",
         "query letters", "query words", "the entity's own name matched",
+        "best score squared", "lead squared",
+        "query in Cyrillic", "query with other non-ASCII characters", "query without capitals",
+        "matched name in Cyrillic", "matched name without capitals",
     ]
     /// The candidates the features read: the best this many scores.
     static let consideredCandidates = 6
@@ -62,7 +65,31 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
         // Among equal best scores the entity's own name wins the tie (`Candidate.isLessLikely`).
         let ownName = candidates.contains { $0.score == best && $0.matchedNameIsCanonical }
         let letters = form.tokens.reduce(0) { $0 + $1.utf8.count }
-        return [best, next, Double(rivals), Double(letters), Double(form.tokens.count), ownName ? 1 : 0]
+        // What kind of name each side is: a score means less between machine romanisations
+        // (*shhrk qds*, *pu luo ta la si*, written without capitals) or across scripts than
+        // between names as people write them. The matched name is the one the decision reports.
+        let matched = candidates.filter { $0.score == best }.max(by: Candidate.isLessLikely)?.matchedName ?? ""
+        let query = TextKind(form.display), name = TextKind(matched)
+        return [best, next, Double(rivals), Double(letters), Double(form.tokens.count), ownName ? 1 : 0,
+                best * best, (best - next) * (best - next),
+                query.hasCyrillic ? 1 : 0, query.hasOtherNonASCII ? 1 : 0, query.hasCapitals ? 0 : 1,
+                name.hasCyrillic ? 1 : 0, name.hasCapitals ? 0 : 1]
+    }
+
+    /// The scripts and case of a name's characters, as features read them.
+    private struct TextKind {
+        var hasCyrillic = false, hasOtherNonASCII = false, hasCapitals = false
+
+        init(_ text: String) {
+            for scalar in text.unicodeScalars {
+                if scalar.isASCII {
+                    hasCapitals = hasCapitals || (scalar.value >= 0x41 && scalar.value <= 0x5A)
+                    continue
+                }
+                if (0x400...0x52F).contains(scalar.value) { hasCyrillic = true } else { hasOtherNonASCII = true }
+                hasCapitals = hasCapitals || scalar.properties.isUppercase
+            }
+        }
     }
 
     /// The model saved as JSON (keys sorted, so the same model is the same bytes).

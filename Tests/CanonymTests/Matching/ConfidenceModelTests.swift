@@ -5,8 +5,9 @@ import Testing
 @Suite struct ConfidenceModelTests {
     /// A model that trusts the best score and distrusts a close runner-up.
     static let model = ConfidenceModel(
-        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5], scales: [0.1, 0.1, 1, 4, 1, 0.5],
-                                       weights: [3, -2, -0.5, 0.1, 0, 0.2], bias: 0),
+        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5, 0.8, 0.01, 0.1, 0.2, 0.3, 0.1, 0.3],
+                                       scales: [0.1, 0.1, 1, 4, 1, 0.5, 0.2, 0.01, 0.3, 0.4, 0.5, 0.3, 0.5],
+                                       weights: [3, -2, -0.5, 0.1, 0, 0.2, 0, 0, -0.2, -0.1, -0.4, -0.2, -0.3], bias: 0),
         provenance: .init(entities: 3, names: 5, heldOutAliases: 60, absentNames: 20, seed: 1))
 
     static let gazetteer = """
@@ -34,7 +35,7 @@ import Testing
         #expect(reason { $0["format"] = 2 }.contains("format 2"))
         #expect(reason { $0["features"] = ["best score"] }.contains("features"))
         #expect(reason { $0.removeValue(forKey: "regression") }.contains("regression"))
-        #expect(reason { var r = $0["regression"] as! [String: Any]; r["scales"] = [1, 1, 0, 1, 1, 1]; $0["regression"] = r }.contains("scales"))
+        #expect(reason { var r = $0["regression"] as! [String: Any]; r["scales"] = [1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; $0["regression"] = r }.contains("scales"))
         #expect(reason { var r = $0["regression"] as! [String: Any]; r["weights"] = [1, 2]; $0["regression"] = r }.contains("weights"))
         #expect(reason { _ in } == "accepted")
         do { _ = try ConfidenceModel.decode(Data("{\"format\": 1,".utf8)); Issue.record("accepted broken JSON") } catch {
@@ -54,6 +55,29 @@ import Testing
         let scores = match.candidates.map(\.score).sorted(by: >)
         #expect(features[0] == scores[0] && features[1] == scores[1])
         #expect(features[3] == 8 && features[4] == 1)
+        #expect(features[6] == scores[0] * scores[0] && features[7] == (scores[0] - scores[1]) * (scores[0] - scores[1]))
+    }
+
+    /// Which script and case the query and the reported name are written in.
+    @Test func featuresTellHowTheNamesAreWritten() throws {
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", """
+            id\tcanonical\ttype\taliases
+            city:tashkent\tTashkent\tplace\t
+            city:chirchiq\tчирчик\tplace\t
+            city:samarkand\tSamarkand\tplace\tsmrqnd
+
+            """)])
+        var options = MatchOptions()
+        options.candidateCount = 6
+        let matcher = Matcher(gazetteer: gazetteer, options: options)
+        func kinds(_ query: String) -> [Double] {
+            Array(ConfidenceModel.features(query: NameFolder.shared.fold(query), candidates: matcher.match(query).candidates)[8...])
+        }
+        // query: Cyrillic, other non-ASCII, no capitals; matched name: Cyrillic, no capitals
+        #expect(kinds("чирчиг") == [1, 0, 1, 1, 1])
+        #expect(kinds("Tachkënt") == [0, 1, 0, 0, 0])
+        #expect(kinds("smrqand") == [0, 0, 1, 0, 1])
+        #expect(kinds("Samarqand") == [0, 0, 0, 0, 0])
     }
 
     @Test func theMatcherAcceptsByConfidenceWhenGivenAModel() throws {
