@@ -75,6 +75,30 @@ import Testing
         }
     }
 
+    /// Scores are written digit by digit as `JSON.number` prints them: every four-decimal value
+    /// of [0, 1], values beside them, and null.
+    @Test func numbersAreWrittenAsJSONNumberPrintsThem() {
+        var values: [Double?] = [nil, 0, 1, -0.5, 1.00004, 0.99996, 0.00004, 0.00005, 1e-9, 2.5, 123.45678]
+        for k in 0...10_000 { values += [Double(k) / 10_000, Double(k) / 10_000 + 0.00004, Double(k) / 10_000 - 0.00004] }
+        for value in values {
+            var record = JSONObject()
+            record.number("s", value)
+            #expect(String(decoding: record.closed(), as: UTF8.self) == #"{"s":"# + JSON.number(value) + "}", "\(String(describing: value))")
+        }
+    }
+
+    /// Records closed one after the other in the same buffer are each whole and alone.
+    @Test func aBufferIsEmptyAgainAfterEachRecord() {
+        var record = JSONObject(capacity: 8)
+        var lines: [String] = []
+        for k in 0..<3 {
+            record.integer("k", k)
+            record.plainString("status", "fuzzy")
+            record.withClosedBytes(line: true) { lines.append(String(decoding: $0, as: UTF8.self)) }
+        }
+        #expect(lines == (0..<3).map { #"{"k":\#($0),"status":"fuzzy"}"# + "\n" })
+    }
+
     /// Runs of plain ASCII, which are written eight scalars at a time, with one scalar that is
     /// not (an escape, a line break, DEL, a letter whose UTF-8 holds a quotation mark's or a
     /// control's bits, a Cyrillic letter, an emoji) at every place of a block and beyond.

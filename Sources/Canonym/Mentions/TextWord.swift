@@ -84,6 +84,10 @@ package enum TextWords {
             var apostrophe: Int? = scalar.isASCII || !Tokenizer.isApostrophe(scalar) ? nil : index
             var hyphen: Int?
             var end = index + 1
+            // ASCII letters and digits, most of a word's scalars, read first in a tight loop.
+            scalars.withUnsafeBufferPointer { scalars in
+                while end < scalars.count, isASCIILetterOrDigit(scalars[end].value) { end += 1 }
+            }
             while end < scalars.count {
                 let next = scalars[end]
                 if Tokenizer.isWordScalar(next) {
@@ -116,7 +120,8 @@ package enum TextWords {
             let word = start..<wordEnd
             // *al-Assad*, *el-Sisi*, *ben-Gourion*: a particle joined to a capitalised name. The
             // hyphen noted is the word's first: an elided prefix and a possessive hold none.
-            var first = scalars[word].first(where: isAlphabetic)
+            // Found by index, not in a slice of the scalars: fewer instructions per word.
+            var first = word.firstIndex { isAlphabetic(scalars[$0]) }.map { scalars[$0] }
             if let hyphen, hyphen + 1 < wordEnd, hyphenatedParticles.contains(scalars[start..<hyphen], lowercasing: false) {
                 first = scalars[hyphen + 1]
             }
@@ -210,6 +215,10 @@ package enum TextWords {
             }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[..<count]), as: UTF8.self)
         }
+    }
+
+    @inline(__always) private static func isASCIILetterOrDigit(_ value: UInt32) -> Bool {
+        value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26
     }
 
     /// `properties.isAlphabetic` and `isUppercase`, told without a property lookup for ASCII

@@ -45,6 +45,8 @@ final class DocumentScanner {
     /// A chunk read and submitted, with where it sits in the run.
     private struct Chunk {
         let file: String
+        /// `file` as a JSON string, made once for all the chunk's records.
+        let quotedFile: String
         let text: String
         /// Scalars of the document before this chunk.
         let offset: Int
@@ -91,7 +93,7 @@ final class DocumentScanner {
                     let (line, column) = UTF8Location.ofFirstInvalidByte(in: bytes[...])
                     return fail(input, "the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
                 }
-                batch.append(Chunk(file: input.displayName, text: text, offset: offset))
+                batch.append(Chunk(file: input.displayName, quotedFile: JSON.string(input.displayName), text: text, offset: offset))
                 batchBytes += bytes.count
                 if batchBytes >= chunkBytes { submitBatch() }
                 offset += TextWords.scalarCount(of: text)
@@ -151,9 +153,12 @@ final class DocumentScanner {
             mentions = finder.mentions(in: scanned.prepared, context: &documentContext, offset: chunk.offset)
         }
         let scalars = scanned.prepared.scalars
+        // One buffer for the chunk's records. Room for the fields and the context as JSON may
+        // escape it: grown, the buffer is copied.
+        var record = JSONObject(capacity: 512 + 12 * contextCharacters)
         for mention in mentions {
             let cluster = mention.match.status == .unknown ? clusters.key(forFoldedWords: mention.foldedWords) : nil
-            writeRecord(of: mention, file: chunk.file, scalars: scalars, base: chunk.offset, cluster: cluster)
+            writeRecord(of: mention, quotedFile: chunk.quotedFile, scalars: scalars, base: chunk.offset, cluster: cluster, into: &record)
         }
     }
 
@@ -179,25 +184,24 @@ final class DocumentScanner {
     }
 
     /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
-    /// Writes the record of `mention` straight from its buffer to the output.
-    private func writeRecord(of mention: Mention, file: String, scalars: [Unicode.Scalar], base: Int, cluster: String?) {
+    /// Writes the record of `mention` in `record`'s buffer, and from there to the output.
+    private func writeRecord(of mention: Mention, quotedFile: String, scalars: [Unicode.Scalar], base: Int, cluster: String?,
+                             into record: inout JSONObject) {
         let before = max(0, mention.start - base - contextCharacters)
         let after = min(scalars.count, mention.end - base + contextCharacters)
         let match = mention.match
-        // Room for the fields and the context as JSON may escape it: grown, the buffer is copied.
-        var record = JSONObject(capacity: 512 + 12 * contextCharacters)
-        record.string("file", file)
+        record.encoded("file", quotedFile)
         record.integer("start", mention.start)
         record.integer("end", mention.end)
         record.string("text", mention.text)
-        record.string("status", match.status.rawValue)
+        record.plainString("status", match.status.rawValue)
         // The best candidate's fields are read in place, one by one: a copy of the entity would
         // retain all of its strings.
         if let best = match.best {
             record.string("id", best.entity.id)
             record.string("canonical", best.entity.canonical)
             record.number("score", best.score)
-            record.string("type", best.entity.type.rawValue)
+            record.plainString("type", best.entity.type.rawValue)
             record.string("matched", best.matchedName)
         } else {
             for key: StaticString in ["id", "canonical", "score", "type", "matched"] { record.encoded(key, "null") }
