@@ -55,9 +55,15 @@ public final class MentionFinder: Sendable {
     /// spans are tried at every length, and folding one cost more than the matcher's cached answer.
     private let spanNames = BoundedCache<String, SpanName>(limit: 50_000)
     private let reachableSpans = BoundedCache<String, Bool>(limit: 50_000)
-    private struct SpanName: Sendable {
+    /// A class: taken from the cache for every span tried, a struct's fields were retained one by one.
+    private final class SpanName: Sendable {
         let form: NameForm
         let isKnown: Bool
+
+        init(form: NameForm, isKnown: Bool) {
+            self.form = form
+            self.isKnown = isKnown
+        }
     }
     /// The folded words of the words of the text, for spotting phrases: news repeats its words.
     private let wordForms = BoundedCache<String, WordForm>(limit: 100_000)
