@@ -229,7 +229,16 @@ public final class MentionFinder: Sendable {
     /// - Complexity: O(w · s) matcher calls for w words in capitalised runs of at most s words,
     ///   fewer when spans repeat (their matches are cached, for all threads).
     public func prepare(_ text: String) -> PreparedChunk {
-        let scalars = TextWords.scalars(of: text)
+        prepare(scalars: TextWords.scalars(of: text))
+    }
+
+    /// ``prepare(_:)`` of the text of bytes that `UTF8Validation` has found valid: a scan reads
+    /// bytes, and a string made of them would check them a second time.
+    package func prepare(validUTF8 bytes: [UInt8]) -> PreparedChunk {
+        prepare(scalars: bytes.withUnsafeBufferPointer(TextWords.scalars(ofValidUTF8:)))
+    }
+
+    private func prepare(scalars: [Unicode.Scalar]) -> PreparedChunk {
         let words = TextWords.words(in: scalars)
         var covered = [Bool](repeating: false, count: words.count)
         var found: [Mention] = []
@@ -402,7 +411,7 @@ public final class MentionFinder: Sendable {
             // nothing to the gazetteer is an ordinary word, unless an earlier mention explains it.
             if span.count == 1, words.word(begin, isIn: MentionLexicon.commonWords, lowercased: true) { return }
             let tentative = span.count == 1 && words[begin].startsSentence
-            if span.allSatisfy({ words.scalars[words[$0].start..<words[$0].end].allSatisfy { !$0.properties.isAlphabetic } }) { return }
+            if span.allSatisfy({ words.scalars[words[$0].start..<words[$0].end].allSatisfy { !TextWords.isAlphabetic($0) } }) { return }
             let input = words.text(of: span)
             // One word is resolved against earlier mentions through its candidates (and a
             // demonym is told by them); a name of several words needs them only for a reviewer.

@@ -162,40 +162,43 @@ package enum TextWords {
     /// `Unicode.Scalar(_:)` checks each, which a String's valid UTF-8 does not need.
     package static func scalars(of text: String) -> [Unicode.Scalar] {
         var text = text
-        return text.withUTF8 { utf8 in
-            [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalars, count in
-                count = 0
-                guard let bytes = utf8.baseAddress, let start = scalars.baseAddress else { return }
-                start.withMemoryRebound(to: UInt32.self, capacity: utf8.count) { values in
-                    var index = 0
-                    while index < utf8.count {
-                        if index + 8 <= utf8.count {
-                            let eight = UnsafeRawPointer(bytes + index).loadUnaligned(as: SIMD8<UInt8>.self)
-                            if unsafeBitCast(eight, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                                UnsafeMutableRawPointer(values + count).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
-                                index += 8
-                                count += 8
-                                continue
-                            }
+        return text.withUTF8(scalars(ofValidUTF8:))
+    }
+
+    /// `scalars(of:)` of bytes that `UTF8Validation` has found valid (anything else is read wrong).
+    package static func scalars(ofValidUTF8 utf8: UnsafeBufferPointer<UInt8>) -> [Unicode.Scalar] {
+        [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { scalars, count in
+            count = 0
+            guard let bytes = utf8.baseAddress, let start = scalars.baseAddress else { return }
+            start.withMemoryRebound(to: UInt32.self, capacity: utf8.count) { values in
+                var index = 0
+                while index < utf8.count {
+                    if index + 8 <= utf8.count {
+                        let eight = UnsafeRawPointer(bytes + index).loadUnaligned(as: SIMD8<UInt8>.self)
+                        if unsafeBitCast(eight, to: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                            UnsafeMutableRawPointer(values + count).storeBytes(of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
+                            index += 8
+                            count += 8
+                            continue
                         }
-                        let lead = UInt32(bytes[index])
-                        var value = lead
-                        // A String holds valid UTF-8: a lead byte says how many continuation bytes follow.
-                        if lead >= 0xF0 {
-                            value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                            index += 4
-                        } else if lead >= 0xE0 {
-                            value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                            index += 3
-                        } else if lead >= 0xC0 {
-                            value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                            index += 2
-                        } else {
-                            index += 1
-                        }
-                        values[count] = value
-                        count += 1
                     }
+                    let lead = UInt32(bytes[index])
+                    var value = lead
+                    // A String holds valid UTF-8: a lead byte says how many continuation bytes follow.
+                    if lead >= 0xF0 {
+                        value = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+                        index += 4
+                    } else if lead >= 0xE0 {
+                        value = (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    } else if lead >= 0xC0 {
+                        value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    } else {
+                        index += 1
+                    }
+                    values[count] = value
+                    count += 1
                 }
             }
         }
@@ -228,14 +231,22 @@ package enum TextWords {
         value &- 0x30 < 10 || (value | 0x20) &- 0x61 < 26
     }
 
-    /// `properties.isAlphabetic` and `isUppercase`, told without a property lookup for ASCII
-    /// (a lookup costs tens of nanoseconds, and runs once or twice per word of the text).
-    private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A : scalar.properties.isAlphabetic
+    /// `properties.isAlphabetic` and `isUppercase`, told without a property lookup for ASCII and
+    /// the letters of Latin-1 (a lookup costs hundreds of instructions, and runs once or twice
+    /// per word of the text; French capitals are *É*, *À*). `TextWordsTests` holds the shortcuts
+    /// to the properties.
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        if value >= 0xC0 && value <= 0xFF { return value != 0xD7 && value != 0xF7 }
+        return scalar.properties.isAlphabetic
     }
 
-    private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.isASCII ? scalar.value >= 0x41 && scalar.value <= 0x5A : scalar.properties.isUppercase
+    static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value >= 0x41 && value <= 0x5A }
+        if value >= 0xC0 && value <= 0xFF { return value <= 0xDE && value != 0xD7 }
+        return scalar.properties.isUppercase
     }
 
     /// The punctuation the sentence rule looks at: most of it opens a new sentence, where a

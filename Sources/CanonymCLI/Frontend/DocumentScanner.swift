@@ -47,7 +47,8 @@ final class DocumentScanner {
         let file: String
         /// `file` as a JSON string, made once for all the chunk's records.
         let quotedFile: String
-        let text: String
+        /// The chunk's text: UTF-8 that `UTF8Validation` has found valid.
+        let bytes: [UInt8]
         /// Scalars of the document before this chunk.
         let offset: Int
         /// The document's first chunk, which no earlier context bears on.
@@ -60,8 +61,8 @@ final class DocumentScanner {
         let prepared: MentionFinder.PreparedChunk
         let resolved: (mentions: [Mention], context: MentionFinder.DocumentContext)?
 
-        init(_ text: String, opensDocument: Bool, finder: MentionFinder) {
-            prepared = finder.prepare(text)
+        init(_ bytes: [UInt8], opensDocument: Bool, finder: MentionFinder) {
+            prepared = finder.prepare(validUTF8: bytes)
             if opensDocument {
                 var context = MentionFinder.DocumentContext()
                 let mentions = finder.mentions(in: prepared, context: &context)
@@ -89,14 +90,15 @@ final class DocumentScanner {
         var offset = 0, linesBefore = 0
         do {
             while let bytes = try reader.next() {
-                guard let text = String(validating: bytes, as: UTF8.self) else {
+                // Checked here, decoded on the threads: a string made of the bytes would check them again.
+                guard bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else {
                     let (line, column) = UTF8Location.ofFirstInvalidByte(in: bytes[...])
                     return fail(input, "the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
                 }
-                batch.append(Chunk(file: input.displayName, quotedFile: JSON.string(input.displayName), text: text, offset: offset))
+                batch.append(Chunk(file: input.displayName, quotedFile: JSON.string(input.displayName), bytes: bytes, offset: offset))
                 batchBytes += bytes.count
                 if batchBytes >= chunkBytes { submitBatch() }
-                offset += TextWords.scalarCount(of: text)
+                offset += bytes.withUnsafeBufferPointer(UTF8Counts.scalars)
                 linesBefore += bytes.withUnsafeBufferPointer(UTF8Counts.lineBreaks)
             }
         } catch {
@@ -113,7 +115,7 @@ final class DocumentScanner {
 
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        let finders = self.finders, texts = batch.map { ($0.text, $0.opensDocument) }
+        let finders = self.finders, texts = batch.map { ($0.bytes, $0.opensDocument) }
         let due = batches.submit(batch) { finders.withFinder { finder in texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } } }
         batch = []
         batchBytes = 0

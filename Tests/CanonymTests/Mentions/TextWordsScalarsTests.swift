@@ -29,3 +29,15 @@ import Testing
         #expect(TextWords.scalarCount(of: sliced) == sliced.unicodeScalars.count)
     }
 }
+
+@Suite struct TextWordsPropertiesTests {
+    /// The shortcuts for ASCII and Latin-1 answer as the Unicode properties do, on every scalar
+    /// of the first three blocks and on a few beyond.
+    @Test func letterShortcutsAgreeWithTheProperties() {
+        let scalars = (0..<0x250).compactMap(Unicode.Scalar.init) + ["Қ", "қ", "Σ", "北", "\u{301}", "İ"]
+        for scalar in scalars {
+            #expect(TextWords.isAlphabetic(scalar) == scalar.properties.isAlphabetic, "U+\(String(scalar.value, radix: 16))")
+            #expect(TextWords.isUppercase(scalar) == scalar.properties.isUppercase, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+}
