@@ -4,18 +4,20 @@ import Foundation
 /// again (`canonym gazetteer compile`, then `--gazetteer FILE.canonym`).
 ///
 /// Layout: the magic bytes `CANONYMG`, a format number, the Canonym and ICU versions that
-/// folded the names, the payload's length and checksum, zeros up to an 8-byte boundary, then
+/// folded the names, the payload's length and checksum, the confidence model compiled with the
+/// gazetteer (its JSON, empty without one) and its checksum, zeros up to an 8-byte boundary, then
 /// the payload: the gazetteer's tables (`GazetteerTables`) as they lie in memory, so a mapped
 /// file is used in place. A file from another format or another version (whose folding may
 /// differ), a damaged or a truncated file is refused with a message saying so.
 ///
 /// ```swift
-/// let bytes = CompiledGazetteer.encode(try Gazetteer.load(paths: ["places.tsv"]))
+/// let places = try Gazetteer.load(paths: ["places.tsv"])
+/// let bytes = CompiledGazetteer.encode(places, confidenceModel: try Calibration.calibrate(places).model)
 /// let reopened = try CompiledGazetteer.open(path: "places.canonym")
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 10  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt
+    static let formatVersion: UInt32 = 10  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt; 11: a confidence model compiled in
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 
@@ -26,15 +28,20 @@ public enum CompiledGazetteer {
         return (try? handle.read(upToCount: magic.count)).map { Array($0) == magic } ?? false
     }
 
-    /// The compiled form of a gazetteer: a header, then its tables as they are.
-    public static func encode(_ gazetteer: Gazetteer) -> [UInt8] {
+    /// The compiled form of a gazetteer: a header, then its tables as they are. A confidence
+    /// model (learnt from this gazetteer by ``Calibration``) rides along: opened, the gazetteer
+    /// carries it as ``Gazetteer/confidenceModel``.
+    public static func encode(_ gazetteer: Gazetteer, confidenceModel: ConfidenceModel? = nil) -> [UInt8] {
         let payload = gazetteer.tables.payload
+        let model = confidenceModel.map { String(decoding: $0.encoded(), as: UTF8.self) } ?? ""
         var file = BinaryWriter()
         for byte in magic { file.write(byte) }
         file.write(formatVersion)
         file.write(CanonymVersion.string)
         file.write(UInt64(payload.count))
         file.write(checksum(payload))
+        file.write(model)
+        file.write(Array(model.utf8).withUnsafeBytes(checksum))
         while file.bytes.count % 8 != 0 { file.write(UInt8(0)) }
         return file.bytes + payload
     }
@@ -72,12 +79,21 @@ public enum CompiledGazetteer {
         }
         let length: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
         let expected: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
+        let modelJSON = try reading { () throws(TruncatedData) in try reader.readString() }
+        let modelChecksum: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
+        guard Array(modelJSON.utf8).withUnsafeBytes(checksum) == modelChecksum else { throw damaged }
+        var model: ConfidenceModel?
+        if !modelJSON.isEmpty {
+            do { model = try ConfidenceModel.decode(Data(modelJSON.utf8)) } catch {
+                throw CompiledGazetteerError(path: path, "carries a confidence model that cannot be read (\(error.reason)); compile it again")
+            }
+        }
         let start = (reader.offset + 7) / 8 * 8
         guard start <= bytes.count, length == UInt64(bytes.count - start) else { throw damaged }
         let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
         guard checksum(payload) == expected else { throw damaged }
         let tables = try reading { () throws(TruncatedData) in try GazetteerTables(store: store, payload: payload) }
-        return Gazetteer(tables: tables, warnings: [])
+        return Gazetteer(tables: tables, warnings: [], confidenceModel: model)
     }
 }
 

@@ -32,6 +32,10 @@ public final class Gazetteer: Sendable {
     /// Problems the reader found that did not stop loading (ignored country codes, empty aliases, …).
     /// Names shared by several entities are listed by ``ambiguityWarnings()``.
     public let warnings: [GazetteerIssue]
+    /// The confidence model compiled with the gazetteer (`canonym gazetteer compile --calibrate`),
+    /// learnt from its own names; nil for a gazetteer read from text. The commands decide by it
+    /// unless told otherwise.
+    public let confidenceModel: ConfidenceModel?
     let tables: GazetteerTables
 
     /// The gazetteer's entities, decoded one by one when read.
@@ -75,11 +79,12 @@ public final class Gazetteer: Sendable {
     }
 
     /// A gazetteer over tables built or read in place.
-    init(tables: GazetteerTables, warnings: [GazetteerIssue]) {
+    init(tables: GazetteerTables, warnings: [GazetteerIssue], confidenceModel: ConfidenceModel? = nil) {
         self.tables = tables
         self.entities = Entities(tables: tables)
         self.names = Names(tables: tables)
         self.warnings = warnings
+        self.confidenceModel = confidenceModel
     }
 
     var index: CandidateIndex { tables.index }

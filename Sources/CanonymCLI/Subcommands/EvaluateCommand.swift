@@ -31,13 +31,14 @@ struct EvaluateCommand: ParsableCommand {
     var format: EvaluationFormat = .text
 
     func validate() throws {
-        if parsedThresholds == nil { throw ValidationError("--thresholds must be numbers between 0 and 1, separated by commas") }
+        if parsedThresholds(byConfidence: matching.confidenceModel != nil) == nil { throw ValidationError("--thresholds must be numbers between 0 and 1, separated by commas") }
         if errors < 0 { throw ValidationError("--errors must be 0 or more") }
     }
 
-    var parsedThresholds: [Double]? {
-        let given = thresholds ?? (matching.confidenceModel == nil ? "0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95"
-                                                                 : "0.20,0.30,0.40,0.50,0.60,0.70,0.80,0.90")
+    /// `--thresholds`, or the default levels of score or, for a confidence model, of confidence.
+    func parsedThresholds(byConfidence: Bool) -> [Double]? {
+        let given = thresholds ?? (byConfidence ? "0.20,0.30,0.40,0.50,0.60,0.70,0.80,0.90"
+                                                : "0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95")
         let values = given.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard !values.isEmpty, values.allSatisfy({ $0 != nil && (0...1).contains($0!) }) else { return nil }
         return values.map { $0! }.sorted()
@@ -48,7 +49,7 @@ struct EvaluateCommand: ParsableCommand {
         issues.forEach { Diagnostics.emit($0.description) }
         if issues.contains(where: { $0.severity == .error }) { throw ExitCode(2) }
         let matcher = ProcessLifetime.keep(try matching.matcher(for: try gazetteers.load(), candidateCount: 3))
-        let levels = parsedThresholds!
+        let levels = parsedThresholds(byConfidence: matcher.options.confidenceModel != nil)!
         let evaluation = Evaluation(matcher: matcher, queries: queries, lowestThreshold: levels.first!)
         let current = matcher.options.confidenceModel == nil ? matcher.options.threshold : matcher.options.minimumConfidence
         let report = EvaluationReport(evaluation: evaluation, thresholds: levels, current: current,

@@ -54,6 +54,8 @@ struct GazetteerCommand: ParsableCommand {
             abstract: "Fold and index gazetteer files once, into one compiled file that --gazetteer opens fast.",
             discussion: "The files are merged and checked as `gazetteer check` does; any error stops the compilation. "
                 + "A compiled file is refused by another Canonym or ICU version (their folding may differ): compile it again. "
+                + "With --calibrate (or --confidence-model), the file carries a confidence model, by which the commands that open "
+                + "it then decide (unless given --threshold-rule or another model). "
                 + "Without files, the shipped default gazetteers are compiled.")
 
         @OptionGroup var input: GazetteerFiles
@@ -61,11 +63,29 @@ struct GazetteerCommand: ParsableCommand {
         @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The compiled file to write (atomically), e.g. places.canonym.", valueName: "path"))
         var output: String
 
+        @Flag(help: "Learn a confidence model from the gazetteer, as `gazetteer calibrate` does (seed 1), and compile it in.")
+        var calibrate = false
+
+        @Option(help: ArgumentHelp("A confidence model from `gazetteer calibrate` of the same files, to compile in.", valueName: "path"))
+        var confidenceModel: String?
+
+        func validate() throws {
+            if calibrate && confidenceModel != nil { throw ValidationError("give --calibrate or --confidence-model, not both") }
+        }
+
         func run() throws {
             let gazetteer = try input.load()
-            let bytes = CompiledGazetteer.encode(gazetteer)
+            var model = try confidenceModel.map(ConfidenceModelFile.read)
+            if calibrate {
+                do { model = try Calibration.calibrate(gazetteer).model } catch {
+                    Diagnostics.error("cannot calibrate: \(error)")
+                    throw ExitCode(1)
+                }
+            }
+            let bytes = CompiledGazetteer.encode(gazetteer, confidenceModel: model)
             try AtomicFile.writeOutput(bytes, to: output)
-            Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names, \(bytes.count) bytes")
+            let carried = model.map { ", a confidence model learnt from \($0.provenance.entities) entities" } ?? ""
+            Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names\(carried), \(bytes.count) bytes")
         }
     }
 

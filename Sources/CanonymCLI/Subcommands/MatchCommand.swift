@@ -180,8 +180,11 @@ struct MatchingOptions: ParsableArguments {
                                valueName: "path"))
     var confidenceModel: String?
 
-    @Option(help: "The confidence (0-1) a fuzzy match needs under --confidence-model (default 0.5: more likely right than wrong).")
+    @Option(help: "The confidence (0-1) a fuzzy match needs under a confidence model (default 0.5: more likely right than wrong).")
     var minConfidence: Double?
+
+    @Flag(help: "Decide by --threshold and --lead even when the compiled gazetteer carries a confidence model.")
+    var thresholdRule = false
 
     @Option(help: ArgumentHelp("Edit costs from `canonym gazetteer learn-costs`, in place of the dearer standard ones.", valueName: "path"))
     var costs: String?
@@ -199,14 +202,23 @@ struct MatchingOptions: ParsableArguments {
 
     /// The matcher these options describe over `gazetteer`; a file that cannot be read is reported (exit 2).
     func matcher(for gazetteer: Gazetteer, candidateCount: Int) throws -> Matcher {
-        Matcher(gazetteer: gazetteer, options: try options(candidateCount: candidateCount), scorer: try LearntCostsFile.scorer(costs))
+        Matcher(gazetteer: gazetteer, options: try options(for: gazetteer, candidateCount: candidateCount), scorer: try LearntCostsFile.scorer(costs))
     }
 
+    /// The confidence model that decides over `gazetteer`: the one given, else the one compiled
+    /// in it (unless `--threshold-rule`); a file that cannot be read is reported (exit 2).
+    func model(for gazetteer: Gazetteer) throws -> ConfidenceModel? {
+        if let confidenceModel { return try ConfidenceModelFile.read(confidenceModel) }
+        return thresholdRule ? nil : gazetteer.confidenceModel
+    }
 
-    /// The options as given; a confidence model that cannot be read is reported (exit 2).
-    func options(candidateCount: Int) throws -> MatchOptions {
+    /// The options as given, over `gazetteer`.
+    func options(for gazetteer: Gazetteer, candidateCount: Int) throws -> MatchOptions {
         var options = MatchOptions()
-        if let confidenceModel { options.confidenceModel = try ConfidenceModelFile.read(confidenceModel) }
+        options.confidenceModel = try model(for: gazetteer)
+        if minConfidence != nil && options.confidenceModel == nil {
+            throw ValidationError("--min-confidence needs --confidence-model, or a compiled gazetteer that carries one")
+        }
         if let minConfidence { options.minimumConfidence = minConfidence }
         if let threshold { options.threshold = threshold }
         options.thresholdByType = thresholdsByType ?? [:]
@@ -223,7 +235,7 @@ struct MatchingOptions: ParsableArguments {
         if let lead, !(0...1).contains(lead) { throw ValidationError("--lead must be between 0 and 1") }
         if let indexCandidates, indexCandidates < 1 { throw ValidationError("--index-candidates must be 1 or more") }
         if let minConfidence, !(0...1).contains(minConfidence) { throw ValidationError("--min-confidence must be between 0 and 1") }
-        if minConfidence != nil && confidenceModel == nil { throw ValidationError("--min-confidence needs --confidence-model") }
+        if thresholdRule && confidenceModel != nil { throw ValidationError("give --threshold-rule or --confidence-model, not both") }
         if thresholdsByType == nil {
             throw ValidationError("--threshold-for takes TYPE=SCORE with TYPE one of \(EntityType.allCases.map(\.rawValue).joined(separator: ", ")) and SCORE between 0 and 1")
         }

@@ -44,6 +44,22 @@ import Testing
         }
     }
 
+    /// A confidence model compiled in comes back as it went in; a file without one carries none,
+    /// and a model damaged in the file is refused.
+    @Test func aConfidenceModelRidesAlong() throws {
+        let model = ConfidenceModel(regression: LogisticRegression(means: .init(repeating: 0.5, count: ConfidenceModel.featureNames.count),
+                                                                   scales: .init(repeating: 1, count: ConfidenceModel.featureNames.count),
+                                                                   weights: .init(repeating: 0.25, count: ConfidenceModel.featureNames.count), bias: -1),
+                                    provenance: .init(entities: 3, names: 5, heldOutAliases: 60, absentNames: 20, seed: 1))
+        let bytes = CompiledGazetteer.encode(Self.gazetteer, confidenceModel: model)
+        #expect(try decode(bytes).confidenceModel == model)
+        #expect(try decode(Self.compiled).confidenceModel == nil)
+        let json = Array(model.encoded()), at = try #require(bytes.indices.first { Array(bytes[$0..<($0 + json.count)]) == json })
+        var damaged = bytes
+        damaged[at + json.count / 2] ^= 0x01
+        #expect(failure(damaged)?.contains("is damaged or truncated") == true)
+    }
+
     @Test func aDamagedPayloadIsRefused() throws {
         var bytes = Self.compiled
         bytes[bytes.count / 2] ^= 0x40
@@ -70,9 +86,13 @@ import Testing
         #expect(failure(otherFormat)?.contains("uses compiled format 99") == true)
     }
 
-    /// Where the payload starts: after the header (magic, format, version, length, checksum), at 8 bytes.
-    private static func versionLength(_ bytes: [UInt8]) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[12 + $1]) << (8 * $1) } }
-    private static func payloadStart(_ bytes: [UInt8]) -> Int { (32 + versionLength(bytes) + 7) / 8 * 8 }
+    /// Where the payload starts: after the header (magic, format, version, length, checksum, the
+    /// confidence model's JSON and checksum), at 8 bytes.
+    private static func length(_ bytes: [UInt8], at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
+    private static func payloadStart(_ bytes: [UInt8]) -> Int {
+        let modelAt = 32 + length(bytes, at: 12)
+        return (modelAt + 4 + length(bytes, at: modelAt) + 8 + 7) / 8 * 8
+    }
 
     /// Where table `section` starts in the file, read from the payload's directory.
     private static func tableOffset(_ bytes: [UInt8], _ section: SectionID) -> Int {
@@ -96,7 +116,7 @@ import Testing
         var bytes = bytes
         let start = payloadStart(bytes)
         let sum = bytes[start...].withUnsafeBytes { checksum($0) }
-        let checksumAt = 24 + versionLength(bytes)
+        let checksumAt = 24 + length(bytes, at: 12)
         withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { bytes[checksumAt + k] = $0[k] } }
         return bytes
     }
