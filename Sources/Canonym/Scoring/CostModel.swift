@@ -252,6 +252,11 @@ extension CostModel {
         m.addRule("ue", "u", cost: 0.2, label: "ue/u (German ü)")
         m.addRule("oe", "o", cost: 0.2, label: "oe/o (German ö)")
         m.addRule("ae", "a", cost: 0.2, label: "ae/a (German ä)")
+        // Dutch and Scandinavian romanisations of Cyrillic: *Pusjkin*, *Tsjeljabinsk*, *Aktasj*.
+        let dutch = "Dutch convention"
+        m.addRule("sj", "sh", cost: 0.1, label: dutch)
+        m.addRule("tsj", "ch", cost: 0.1, label: dutch)
+        m.addRule("zj", "zh", cost: 0.1, label: dutch)
         m.addRule("ai", "ay", cost: 0.1, label: "ai/ay (ай)")
         m.addRule("ei", "ey", cost: 0.1, label: "ei/ey (ей)")
         m.addRule("oi", "oy", cost: 0.1, label: "oi/oy (ой)")

@@ -30,6 +30,9 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         ("zhomart", "jomart", "j/zh (ж)"),                // zh → j
         ("anthony", "antony", "English convention"),      // th → t
         ("zelenskiy", "zelensky", "iy/y (ий)"),           // iy → y
+        ("pusjkin", "pushkin", "Dutch convention"),       // sj → sh
+        ("tsjeljabinsk", "cheljabinsk", "Dutch convention"), // tsj → ch
+        ("zjukov", "zhukov", "Dutch convention"),         // zj → zh
     ])
     func transliterationRulesFire(a: String, b: String, label: String) {
         let (cost, edits) = WeightedEditDistance.alignment(Array(a.utf8), Array(b.utf8))
@@ -80,6 +83,21 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         #expect(distance("mdm", "mabcm", model: model) == 0.125)
         #expect(model.rules == [CostModel.Rule(from: "abc", to: "d", cost: 0.125, label: "abc/d")])
         #expect(model.labels.contains("x/q") && model.labels.contains("z comes and goes"))
+    }
+
+    /// Rules sharing their last letters, added one by one in any order: each is found, both
+    /// ways, at its own cost (a rule goes into its group as it is added).
+    @Test func everyRuleAddedIsFoundAtItsCost() {
+        let rules: [(String, String, Float)] = [("abc", "d", 0.125), ("xbc", "d", 0.25), ("c", "dd", 0.375), ("qd", "c", 0.0625),
+                                                ("ab", "d", 0.1875), ("zzc", "yd", 0.3125)]
+        for order in [Array(rules.indices), Array(rules.indices.reversed()), [2, 0, 5, 1, 4, 3]] {
+            var model = CostModel(unrelated: 2, indel: 2)
+            for k in order { model.addRule(rules[k].0, rules[k].1, cost: rules[k].2, label: "rule \(k)") }
+            for (from, to, cost) in rules {
+                #expect(distance("m" + from + "m", "m" + to + "m", model: model) == cost, "\(from) → \(to), order \(order)")
+                #expect(distance("m" + to + "m", "m" + from + "m", model: model) == cost, "\(to) → \(from), order \(order)")
+            }
+        }
     }
 
     @Test func laterSubstitutionClassOverridesAnEarlierOne() {
