@@ -93,8 +93,11 @@ public final class MentionFinder: Sendable {
     private struct WordPair: CacheKey {
         let first: [UInt8], second: [UInt8]
 
-        /// A zero between the words, which hold none.
-        var cacheHash: UInt64 { FNV1a.finish(FNV1a.combine(FNV1a.combine(FNV1a.combine(FNV1a.basis, first), CollectionOfOne(0)), second)) }
+        /// The two words' bytes with a zero between them (words hold none).
+        var cacheHash: UInt64 {
+            let throughFirst = FNV1a.combine(FNV1a.combine(FNV1a.basis, first), CollectionOfOne(0))
+            return FNV1a.finish(FNV1a.combine(throughFirst, second))
+        }
 
         func hasSameBytes(as other: WordPair) -> Bool { first == other.first && second == other.second }
     }
