@@ -75,13 +75,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let gazetteer = try input.load()
-            var model = try confidenceModel.map(ConfidenceModelFile.read)
-            if calibrate {
-                do { model = try Calibration.calibrate(gazetteer).model } catch {
-                    Diagnostics.error("cannot calibrate: \(error)")
-                    throw ExitCode(1)
-                }
-            }
+            let model = calibrate ? try Calibrate.learn(from: gazetteer).model : try confidenceModel.map(ConfidenceModelFile.read)
             let bytes = CompiledGazetteer.encode(gazetteer, confidenceModel: model)
             try AtomicFile.writeOutput(bytes, to: output)
             let carried = model.map { ", a confidence model learnt from \($0.provenance.entities) entities" } ?? ""
@@ -111,12 +105,7 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let gazetteer = try input.load()
-            let scorer = try LearntCostsFile.scorer(costs)
-            let result: Calibration.Result
-            do { result = try Calibration.calibrate(gazetteer, scorer: scorer, seed: seed) } catch {
-                Diagnostics.error("cannot calibrate: \(error)")
-                throw ExitCode(1)
-            }
+            let result = try Self.learn(from: gazetteer, scorer: try LearntCostsFile.scorer(costs), seed: seed)
             try AtomicFile.writeOutput(Array(result.model.encoded()), to: output)
             let provenance = result.model.provenance
             var report = "\(output): learnt from \(result.learntFrom) held-out names of \(provenance.entities) entities "
@@ -129,6 +118,14 @@ struct GazetteerCommand: ParsableCommand {
             let output = OutputWriter()
             output.write(report)
             output.flush()
+        }
+
+        /// A model learnt from `gazetteer`; why it cannot be is reported (exit 1).
+        static func learn(from gazetteer: Gazetteer, scorer: NameScorer = NameScorer(), seed: UInt64 = 1) throws -> Calibration.Result {
+            do { return try Calibration.calibrate(gazetteer, scorer: scorer, seed: seed) } catch {
+                Diagnostics.error("cannot calibrate: \(error)")
+                throw ExitCode(1)
+            }
         }
     }
 
