@@ -15,12 +15,17 @@ final class BoundedCache<Key: CacheKey, Value: Sendable>: Sendable {
         self.limit = limit
     }
 
+    /// How many entries the cache holds.
+    var count: Int { table.withLock { $0.count } }
+
     /// The cached value for `key`, or `compute()`'s, cached. `compute` runs outside the lock.
     func value(for key: Key, _ compute: () -> Value) -> Value {
         let hash = key.cacheHash
         if let hit = table.withLock({ $0.value(for: key, hash: hash) }) { return hit }
         let value = compute()
         table.withLock { table in
+            // Another thread may have computed it meanwhile.
+            guard table.value(for: key, hash: hash) == nil else { return }
             if table.count >= limit { table.removeAll() }
             table.insert(value, for: key, hash: hash)
         }

@@ -1,5 +1,7 @@
 @testable import Canonym
 import CanonymTestSupport
+import Dispatch
+import Synchronization
 import Testing
 
 @Suite struct BoundedCacheTests {
@@ -35,6 +37,23 @@ import Testing
         #expect(cache.value(for: composed) { Array(composed.utf8) } == Array(composed.utf8))
         #expect(cache.value(for: decomposed) { Array(decomposed.utf8) } == Array(decomposed.utf8))
         #expect(cache.value(for: composed) { [] } == Array(composed.utf8))
+    }
+
+    /// Threads asking for the same words at once all get the computed answers, and each word
+    /// is held once, whichever thread computed it first.
+    @Test func threadsSharingTheCacheHoldEachKeyOnce() {
+        let words = (0..<500).map { "word\($0)é" }
+        for round in 0..<20 {  // the threads meet on a key now and then: many rounds, many meetings
+            let cache = BoundedCache<String, Int>(limit: 10_000)
+            let wrong = Mutex(0)
+            DispatchQueue.concurrentPerform(iterations: 8) { thread in
+                for (k, word) in (words + words.reversed()).enumerated() where (k + thread) % 3 != 0 {
+                    if cache.value(for: word, { word.utf8.count }) != word.utf8.count { wrong.withLock { $0 += 1 } }
+                }
+            }
+            #expect(wrong.withLock { $0 } == 0, "round \(round)")
+            #expect(cache.count == words.count, "round \(round)")
+        }
     }
 
     @Test func byteKeysAreTheirBytes() {
