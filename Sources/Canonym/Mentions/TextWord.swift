@@ -204,12 +204,6 @@ package enum TextWords {
         }
     }
 
-    /// How many scalars `text` has.
-    package static func scalarCount(of text: String) -> Int {
-        var text = text
-        return text.withUTF8(UTF8Counts.scalars)
-    }
-
     /// The text of `scalars`, made from their UTF-8 bytes in a buffer on the stack: a string
     /// grown scalar by scalar costs several times as much.
     static func string(of scalars: ArraySlice<Unicode.Scalar>) -> String {

@@ -44,8 +44,7 @@ final class DocumentScanner {
 
     /// A chunk read and submitted, with where it sits in the run.
     private struct Chunk {
-        let file: String
-        /// `file` as a JSON string, made once for all the chunk's records.
+        /// The document's display name as a JSON string, made once for all the chunk's records.
         let quotedFile: String
         /// The chunk's text: UTF-8 that `UTF8Validation` has found valid.
         let bytes: [UInt8]
@@ -95,7 +94,7 @@ final class DocumentScanner {
                     let (line, column) = UTF8Location.ofFirstInvalidByte(in: bytes[...])
                     return fail(input, "the file is not valid UTF-8", at: "\(linesBefore + line):\(column)")
                 }
-                batch.append(Chunk(file: input.displayName, quotedFile: JSON.string(input.displayName), bytes: bytes, offset: offset))
+                batch.append(Chunk(quotedFile: JSON.string(input.displayName), bytes: bytes, offset: offset))
                 batchBytes += bytes.count
                 if batchBytes >= chunkBytes { submitBatch() }
                 offset += bytes.withUnsafeBufferPointer(UTF8Counts.scalars)

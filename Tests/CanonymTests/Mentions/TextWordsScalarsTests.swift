@@ -2,12 +2,15 @@
 import CanonymTestSupport
 import Testing
 
+/// How many scalars `UTF8Counts` finds in the text's bytes, as a scan counts a chunk's.
+private func scalarCount(of text: String) -> Int { Array(text.utf8).withUnsafeBufferPointer(UTF8Counts.scalars) }
+
 @Suite struct TextWordsScalarsTests {
     /// One, two, three and four UTF-8 bytes, a combining mark, no-break spaces and an empty text.
     @Test(arguments: ["", "Astana", "Tokaïev à Moscou", "Қасым-Жомарт Тоқаев", "北京 東京", "𝔸𝕤𝕥𝕒𝕟𝕒 🇰🇿", "n\u{303}andu\u{A0}\u{202F}x", "\n\t\r"])
     func decodedScalarsAreTheStringsOwn(text: String) {
         #expect(TextWords.scalars(of: text) == Array(text.unicodeScalars))
-        #expect(TextWords.scalarCount(of: text) == text.unicodeScalars.count)
+        #expect(scalarCount(of: text) == text.unicodeScalars.count)
     }
 
     /// Random texts of ASCII runs of every length beside scalars of two, three and four bytes,
@@ -18,7 +21,7 @@ import Testing
         for _ in 0..<2000 {
             let text = random.word(from: alphabet, length: 0...40)
             #expect(TextWords.scalars(of: text) == Array(text.unicodeScalars), "\(text)")
-            #expect(TextWords.scalarCount(of: text) == text.unicodeScalars.count, "\(text)")
+            #expect(scalarCount(of: text) == text.unicodeScalars.count, "\(text)")
         }
     }
 
@@ -26,7 +29,7 @@ import Testing
         let long = String(repeating: "Ouzbékistan, Кыргызстан; ", count: 50)
         let sliced = String(long.dropFirst(3).prefix(400))
         #expect(TextWords.scalars(of: sliced) == Array(sliced.unicodeScalars))
-        #expect(TextWords.scalarCount(of: sliced) == sliced.unicodeScalars.count)
+        #expect(scalarCount(of: sliced) == sliced.unicodeScalars.count)
     }
 }
 
