@@ -70,6 +70,9 @@ public final class MentionFinder: Sendable {
     private struct WordForm: Sendable {
         let tokens: [String]
         let holdsCyrillic: Bool
+        /// The word (without Cyrillic, folded to some words) is no phrase key's first word: a
+        /// phrase starting here is ruled out without building a key (most capitalised words).
+        let startsNoPhrase: Bool
     }
     /// The forms of a chunk's words folded so far, by word index. Only the words of capitalised
     /// runs are folded: a table of positions (plain integers) over a list of the forms made
@@ -295,24 +298,28 @@ public final class MentionFinder: Sendable {
     /// prefix no phrase key has.
     private func spottedPhrase(at start: Int, in words: ChunkWords, forms: inout ChunkWordForms) -> Int? {
         let window = min(longestPhrase, words.count - start)
-        guard window >= 2 else { return nil }
+        guard window >= 2, !form(of: start, in: words, forms: &forms).startsNoPhrase else { return nil }
         var holdsCyrillic = false
         let lengths = phraseLengths(at: start, window: window, in: words) { index in
-            let form: WordForm
-            if let known = forms[index] {
-                form = known
-            } else {
-                let text = words.text(index)
-                form = wordForms.value(for: text) {
-                    let folded = matcher.folder.fold(text)
-                    return WordForm(tokens: folded.tokens, holdsCyrillic: folded.scripts.contains(.cyrillic))
-                }
-                forms.keep(form, for: index)
-            }
+            let form = form(of: index, in: words, forms: &forms)
             holdsCyrillic = holdsCyrillic || form.holdsCyrillic
             return holdsCyrillic ? nil : form.tokens
         }
         return holdsCyrillic ? spottedPhraseHoldingCyrillic(at: start, window: window, in: words) : lengths.last
+    }
+
+    /// The folded form of word `index`, from the chunk's forms or the finder's cache.
+    private func form(of index: Int, in words: ChunkWords, forms: inout ChunkWordForms) -> WordForm {
+        if let known = forms[index] { return known }
+        let text = words.text(index)
+        let form = wordForms.value(for: text) {
+            let folded = matcher.folder.fold(text)
+            let holdsCyrillic = folded.scripts.contains(.cyrillic)
+            return WordForm(tokens: folded.tokens, holdsCyrillic: holdsCyrillic,
+                            startsNoPhrase: !holdsCyrillic && !folded.tokens.isEmpty && !phrasePrefixes.contains(folded.tokens.joined(separator: " ")))
+        }
+        forms.keep(form, for: index)
+        return form
     }
 
     /// `spottedPhrase` for a run holding Cyrillic, whose reading the letters of the whole run
