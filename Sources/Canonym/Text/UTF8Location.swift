@@ -4,16 +4,7 @@ public enum UTF8Location {
     /// Offset (from the start of `bytes`) of the first byte that does not begin a valid UTF-8
     /// character; `bytes.count` when all of them are valid.
     public static func firstInvalidOffset(in bytes: ArraySlice<UInt8>) -> Int {
-        var index = bytes.startIndex
-        while index < bytes.endIndex {
-            // The lead byte says how long the character is; the whole character must validate.
-            let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-            guard length > 0, index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<(index + length)], as: UTF8.self) != nil else { break }
-            index += length
-        }
-        return index - bytes.startIndex
+        bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset)
     }
 
     /// Line and column of the first invalid byte (lines counted from 1 at the start of `bytes`).

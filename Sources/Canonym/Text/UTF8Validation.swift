@@ -5,7 +5,13 @@
 /// nothing past U+10FFFF, no stray or missing continuation bytes.
 package enum UTF8Validation {
     package static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
+        firstInvalidOffset(in: bytes) == bytes.count
+    }
+
+    /// Offset of the first byte that does not begin a well-formed character; `bytes.count`
+    /// when every one does.
+    package static func firstInvalidOffset(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
         let count = bytes.count
         var index = 0
         /// Whether the byte `ahead` of the lead is a continuation byte within `range`.
@@ -22,20 +28,20 @@ package enum UTF8Validation {
             case 0x00...0x7F:
                 index += 1
             case 0xC2...0xDF:
-                guard continues(1) else { return false }
+                guard continues(1) else { return index }
                 index += 2
             case 0xE0...0xEF:
                 let second: ClosedRange<UInt8> = lead == 0xE0 ? 0xA0...0xBF : lead == 0xED ? 0x80...0x9F : 0x80...0xBF
-                guard continues(1, in: second), continues(2) else { return false }
+                guard continues(1, in: second), continues(2) else { return index }
                 index += 3
             case 0xF0...0xF4:
                 let second: ClosedRange<UInt8> = lead == 0xF0 ? 0x90...0xBF : lead == 0xF4 ? 0x80...0x8F : 0x80...0xBF
-                guard continues(1, in: second), continues(2), continues(3) else { return false }
+                guard continues(1, in: second), continues(2), continues(3) else { return index }
                 index += 4
             default:
-                return false
+                return index
             }
         }
-        return true
+        return count
     }
 }

@@ -186,14 +186,9 @@ struct JSONObject: ~Copyable {
         self.key(key)
         reserve(20)
         if value < 0 { append(UInt8(ascii: "-")) }
-        var digits = value.magnitude, width = 1
-        while digits >= 10 { digits /= 10; width += 1 }
-        digits = value.magnitude
-        for position in stride(from: count + width - 1, through: count, by: -1) {
-            base[position] = UInt8(ascii: "0") + UInt8(digits % 10)
-            digits /= 10
-        }
-        count += width
+        var width = 1, rest = value.magnitude
+        while rest >= 10 { rest /= 10; width += 1 }
+        appendDigits(of: value.magnitude, width: width)
     }
 
     /// A score (see `JSON.number`), or null. One strictly between 0 and 1 at four decimals, as
@@ -210,11 +205,17 @@ struct JSONObject: ~Copyable {
         reserve(6)
         append(UInt8(ascii: "0"))
         append(UInt8(ascii: "."))
-        for position in stride(from: count + places - 1, through: count, by: -1) {
-            base[position] = UInt8(ascii: "0") + UInt8(digits % 10)
-            digits /= 10
+        appendDigits(of: UInt(digits), width: places)
+    }
+
+    /// The last `width` decimal digits of `value`, into room reserved before.
+    @inline(__always) private mutating func appendDigits(of value: UInt, width: Int) {
+        var rest = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            base[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
         }
-        count += places
+        count += width
     }
 
     /// A string field whose value needs no escape (an enumeration's raw value), copied as it is.

@@ -88,8 +88,8 @@ struct GazetteerCommand: ParsableCommand {
             abstract: "Learn from gazetteer files how far a fuzzy score can be trusted: a confidence model for --confidence-model.",
             discussion: "Some entities' aliases are held out and some entities left out altogether; the rest is matched against those "
                 + "names, and a logistic model learns from the best score, the rivals' scores, the query's length, whether the "
-                + "entity's own name matched, and the scripts and case of the query and the matched name which answers were right. The model's confidence is a probability: of held-out names "
-                + "given 0.7, about seven in ten were right. It needs entities with two aliases or more. "
+                + "entity's own name matched, and the scripts and case of the query and the matched name which answers were "
+                + "right. The model's confidence is a probability: of held-out names given 0.7, about seven in ten were right. It needs entities with two aliases or more. "
                 + "Without files, the shipped default gazetteers are used.")
 
         @OptionGroup var input: GazetteerFiles

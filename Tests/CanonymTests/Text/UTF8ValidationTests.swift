@@ -49,6 +49,19 @@ import Testing
                 }
             }
             #expect(Self.ours(bytes) == Self.standard(bytes), "\(bytes)")
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.firstInvalidOffset) == Self.standardFirstInvalidOffset(bytes), "\(bytes)")
         }
+    }
+
+    /// Where the standard library, character by character, first finds no valid character.
+    private static func standardFirstInvalidOffset(_ bytes: [UInt8]) -> Int {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            guard length > 0, index + length <= bytes.count, standard(Array(bytes[index..<(index + length)])) else { break }
+            index += length
+        }
+        return index
     }
 }
