@@ -20,6 +20,27 @@ import Testing
         #expect((report["by_subset"] as? [String: Any])?.keys.sorted() == ["absent", "fr"])
     }
 
+    @Test func namesakeErrorsAreMarkedAndCounted() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let gazetteer = try directory.write("g.tsv", """
+            id\tcanonical\ttype\taliases\tcountry\tweight
+            us:springfield-il\tSpringfield\tplace\t\tUS\t100
+            us:springfield-ma\tSpringfield\tplace\t\tUS\t50
+
+            """)
+        let queries = try directory.write("q.tsv", "query\texpected_id\nSpringfeild\tus:springfield-ma\n")
+        let text = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(text.stdout.contains("0 right, 1 wrong, 0 unknown"))
+        #expect(text.stdout.contains("expected us:springfield-ma (namesake)"))
+        let json = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--format", "json"])
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let namesakes = try #require(report["namesakes"] as? [String: Any])
+        #expect(namesakes["count"] as? Int == 1 && namesakes["wrong"] as? Int == 1)
+        #expect(namesakes["f1_ceiling"] as? Double == 0, "the one name is a namesake answered wrongly")
+    }
+
     @Test func aBrokenQueriesFileIsReportedWithItsLocation() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

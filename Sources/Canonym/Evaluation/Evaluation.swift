@@ -26,6 +26,30 @@ public struct EvaluationMetrics: Sendable, Hashable {
     public var absentUnknownRate: Double? { negatives > 0 ? Double(negativesUnknown) / Double(negatives) : nil }
 }
 
+/// Names of the gazetteer that only a prior can resolve (`Evaluation.Outcome.isAmongNamesakes`),
+/// and what they cap F1 at.
+public struct NamesakeFigures: Sendable, Hashable {
+    public let count: Int
+    /// Answered with the expected entity (by its weight, when the namesakes tie).
+    public let right: Int
+    /// Answered with another entity.
+    public let wrong: Int
+    /// Names in the gazetteer among the queries.
+    public let positives: Int
+    public var unknown: Int { count - right - wrong }
+
+    /// The highest F1 a matcher right on every other name (and answering no absent one) could
+    /// reach: abstaining on every namesake, or answering them as this run did, whichever is higher.
+    public var f1Ceiling: Double? {
+        guard positives > 0 else { return nil }
+        // F1 = 2·correct / (answered + positives).
+        let others = positives - count
+        let abstaining = 2 * Double(others) / Double(others + positives)
+        let answering = 2 * Double(others + right) / Double(others + right + wrong + positives)
+        return max(abstaining, answering)
+    }
+}
+
 /// Of the answers scored within a range, how many were right: whether a score can be trusted.
 public struct ReliabilityBin: Sendable, Hashable {
     public let lower: Double
@@ -58,12 +82,25 @@ public struct Evaluation: Sendable {
         /// nil when it is never answered: a fuzzy score less what its lead falls short of, or
         /// under a confidence model, the match's confidence.
         public let answeredFrom: Double?
+        /// The nearest candidate went by a name that the expected entity holds along with another
+        /// entity (*Springfield*, seven cities): spelling cannot tell which is meant, only a prior
+        /// (the weight) or context can. False for names absent from the gazetteer.
+        public let isAmongNamesakes: Bool
 
-        init(query: LabelledQuery, match: Match, typeThreshold: Double?, options: MatchOptions) {
+        init(query: LabelledQuery, match: Match, typeThreshold: Double?, options: MatchOptions, gazetteer: Gazetteer) {
             self.query = query
             self.match = match
             self.typeThreshold = typeThreshold
             answeredFrom = Self.lowestThreshold(answering: match, options: options)
+            isAmongNamesakes = Self.isAmongNamesakes(match, expectedID: query.expectedID, gazetteer: gazetteer)
+        }
+
+        private static func isAmongNamesakes(_ match: Match, expectedID: String?, gazetteer: Gazetteer) -> Bool {
+            guard let expectedID, let expected = gazetteer.entityIndex(id: expectedID),
+                  let nearest = match.best ?? match.candidates.first else { return false }
+            let holders = Set(gazetteer.nameIndices(forKey: nearest.nameTokens.joined(separator: " "))
+                .map { Int(gazetteer.tables.nameEntity[Int($0)]) })
+            return holders.count > 1 && holders.contains(expected)
         }
 
         private static func lowestThreshold(answering match: Match, options: MatchOptions) -> Double? {
@@ -101,7 +138,8 @@ public struct Evaluation: Sendable {
         let decision = options
         outcomes = queries.concurrentMap(jobs: jobs) { query in
             let match = permissive.match(query.query)
-            return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] }, options: decision)
+            return Outcome(query: query, match: match, typeThreshold: match.entity.flatMap { byType[$0.type] }, options: decision,
+                           gazetteer: matcher.gazetteer)
         }
     }
 
@@ -116,6 +154,16 @@ public struct Evaluation: Sendable {
         }
         return EvaluationMetrics(threshold: threshold, count: positives + negatives, positives: positives, negatives: negatives,
                                  answered: answered, correct: correct, negativesUnknown: negativesUnknown)
+    }
+
+    /// How the names among namesakes (`Outcome.isAmongNamesakes`) fared at `threshold`.
+    public func namesakes(threshold: Double) -> NamesakeFigures {
+        var count = 0, right = 0, wrong = 0
+        for outcome in outcomes where outcome.isAmongNamesakes {
+            count += 1
+            if outcome.isAnswered(at: threshold) { if outcome.isCorrectID { right += 1 } else { wrong += 1 } }
+        }
+        return NamesakeFigures(count: count, right: right, wrong: wrong, positives: metrics(threshold: threshold).positives)
     }
 
     /// The subsets present, in order of first appearance.

@@ -54,6 +54,12 @@ struct EvaluationReport {
                     m.count, ratio(m.precision), ratio(m.recall), ratio(m.f1), percent(m.absentUnknownRate))
             }
         }
+        let namesakes = evaluation.namesakes(threshold: current)
+        if namesakes.count > 0 {
+            out += String(format: "\nnamesakes at \(level) %.2f: %d names in the gazetteer came nearest a name that the expected entity\n", current, namesakes.count)
+            out += "  shares with another (no spelling tells them apart): \(namesakes.right) right, \(namesakes.wrong) wrong, \(namesakes.unknown) unknown\n"
+            out += "  right on every other name, F1 could reach \(ratio(namesakes.f1Ceiling)) at most\n"
+        }
         let worst = evaluation.worstErrors(threshold: current, limit: errorCount)
         if !worst.isEmpty {
             out += String(format: "\nworst errors at \(level) %.2f\n", current)
@@ -64,7 +70,7 @@ struct EvaluationReport {
 
     private func describe(_ outcome: Evaluation.Outcome) -> String {
         let query = outcome.query
-        let expected = query.expectedID.map { "expected \($0)" } ?? "expected unknown"
+        let expected = (query.expectedID.map { "expected \($0)" } ?? "expected unknown") + (outcome.isAmongNamesakes ? " (namesake)" : "")
         let location = "\(query.location.file):\(query.location.line)"
         if outcome.isAnswered(at: current), let best = outcome.match.best {
             return "\(location): \"\(query.query)\" → \(best.entity.canonical) [\(best.entity.id)] \(JSON.number(best.score)) via \"\(best.matchedName)\"; \(expected)"
@@ -80,6 +86,10 @@ struct EvaluationReport {
                          ("precision", JSON.number(m.precision)), ("recall", JSON.number(m.recall)), ("f1", JSON.number(m.f1)),
                          ("absent_unknown_rate", JSON.number(m.absentUnknownRate))])
         }
+        func namesakes(_ n: NamesakeFigures) -> String {
+            JSON.object([("count", String(n.count)), ("right", String(n.right)), ("wrong", String(n.wrong)),
+                         ("unknown", String(n.unknown)), ("f1_ceiling", JSON.number(n.f1Ceiling))])
+        }
         var fields: [(String, String)] = [
             ("queries", JSON.string(queriesPath)),
             ("threshold", JSON.number(current)),
@@ -91,6 +101,7 @@ struct EvaluationReport {
                 JSON.object([("lower", JSON.number($0.lower)), ("upper", JSON.number($0.upper)),
                              ("answers", String($0.answers)), ("accuracy", JSON.number($0.accuracy))])
             })),
+            ("namesakes", namesakes(evaluation.namesakes(threshold: current))),
             ("worst_errors", JSON.array(evaluation.worstErrors(threshold: current, limit: errorCount).map { JSON.string(describe($0)) })),
         ]
         if bySubset {

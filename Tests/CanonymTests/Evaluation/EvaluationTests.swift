@@ -87,6 +87,38 @@ import Testing
         #expect(worst.map(\.query.query) == ["Moscou", "Zzyzx"])
     }
 
+    @Test func namesakesAreTheNamesOnlyAPriorCanResolve() throws {
+        // Two Springfields (the heavier one wins ties), a Shelbyville sharing no name.
+        let tsv = """
+            id\tcanonical\ttype\taliases\tcountry\tweight
+            us:springfield-il\tSpringfield\tplace\t\tUS\t100
+            us:springfield-ma\tSpringfield\tplace\t\tUS\t50
+            us:shelbyville\tShelbyville\tplace\t\tUS\t10
+
+            """
+        let queries = """
+            query\texpected_id
+            Springfeld\tus:springfield-il
+            Springfeild\tus:springfield-ma
+            Shelbyvile\tus:shelbyville
+            Sprngfield\t
+
+            """
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", tsv)])
+        let (labelled, _) = LabelledQueryReader.read(Array(queries.utf8), file: "q.tsv")
+        let evaluation = Evaluation(matcher: Matcher(gazetteer: gazetteer), queries: labelled, jobs: 1)
+        #expect(evaluation.outcomes.map(\.isAmongNamesakes) == [true, true, false, false], "an absent name has no namesake")
+        #expect(evaluation.outcomes[0].isCorrectID && !evaluation.outcomes[1].isCorrectID, "the weight decides the tie")
+
+        let threshold = 0.85
+        let figures = evaluation.namesakes(threshold: threshold)
+        #expect(figures.count == 2 && figures.right == 1 && figures.wrong == 1 && figures.unknown == 0)
+        #expect(figures.positives == 3)
+        // Answering them as now: 2 right of 3 answered, of 3 names → F1 2/3; abstaining: 1 of 1, of 3 → 1/2.
+        #expect(abs(figures.f1Ceiling! - 2.0 / 3.0) < 1e-12)
+        #expect(evaluation.metrics(threshold: threshold).f1! <= figures.f1Ceiling! + 1e-12, "no run beats its ceiling")
+    }
+
     @Test func readerReportsABadHeaderAndExtraCellsWithTheirLocation() {
         let badHeader = LabelledQueryReader.read(Array("name\tid\nx\ty\n".utf8), file: "q.tsv")
         #expect(badHeader.issues.map(\.location.line) == [1])
