@@ -83,24 +83,31 @@ public enum WeightedEditDistance {
             for k in 0..<m { indels[n + k] = insertionCost(b, k, model); codes[n + k] = CostModel.code(b[k]) }
             table[0] = 0
             for j in 1..<(m + 1) { table[j] = table[j - 1] + indels[n + j - 1] }
+            let initialFactor = model.initialFactor, transposition = model.transposition
             for i in 1..<(n + 1) {
                 let row = i * width, above = row - width
-                table[row] = table[above] + indels[i - 1]
+                // The cell to the left stays in a register: reading it back from the table would put a
+                // store and a load on the chain of dependent cells.
+                var left = table[above] + indels[i - 1]
+                table[row] = left
+                var diagonal = table[above]  // the cell above the left one
                 let ca = a[i - 1], rowCode = codes[i - 1], deletion = indels[i - 1]
+                // Indices stay far below Int.max: wrapping arithmetic spares the overflow checks.
                 for j in 1..<(m + 1) {
-                    let cb = b[j - 1]
-                    var best = min(table[above + j] + deletion, table[row + j - 1] + indels[n + j - 1])
-                    let pair = rowCode + codes[n + j - 1]
+                    let cb = b[j &- 1], up = table[above &+ j]
+                    var best = min(up + deletion, left + indels[n &+ j &- 1])
+                    let pair = rowCode &+ codes[n &+ j &- 1]
                     if ca == cb {
-                        best = min(best, table[above + j - 1])
+                        best = min(best, diagonal)
                     } else {
-                        let factor: Float = (i == 1 || j == 1) ? model.initialFactor : 1
-                        best = min(best, table[above + j - 1] + substitution[pair] * factor)
-                        if i > 1 && j > 1 && a[i - 2] == cb && b[j - 2] == ca {
-                            best = min(best, table[above - width + j - 2] + model.transposition)
+                        let factor: Float = (i == 1 || j == 1) ? initialFactor : 1
+                        best = min(best, diagonal + substitution[pair] * factor)
+                        if i > 1 && j > 1 && a[i &- 2] == cb && b[j &- 2] == ca {
+                            best = min(best, table[above &- width &+ j &- 2] + transposition)
                         }
                     }
-                    for r in Int(ruleStart[pair])..<Int(ruleStart[pair + 1]) {
+                    diagonal = up
+                    for r in Int(ruleStart[pair])..<Int(ruleStart[pair &+ 1]) {
                         let rule = rules[r]
                         let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
                         guard fromLength <= i && toLength <= j,
@@ -108,7 +115,8 @@ public enum WeightedEditDistance {
                               matches(b, end: j, letters, Int(rule.toStart), toLength) else { continue }
                         best = min(best, table[(i - fromLength) * width + j - toLength] + rule.cost)
                     }
-                    table[row + j] = best
+                    table[row &+ j] = best
+                    left = best
                 }
             }
         } } } } } }
