@@ -257,6 +257,9 @@ extension CostModel {
         m.addRule("sj", "sh", cost: 0.1, label: dutch)
         m.addRule("tsj", "ch", cost: 0.1, label: dutch)
         m.addRule("zj", "zh", cost: 0.1, label: dutch)
+        // An n before b or p is said, and in Japanese and Korean renderings written, m (*Shinbashi*, *Shimbashi*).
+        m.addRule("nb", "mb", cost: 0.2, label: "n/m before b or p")
+        m.addRule("np", "mp", cost: 0.2, label: "n/m before b or p")
         m.addRule("ai", "ay", cost: 0.1, label: "ai/ay (ай)")
         m.addRule("ei", "ey", cost: 0.1, label: "ei/ey (ей)")
         m.addRule("oi", "oy", cost: 0.1, label: "oi/oy (ой)")

@@ -33,6 +33,8 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         ("pusjkin", "pushkin", "Dutch convention"),       // sj → sh
         ("tsjeljabinsk", "cheljabinsk", "Dutch convention"), // tsj → ch
         ("zjukov", "zhukov", "Dutch convention"),         // zj → zh
+        ("shinbashi", "shimbashi", "n/m before b or p"),  // nb → mb
+        ("tenpi", "tempi", "n/m before b or p"),          // np → mp
     ])
     func transliterationRulesFire(a: String, b: String, label: String) {
         let (cost, edits) = WeightedEditDistance.alignment(Array(a.utf8), Array(b.utf8))
