@@ -163,7 +163,7 @@ public struct Evaluation: Sendable {
             count += 1
             if outcome.isAnswered(at: threshold) { if outcome.isCorrectID { right += 1 } else { wrong += 1 } }
         }
-        return NamesakeFigures(count: count, right: right, wrong: wrong, positives: metrics(threshold: threshold).positives)
+        return NamesakeFigures(count: count, right: right, wrong: wrong, positives: outcomes.count { $0.query.expectedID != nil })
     }
 
     /// The subsets present, in order of first appearance.
