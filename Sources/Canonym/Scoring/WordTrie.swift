@@ -14,24 +14,22 @@
 /// ```
 struct WordTrie: Sendable {
     let model: CostModel
-    /// Tries by word length (index = length; 0 and 1 unused).
-    private let tries: [LetterTrie]
+    /// The words of two letters or more, all lengths in one trie: the first letters, which a
+    /// search reaches for every query, are searched once rather than once per length.
+    private let trie: LetterTrie
     /// First letters of the one-letter words, which `similarity` compares by initial alone.
     private let singleLetters: Set<UInt8>
 
     /// - Complexity: O(total length of the words · log of the alphabet).
     init(words: some Sequence<[UInt8]>, model: CostModel = .standard) {
         self.model = model
-        var byLength: [[[UInt8]]] = []
+        var longer: [[UInt8]] = []
         var single = Set<UInt8>()
         for word in words {
             if word.count == 1 { single.insert(word[0]) }
-            guard word.count >= 2 else { continue }
-            while byLength.count <= word.count { byLength.append([]) }
-            byLength[word.count].append(word)
+            if word.count >= 2 { longer.append(word) }
         }
-        let crossing = RuleStarts(of: model)
-        tries = byLength.map { LetterTrie(words: $0, rulesByKnownStart: crossing) }
+        trie = LetterTrie(words: longer, rulesByKnownStart: RuleStarts(of: model))
         singleLetters = single
     }
 
@@ -43,7 +41,7 @@ struct WordTrie: Sendable {
         guard !query.isEmpty else { return false }
         // Every word is at least 0 similar.
         if minimumSimilarity <= 0 {
-            return (lengths.contains(1) && !singleLetters.isEmpty) || tries.indices.contains { lengths.contains($0) && !tries[$0].isEmpty }
+            return (lengths.contains(1) && !singleLetters.isEmpty) || trie.holdsWord(lengths: lengths)
         }
         // `similarity`: a one-letter word on either side scores 0.85 on the same initial, else 0.
         if lengths.contains(1), !singleLetters.isEmpty, singleLetters.contains(query[0]),
@@ -52,18 +50,9 @@ struct WordTrie: Sendable {
         }
         if query.count == 1 {
             guard minimumSimilarity <= 0.85 else { return false }
-            return tries.indices.contains { lengths.contains($0) && tries[$0].holdsWord(startingWith: query[0]) }
+            return trie.holdsWord(startingWith: query[0], lengths: lengths)
         }
-        // Lengths nearest the query's first: a close word is likeliest there, and ends the search.
-        let nearestFirst = tries.indices.filter { $0 >= 2 && lengths.contains($0) && !tries[$0].isEmpty }
-            .sorted { abs($0 - query.count) < abs($1 - query.count) }
-        let prepared = PreparedQuery(query, model: model)
-        for length in nearestFirst {
-            // similarity = 1 - cost / longer length: the most cost a close enough word can take.
-            let allowed = (1 - minimumSimilarity) * Float(max(query.count, length))
-            if tries[length].containsWord(within: allowed, of: prepared, model: model) { return true }
-        }
-        return false
+        return trie.containsWord(within: 1 - minimumSimilarity, lengths: lengths, of: PreparedQuery(query, model: model), model: model)
     }
 }
 
@@ -160,35 +149,47 @@ private struct RuleStarts {
     }
 }
 
-/// Words of one length in a trie whose nodes are numbered so that each node's children are
-/// consecutive: node 0 is the root.
+/// Words in a trie whose nodes are numbered so that each node's children are consecutive: node
+/// 0 is the root. A node knows whether a word ends there and the lengths of the words below it.
 private struct LetterTrie: Sendable {
-    let length: Int
     private let letters: [UInt8]
     private let firstChild: [Int32]
     private let childCount: [Int32]
+    /// Whether a word ends at each node.
+    private let endsWord: [Bool]
+    /// The shortest and longest word at or under each node, in two bytes each (a large
+    /// gazetteer's tries hold millions of nodes): `UInt16.max` stands for that or more.
+    private let shortest: [UInt16]
+    private let longest: [UInt16]
+    /// The longest word's length.
+    private let longestWord: Int
     /// Rule steps that may cross out of each node's column from an earlier one: node k's are
     /// `crossingRules[crossingStart[k]..<crossingStart[k + 1]]`, each a packed rule and how many
     /// letters of its word side the path already holds.
     private let crossingStart: [Int32]
     private let crossingRules: [(rule: Int32, known: UInt8)]
+    /// The most children of one node: a search's stack holds at most that many per level.
+    private let widest: Int
 
     var isEmpty: Bool { letters.count <= 1 }
 
     init(words: [[UInt8]], rulesByKnownStart: RuleStarts) {
-        length = words.first?.count ?? 0
-        // Sorted and distinct, the words give each node's children in order, breadth first.
-        let sorted = Array(Set(words)).sorted { $0.lexicographicallyPrecedes($1) }
-        var letters: [UInt8] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0]
+        // Sorted and distinct, the words give each node's children in order, breadth first; a
+        // word that ends at a node sorts before the longer words through it.
+        let sorted = Self.sortedDistinct(words)
+        var letters: [UInt8] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0], endsWord = [false]
+        // A word's length where it ends, to be spread to its ancestors below.
+        var shortest: [UInt16] = [.max], longest: [UInt16] = [0]
         var crossingStart: [Int32] = [0, 0], crossingRules: [(rule: Int32, known: UInt8)] = []
         // Level by level: each group is the range of sorted words sharing the node's path.
         var level: [(node: Int, words: Range<Int>)] = sorted.isEmpty ? [] : [(0, 0..<sorted.count)]
         var depth = 0
-        while depth < length, !level.isEmpty {
+        while !level.isEmpty {
             var next: [(node: Int, words: Range<Int>)] = []
             for (node, range) in level {
                 firstChild[node] = Int32(letters.count)
                 var start = range.lowerBound
+                while start < range.upperBound, sorted[start].count == depth { start += 1 }  // words ending here
                 while start < range.upperBound {
                     let letter = sorted[start][depth]
                     var end = start + 1
@@ -200,6 +201,10 @@ private struct LetterTrie: Sendable {
                     letters.append(letter)
                     firstChild.append(0)
                     childCount.append(0)
+                    let ends = sorted[start].count == depth + 1
+                    endsWord.append(ends)
+                    shortest.append(ends ? UInt16(clamping: depth + 1) : .max)
+                    longest.append(ends ? UInt16(clamping: depth + 1) : 0)
                     childCount[node] += 1
                     start = end
                 }
@@ -207,26 +212,80 @@ private struct LetterTrie: Sendable {
             level = next
             depth += 1
         }
+        // The lengths under each node, children first: breadth first, they come after their parent.
+        for node in endsWord.indices.reversed() {
+            for child in Int(firstChild[node])..<Int(firstChild[node] + childCount[node]) {
+                shortest[node] = min(shortest[node], shortest[child])
+                longest[node] = max(longest[node], longest[child])
+            }
+        }
         self.letters = letters
         self.firstChild = firstChild
         self.childCount = childCount
+        self.endsWord = endsWord
+        self.shortest = shortest
+        self.longest = longest
+        longestWord = sorted.lazy.map(\.count).max() ?? 0
         self.crossingStart = crossingStart
         self.crossingRules = crossingRules
+        widest = Int(childCount.max() ?? 0)
     }
 
-    func holdsWord(startingWith letter: UInt8) -> Bool {
-        guard !isEmpty else { return false }
-        let children = Int(firstChild[0])..<Int(firstChild[0] + childCount[0])
-        return children.contains { letters[$0] == letter }
+    /// The words in lexicographic order, each once. They are ordered by their first eight letters
+    /// packed in a number, then by the rest: comparing the arrays letter by letter from the start
+    /// was most of a large gazetteer's trie build.
+    private static func sortedDistinct(_ words: [[UInt8]]) -> [[UInt8]] {
+        let prefixes = words.map { word in
+            (0..<8).reduce(UInt64(0)) { key, k in key << 8 | UInt64(k < word.count ? word[k] : 0) }
+        }
+        let order = words.indices.sorted {
+            prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : words[$0].lexicographicallyPrecedes(words[$1])
+        }
+        var distinct: [[UInt8]] = []
+        distinct.reserveCapacity(words.count)
+        for k in order where distinct.last != words[k] { distinct.append(words[k]) }
+        return distinct
     }
 
-    /// Whether some word is within `allowed` weighted edit distance of `query` (rows: the query).
-    func containsWord(within allowed: Float, of query: PreparedQuery, model: CostModel) -> Bool {
+    @inline(__always)
+    private func longest(under node: Int) -> Int { longest[node] == .max ? Int.max : Int(longest[node]) }
+
+    private func children(of node: Int) -> Range<Int> { Int(firstChild[node])..<Int(firstChild[node] + childCount[node]) }
+
+    /// Whether some word below `node` has a length in `lengths`.
+    @inline(__always)
+    private func reaches(_ lengths: ClosedRange<Int>, from node: Int) -> Bool {
+        Int(shortest[node]) <= lengths.upperBound && longest(under: node) >= lengths.lowerBound
+    }
+
+    func holdsWord(lengths: ClosedRange<Int>) -> Bool {
+        !isEmpty && holdsWord(under: 0, depth: 0, lengths: lengths)
+    }
+
+    func holdsWord(startingWith letter: UInt8, lengths: ClosedRange<Int>) -> Bool {
         guard !isEmpty else { return false }
-        let n = query.letters.count, height = n + 1
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: (length + 1) * height) { columns in
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { path in
-        withUnsafeTemporaryAllocation(of: (node: Int32, depth: Int32).self, capacity: letters.count) { stack in
+        return children(of: 0).contains { letters[$0] == letter && holdsWord(under: $0, depth: 1, lengths: lengths) }
+    }
+
+    /// Whether a word with a length in `lengths` ends at `node` (at `depth`) or below it: the
+    /// lengths below a node are a range that may skip some.
+    private func holdsWord(under node: Int, depth: Int, lengths: ClosedRange<Int>) -> Bool {
+        guard reaches(lengths, from: node) else { return false }
+        if endsWord[node] && lengths.contains(depth) { return true }
+        return children(of: node).contains { holdsWord(under: $0, depth: depth + 1, lengths: lengths) }
+    }
+
+    /// Whether some word `w` with a length in `lengths` is within `share` · max(query length,
+    /// w's length) weighted edit distance of `query` (rows: the query).
+    func containsWord(within share: Float, lengths: ClosedRange<Int>, of query: PreparedQuery, model: CostModel) -> Bool {
+        guard !isEmpty, reaches(lengths, from: 0) else { return false }
+        let n = query.letters.count, height = n + 1, deepest = min(longestWord, lengths.upperBound)
+        /// The most cost a word of `length` letters may take (similarity = 1 - cost / longer length).
+        func allowed(_ length: Int) -> Float { share * Float(max(n, length)) }
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: (deepest + 1) * height) { columns in
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: height) { finalColumn in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: deepest) { path in
+        withUnsafeTemporaryAllocation(of: (node: Int32, depth: Int32).self, capacity: (deepest + 1) * widest) { stack in
         query.letters.withUnsafeBufferPointer { a in
         query.indels.withUnsafeBufferPointer { queryIndels in
         query.codes.withUnsafeBufferPointer { queryCodes in
@@ -238,24 +297,20 @@ private struct LetterTrie: Sendable {
             columns[0] = 0
             for i in 1..<(n + 1) { columns[i] = columns[i - 1] + queryIndels[i - 1] }
             var top = 0
-            for child in (Int(firstChild[0])..<Int(firstChild[0] + childCount[0])).reversed() {
+            for child in children(of: 0).reversed() where reaches(lengths, from: child) {
                 stack[top] = (Int32(child), 1); top += 1
             }
             let transposition = model.transposition, initialFactor = model.initialFactor
-            while top > 0 {
-                top -= 1
-                let node = Int(stack[top].node), j = Int(stack[top].depth)
-                let cb = letters[node]
-                path[j - 1] = cb
-                // Column j of the table, cell by cell as `WeightedEditDistance.fill` computes it.
-                let here = j * height, left = here - height
-                let insertion = WeightedEditDistance.insertionCost(path, j - 1, model)
+            /// Column j of the table (the path's letter j - 1, inserted at `insertion`), cell by
+            /// cell as `WeightedEditDistance.fill` computes it, into `column`; returns its least cell.
+            func fill(_ column: UnsafeMutableBufferPointer<Float>, _ j: Int, insertion: Float) -> Float {
+                let cb = path[j - 1], left = (j - 1) * height
                 let columnCode = CostModel.code(cb)
-                columns[here] = columns[left] + insertion
-                var lowest = columns[here]
+                column[0] = columns[left] + insertion
+                var lowest = column[0]
                 for i in 1..<(n + 1) {
                     let ca = a[i - 1]
-                    var best = min(columns[here + i - 1] + queryIndels[i - 1], columns[left + i] + insertion)
+                    var best = min(column[i - 1] + queryIndels[i - 1], columns[left + i] + insertion)
                     let pair = queryCodes[i - 1] + columnCode
                     if ca == cb {
                         best = min(best, columns[left + i - 1])
@@ -274,24 +329,45 @@ private struct LetterTrie: Sendable {
                               Self.endsWith(UnsafeBufferPointer(path), at: j, ruleLetters, Int(rule.toStart), toLength) else { continue }
                         best = min(best, columns[(j - toLength) * height + i - fromLength] + rule.cost)
                     }
-                    columns[here + i] = best
+                    column[i] = best
                     lowest = min(lowest, best)
                 }
-                if j == length {
-                    if columns[here + n] <= allowed { return true }
-                    continue
+                return lowest
+            }
+            while top > 0 {
+                top -= 1
+                let node = Int(stack[top].node), j = Int(stack[top].depth)
+                let cb = letters[node]
+                path[j - 1] = cb
+                // Inserting the letter: a doubled one is cheap; a final mute e only where a word ends (below).
+                let isDoubled = j > 1 && path[j - 2] == cb
+                let insertion = isDoubled ? model.doubling : model.indelCost(cb) * (j == 1 ? initialFactor : 1)
+                let here = j * height
+                let lowest = fill(UnsafeMutableBufferPointer(rebasing: columns[here..<(here + height)]), j, insertion: insertion)
+                if endsWord[node] && lengths.contains(j) {
+                    var last = columns[here + n]
+                    if !isDoubled && cb == UInt8(ascii: "e") && j > 1 {
+                        // As the last letter, an e is a mute one: its column again at that cost.
+                        _ = fill(finalColumn, j, insertion: model.finalMuteE)
+                        last = finalColumn[n]
+                    }
+                    if last <= allowed(j) { return true }
                 }
-                // Every path to the last column leaves column j by a step that starts in it,
-                // or crosses it from an earlier cell: a transposition from column j - 1 (at a
-                // row whose next query letter is this one), or a rule whose word side has its
-                // first letters at the end of the path (at a row where its query side starts).
-                // Costs only grow along a path, so the least of those cells (plus the crossing
-                // step's cost) bounds them all.
+                let deeper = children(of: node)
+                guard !deeper.isEmpty, j < deepest, longest(under: node) > j, reaches(lengths, from: node) else { continue }
+                // Every path to a later column leaves column j by a step that starts in it, or
+                // crosses it from an earlier cell: a transposition from column j - 1 (at a row
+                // whose next query letter is this one), or a rule whose word side has its first
+                // letters at the end of the path (at a row where its query side starts). Costs
+                // only grow along a path, so the least of those cells (plus the crossing step's
+                // cost) bounds them all, against what the longest word below may take.
+                let most = allowed(min(longest(under: node), lengths.upperBound))
                 var bound = lowest
-                if bound > allowed {
+                if bound > most {
+                    let left = (j - 1) * height
                     for r in 0..<max(0, n - 1) where a[r + 1] == cb { bound = min(bound, columns[left + r] + transposition) }
                 }
-                for k in Int(crossingStart[node])..<Int(crossingStart[node + 1]) where bound > allowed {
+                for k in Int(crossingStart[node])..<Int(crossingStart[node + 1]) where bound > most {
                     let (rule, known) = crossingRules[k]
                     guard Int(known) <= j else { continue }
                     let column = (j - Int(known)) * height, cost = rules[Int(rule)].cost
@@ -305,13 +381,13 @@ private struct LetterTrie: Sendable {
                         rows &= rows - 1
                     }
                 }
-                guard bound <= allowed else { continue }
-                for child in (Int(firstChild[node])..<Int(firstChild[node] + childCount[node])).reversed() {
+                guard bound <= most else { continue }
+                for child in deeper.reversed() where reaches(lengths, from: child) {
                     stack[top] = (Int32(child), Int32(j + 1)); top += 1
                 }
             }
             return false
-        } } } } } } } } } } }
+        } } } } } } } } } } } }
     }
 
     @inline(__always)
