@@ -23,7 +23,8 @@ struct WordTrie: Sendable {
     /// - Complexity: O(total length of the words · log of the alphabet).
     init(words: some Sequence<[UInt8]>, model: CostModel = .standard) {
         self.model = model
-        var longer: [[UInt8]] = []
+        // The longer words' letters one after the other: the build reads bytes, not arrays.
+        var longer = FlatWords()
         var single = Set<UInt8>()
         for word in words {
             if word.count == 1 { single.insert(word[0]) }
@@ -122,7 +123,7 @@ private struct RuleStarts {
         }
     }
 
-    private static func key(_ letters: ArraySlice<UInt8>) -> UInt64 {
+    private static func key(_ letters: some Collection<UInt8>) -> UInt64 {
         var key = UInt64(letters.count) << 56
         for (k, letter) in letters.enumerated() { key |= UInt64(letter) << (8 * UInt64(k)) }
         return key
@@ -131,7 +132,7 @@ private struct RuleStarts {
     private func slot(of key: UInt64) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift) }
 
     /// Appends the steps of every suffix of `path` that starts a rule, shortest suffix first.
-    func appendSteps(endingAt path: ArraySlice<UInt8>, to found: inout [(rule: Int32, known: UInt8)]) {
+    func appendSteps(endingAt path: UnsafeBufferPointer<UInt8>, to found: inout [(rule: Int32, known: UInt8)]) {
         guard let last = path.last else { return }
         let longest = min(path.count, Int(longestEndingIn[Int(last)]))
         guard longest > 0 else { return }
@@ -173,10 +174,10 @@ private struct LetterTrie: Sendable {
 
     var isEmpty: Bool { letters.count <= 1 }
 
-    init(words: [[UInt8]], rulesByKnownStart: RuleStarts) {
+    init(words: FlatWords, rulesByKnownStart: RuleStarts) {
         // Sorted and distinct, the words give each node's children in order, breadth first; a
         // word that ends at a node sorts before the longer words through it.
-        let sorted = Self.sortedDistinct(words)
+        let sorted = words.sortedDistinct()
         var letters: [UInt8] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0], endsWord = [false]
         // A word's length where it ends, to be spread to its ancestors below.
         var shortest: [UInt16] = [.max], longest: [UInt16] = [0]
@@ -184,24 +185,25 @@ private struct LetterTrie: Sendable {
         // Level by level: each group is the range of sorted words sharing the node's path.
         var level: [(node: Int, words: Range<Int>)] = sorted.isEmpty ? [] : [(0, 0..<sorted.count)]
         var depth = 0
+        words.bytes.withUnsafeBufferPointer { bytes in
+        let word = { (k: Int) in UnsafeBufferPointer(rebasing: bytes[Int(words.starts[Int(sorted[k])])..<Int(words.starts[Int(sorted[k]) + 1])]) }
         while !level.isEmpty {
             var next: [(node: Int, words: Range<Int>)] = []
             for (node, range) in level {
                 firstChild[node] = Int32(letters.count)
                 var start = range.lowerBound
-                while start < range.upperBound, sorted[start].count == depth { start += 1 }  // words ending here
+                while start < range.upperBound, word(start).count == depth { start += 1 }  // words ending here
                 while start < range.upperBound {
-                    let letter = sorted[start][depth]
+                    let first = word(start), letter = first[depth]
                     var end = start + 1
-                    while end < range.upperBound, sorted[end][depth] == letter { end += 1 }
-                    let path = sorted[start][...depth]
-                    rulesByKnownStart.appendSteps(endingAt: path, to: &crossingRules)
+                    while end < range.upperBound, word(end)[depth] == letter { end += 1 }
+                    rulesByKnownStart.appendSteps(endingAt: UnsafeBufferPointer(rebasing: first[...depth]), to: &crossingRules)
                     crossingStart.append(Int32(crossingRules.count))
                     next.append((letters.count, start..<end))
                     letters.append(letter)
                     firstChild.append(0)
                     childCount.append(0)
-                    let ends = sorted[start].count == depth + 1
+                    let ends = first.count == depth + 1
                     endsWord.append(ends)
                     shortest.append(ends ? UInt16(clamping: depth + 1) : .max)
                     longest.append(ends ? UInt16(clamping: depth + 1) : 0)
@@ -211,6 +213,7 @@ private struct LetterTrie: Sendable {
             }
             level = next
             depth += 1
+        }
         }
         // The lengths under each node, children first: breadth first, they come after their parent.
         for node in endsWord.indices.reversed() {
@@ -225,26 +228,10 @@ private struct LetterTrie: Sendable {
         self.endsWord = endsWord
         self.shortest = shortest
         self.longest = longest
-        longestWord = sorted.lazy.map(\.count).max() ?? 0
+        longestWord = words.longest
         self.crossingStart = crossingStart
         self.crossingRules = crossingRules
         widest = Int(childCount.max() ?? 0)
-    }
-
-    /// The words in lexicographic order, each once. They are ordered by their first eight letters
-    /// packed in a number, then by the rest: comparing the arrays letter by letter from the start
-    /// was most of a large gazetteer's trie build.
-    private static func sortedDistinct(_ words: [[UInt8]]) -> [[UInt8]] {
-        let prefixes = words.map { word in
-            (0..<8).reduce(UInt64(0)) { key, k in key << 8 | UInt64(k < word.count ? word[k] : 0) }
-        }
-        let order = words.indices.sorted {
-            prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : words[$0].lexicographicallyPrecedes(words[$1])
-        }
-        var distinct: [[UInt8]] = []
-        distinct.reserveCapacity(words.count)
-        for k in order where distinct.last != words[k] { distinct.append(words[k]) }
-        return distinct
     }
 
     @inline(__always)
@@ -395,5 +382,40 @@ private struct LetterTrie: Sendable {
                                  _ start: Int, _ length: Int) -> Bool {
         for k in 0..<length where word[end - length + k] != letters[start + k] { return false }
         return true
+    }
+}
+
+/// Words as one run of letters and where each begins: what `LetterTrie` is built from.
+private struct FlatWords {
+    private(set) var bytes: [UInt8] = []
+    /// Word k is `bytes[starts[k]..<starts[k + 1]]`.
+    private(set) var starts: [Int32] = [0]
+    private(set) var longest = 0
+
+    mutating func append(_ word: [UInt8]) {
+        bytes += word
+        starts.append(Int32(bytes.count))
+        longest = max(longest, word.count)
+    }
+
+    /// The words' indices in lexicographic order, each word once. They are ordered by their
+    /// first eight letters packed in a number, then by the rest: comparing arrays letter by
+    /// letter from the start was most of a large gazetteer's trie build.
+    func sortedDistinct() -> [Int32] {
+        bytes.withUnsafeBufferPointer { bytes in
+            let count = starts.count - 1
+            let word = { (k: Int) in UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])]) }
+            let prefixes = (0..<count).map { k in
+                let letters = word(k)
+                return (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }
+            }
+            let order = (0..<count).sorted {
+                prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : word($0).lexicographicallyPrecedes(word($1))
+            }
+            var distinct: [Int32] = []
+            distinct.reserveCapacity(count)
+            for k in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(k)) }) ?? true { distinct.append(Int32(k)) }
+            return distinct
+        }
     }
 }
