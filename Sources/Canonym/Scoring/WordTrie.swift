@@ -1,11 +1,11 @@
 /// A set of romanised words that answers "is any of you at least this similar to a word?"
 /// (`NameScorer.similarity`) without comparing the word with each of them.
 ///
-/// Words of one length share a trie. The weighted edit distance's table is filled one column
-/// per trie letter, exactly as `WeightedEditDistance` fills it, and a branch is left as soon as
-/// no path through the columns filled so far can stay within the cost the similarity allows:
-/// the answer is the one comparing every word would give, and a query far from every word
-/// touches only the first letters of a few branches.
+/// All the words share one trie. The weighted edit distance's table is filled one column per trie
+/// letter, exactly as `WeightedEditDistance` fills it, and a branch is left as soon as no path
+/// through the columns filled so far can stay within the cost the similarity allows the longest
+/// word below it: the answer is the one comparing every word would give, and a query far from
+/// every word touches only the first letters of a few branches.
 ///
 /// ```swift
 /// let words = WordTrie(words: [Array("astana".utf8), Array("almaty".utf8)])
