@@ -48,10 +48,12 @@ public struct UnknownNameClusters: Sendable {
         let skeletons = Set(words.map { Skeleton.of($0) }.filter { $0.count >= 2 })
         var candidates = Set<Int>()
         for skeleton in skeletons { candidates.formUnion(byWordSkeleton[skeleton] ?? []) }
+        // The name's words recur across the clusters' spellings: their similarities are remembered.
+        var similarities = QuerySimilarities(scorer: scorer, query: bytes)
         let joined = candidates.sorted().first { index in
             clusters[index].spellings.contains { other in
-                max(scorer.align(query: bytes, name: other, type: .person).score,
-                    scorer.align(query: other, name: bytes, type: .person).score) >= threshold
+                scorer.align(query: bytes, name: other, type: .person, similarities: &similarities).score >= threshold
+                    || scorer.align(query: other, name: bytes, type: .person).score >= threshold
             }
         }
         let index: Int
