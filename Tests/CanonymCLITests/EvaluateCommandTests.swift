@@ -17,6 +17,8 @@ import Testing
         #expect(report["threshold_of"] as? String == "score")
         let errors = try #require(report["worst_errors"] as? [String])
         #expect(errors.count == 1 && errors[0].contains("\"Moscou\" → Moscow [city:moscow]"))
+        #expect(errors[0].hasSuffix("expected city:tashkent (out of reach)"))
+        #expect(report["out_of_reach"] as? Int == 1)
         #expect((report["by_subset"] as? [String: Any])?.keys.sorted() == ["absent", "fr"])
     }
 

@@ -118,7 +118,17 @@ public struct Evaluation: Sendable {
             answeredFrom.map { $0 >= (typeThreshold ?? threshold) - 1e-9 } ?? false
         }
         public var isCorrectID: Bool { query.expectedID != nil && match.entity?.id == query.expectedID }
+        /// The expected entity is nowhere among the match's nearest candidates
+        /// (`Evaluation.nearestCount`): no threshold finds it. Another name or a translation,
+        /// not a spelling. False for names absent from the gazetteer.
+        public var isOutOfReach: Bool {
+            guard let expectedID = query.expectedID else { return false }
+            return match.entity?.id != expectedID && !match.candidates.contains { $0.entity.id == expectedID }
+        }
     }
+
+    /// How many of the nearest candidates each match reports, at least: what `Outcome.isOutOfReach` looks through.
+    public static let nearestCount = 3
 
     public let outcomes: [Outcome]
     /// The thresholds are levels of confidence (the matcher has a `ConfidenceModel`), not of score.
@@ -134,6 +144,7 @@ public struct Evaluation: Sendable {
         options.threshold = min(lowestThreshold, options.threshold)
         options.minimumConfidence = min(lowestThreshold, options.minimumConfidence)
         options.thresholdByType = [:]
+        options.candidateCount = max(options.candidateCount, Self.nearestCount)
         let permissive = matcher.with(options: options)
         let decision = options
         outcomes = queries.concurrentMap(jobs: jobs) { query in
@@ -165,6 +176,9 @@ public struct Evaluation: Sendable {
         }
         return NamesakeFigures(count: count, right: right, wrong: wrong, positives: outcomes.count { $0.query.expectedID != nil })
     }
+
+    /// Names in the gazetteer whose expected entity is out of reach (`Outcome.isOutOfReach`).
+    public var outOfReachCount: Int { outcomes.count { $0.isOutOfReach } }
 
     /// The subsets present, in order of first appearance.
     public var subsets: [String] {

@@ -60,6 +60,11 @@ struct EvaluationReport {
             out += "  shares with another (no spelling tells them apart): \(namesakes.right) right, \(namesakes.wrong) wrong, \(namesakes.unknown) unknown\n"
             out += "  right on every other name, F1 could reach \(ratio(namesakes.f1Ceiling)) at most\n"
         }
+        if all.positives > 0 {
+            let outOfReach = evaluation.outOfReachCount
+            out += "\nout of reach: \(outOfReach) of the \(all.positives) names in the gazetteer (\(percent(Double(outOfReach) / Double(all.positives)))) "
+                + "have the expected entity nowhere among the \(Evaluation.nearestCount) nearest candidates: no threshold finds them\n"
+        }
         let worst = evaluation.worstErrors(threshold: current, limit: errorCount)
         if !worst.isEmpty {
             out += String(format: "\nworst errors at \(level) %.2f\n", current)
@@ -70,7 +75,8 @@ struct EvaluationReport {
 
     private func describe(_ outcome: Evaluation.Outcome) -> String {
         let query = outcome.query
-        let expected = (query.expectedID.map { "expected \($0)" } ?? "expected unknown") + (outcome.isAmongNamesakes ? " (namesake)" : "")
+        let expected = (query.expectedID.map { "expected \($0)" } ?? "expected unknown")
+            + (outcome.isAmongNamesakes ? " (namesake)" : outcome.isOutOfReach ? " (out of reach)" : "")
         let location = "\(query.location.file):\(query.location.line)"
         if outcome.isAnswered(at: current), let best = outcome.match.best {
             return "\(location): \"\(query.query)\" → \(best.entity.canonical) [\(best.entity.id)] \(JSON.number(best.score)) via \"\(best.matchedName)\"; \(expected)"
@@ -102,6 +108,7 @@ struct EvaluationReport {
                              ("answers", String($0.answers)), ("accuracy", JSON.number($0.accuracy))])
             })),
             ("namesakes", namesakes(evaluation.namesakes(threshold: current))),
+            ("out_of_reach", String(evaluation.outOfReachCount)),
             ("worst_errors", JSON.array(evaluation.worstErrors(threshold: current, limit: errorCount).map { JSON.string(describe($0)) })),
         ]
         if bySubset {

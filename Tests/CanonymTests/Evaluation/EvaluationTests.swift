@@ -87,6 +87,27 @@ import Testing
         #expect(worst.map(\.query.query) == ["Moscou", "Zzyzx"])
     }
 
+    @Test func outOfReachNamesHaveTheirEntityAmongNoCandidate() throws {
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", Self.gazetteerText)])
+        let (labelled, _) = LabelledQueryReader.read(Array("""
+            query\texpected_id
+            Tachkent\tcity:tashkent
+            Togayev\tperson:tokayev
+            Moscou\tcity:tashkent
+            Zzyzx\tcity:moscow
+            Jean Dupont\t
+
+            """.utf8), file: "q.tsv")
+        // However few candidates the matcher reports, the evaluation looks through the nearest three.
+        var options = MatchOptions()
+        options.candidateCount = 0
+        let evaluation = Evaluation(matcher: Matcher(gazetteer: gazetteer, options: options), queries: labelled, jobs: 1)
+        #expect(evaluation.outcomes.map(\.isOutOfReach) == [false, false, true, true, false],
+                "Moscou is Moscow's alias, so only Moscow is scored; Zzyzx is near nothing; an absent name is never out of reach")
+        #expect(evaluation.outOfReachCount == 2)
+        #expect(evaluation.outcomes[1].match.candidates.count >= 1)
+    }
+
     @Test func namesakesAreTheNamesOnlyAPriorCanResolve() throws {
         // Two Springfields (the heavier one wins ties), a Shelbyville sharing no name.
         let tsv = """
