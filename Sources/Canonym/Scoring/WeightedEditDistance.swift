@@ -61,8 +61,15 @@ public enum WeightedEditDistance {
     /// What inserting or deleting `s[k]` costs (a doubled letter and a final mute *e* are cheap).
     @inline(__always)
     static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel) -> Float where Word.Index == Int {
+        insertionCost(s, k, model, isLast: k == s.count - 1)
+    }
+
+    /// `insertionCost` of `s[k]`, told whether it ends the word: a trie's path may end there or go on.
+    @inline(__always)
+    static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel, isLast: Bool) -> Float
+    where Word.Index == Int {
         if k > 0 && s[k - 1] == s[k] { return model.doubling }
-        if s[k] == UInt8(ascii: "e") && k == s.count - 1 && k > 0 { return model.finalMuteE }
+        if s[k] == UInt8(ascii: "e") && isLast && k > 0 { return model.finalMuteE }
         return model.indelCost(s[k]) * (k == 0 ? model.initialFactor : 1)
     }
 

@@ -206,7 +206,7 @@ private struct LetterTrie: Sendable {
         var level: [(node: Int, words: Range<Int>)] = sorted.isEmpty ? [] : [(0, 0..<sorted.count)]
         var depth = 0
         words.bytes.withUnsafeBufferPointer { bytes in
-        let word = { (k: Int) in UnsafeBufferPointer(rebasing: bytes[Int(words.starts[Int(sorted[k])])..<Int(words.starts[Int(sorted[k]) + 1])]) }
+        let word = { (k: Int) in words.letters(of: Int(sorted[k]), in: bytes) }
         while !level.isEmpty {
             var next: [(node: Int, words: Range<Int>)] = []
             for (node, range) in level {
@@ -346,16 +346,16 @@ private struct LetterTrie: Sendable {
                 let node = Int(stack[top].node), j = Int(stack[top].depth)
                 let cb = letters[node]
                 path[j - 1] = cb
-                // Inserting the letter: a doubled one is cheap; a final mute e only where a word ends (below).
-                let isDoubled = j > 1 && path[j - 2] == cb
-                let insertion = isDoubled ? model.doubling : model.indelCost(cb) * (j == 1 ? initialFactor : 1)
+                // The letter's insertion as the paths going on pay it; where a word ends it may
+                // differ (a final mute e), and that column is filled again for the word.
+                let insertion = WeightedEditDistance.insertionCost(path, j - 1, model, isLast: false)
                 let here = j * height
                 let lowest = fill(UnsafeMutableBufferPointer(rebasing: columns[here..<(here + height)]), j, insertion: insertion)
                 if endsWord[node] && lengths.contains(j) {
                     var last = columns[here + n]
-                    if !isDoubled && cb == UInt8(ascii: "e") && j > 1 {
-                        // As the last letter, an e is a mute one: its column again at that cost.
-                        _ = fill(finalColumn, j, insertion: model.finalMuteE)
+                    let ending = WeightedEditDistance.insertionCost(path, j - 1, model, isLast: true)
+                    if ending != insertion {
+                        _ = fill(finalColumn, j, insertion: ending)
                         last = finalColumn[n]
                     }
                     if last <= allowed(j) { return true }
@@ -413,6 +413,12 @@ private struct FlatWords {
     private(set) var longest = 0
     var isEmpty: Bool { starts.count == 1 }
 
+    /// Word k's letters, in `bytes` (this one's, borrowed).
+    @inline(__always)
+    func letters(of k: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
+    }
+
     mutating func append(_ word: [UInt8]) {
         bytes += word
         starts.append(Int32(bytes.count))
@@ -425,7 +431,7 @@ private struct FlatWords {
     func sortedDistinct() -> [Int32] {
         bytes.withUnsafeBufferPointer { bytes in
             let count = starts.count - 1
-            let word = { (k: Int) in UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])]) }
+            let word = { (k: Int) in letters(of: k, in: bytes) }
             let prefixes = (0..<count).map { k in
                 let letters = word(k)
                 return (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }
