@@ -134,7 +134,7 @@ import Testing
     /// The record's context field as the scanner writes it.
     static func context(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
         var record = JSONObject()
-        DocumentScanner.writeLineBreaksAsSpaces(scalars, as: "context", to: &record)
+        ScanRecords.writeLineBreaksAsSpaces(scalars, as: "context", to: &record)
         return String(decoding: record.closed(), as: UTF8.self)
     }
 

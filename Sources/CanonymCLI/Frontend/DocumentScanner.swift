@@ -43,7 +43,7 @@ final class DocumentScanner {
     private var documentContext = MentionFinder.DocumentContext()
 
     /// A chunk read and submitted, with where it sits in the run.
-    private struct Chunk {
+    private struct Chunk: Sendable {
         /// The document's display name as a JSON string, made once for all the chunk's records.
         let quotedFile: String
         /// The chunk's text: UTF-8 that `UTF8Validation` has found valid.
@@ -54,21 +54,25 @@ final class DocumentScanner {
         var opensDocument: Bool { offset == 0 }
     }
 
-    /// A chunk as the threads hand it back: its surnames resolved when it opens its document
-    /// (with the context it leaves), else still to be resolved in order.
-    private struct ScannedChunk: Sendable {
-        let prepared: MentionFinder.PreparedChunk
-        let resolved: (mentions: [Mention], context: MentionFinder.DocumentContext)?
+    /// A chunk as the threads hand it back.
+    private enum ScannedChunk: Sendable {
+        /// A document's first chunk, which no earlier context bears on: its surnames resolved and
+        /// its records made, with the context it leaves.
+        case rendered(ScanRecords, context: MentionFinder.DocumentContext)
+        /// A later chunk, whose surnames wait for the context of the chunks before it.
+        case prepared(MentionFinder.PreparedChunk)
 
-        init(_ bytes: [UInt8], opensDocument: Bool, finder: MentionFinder) {
-            prepared = finder.prepare(validUTF8: bytes)
-            if opensDocument {
-                var context = MentionFinder.DocumentContext()
-                let mentions = finder.mentions(in: prepared, context: &context)
-                resolved = (mentions, context)
-            } else {
-                resolved = nil
+        init(_ chunk: Chunk, contextCharacters: Int, finder: MentionFinder) {
+            let prepared = finder.prepare(validUTF8: chunk.bytes)
+            guard chunk.opensDocument else {
+                self = .prepared(prepared)
+                return
             }
+            var context = MentionFinder.DocumentContext()
+            let mentions = finder.mentions(in: prepared, context: &context)
+            let records = ScanRecords(mentions: mentions, quotedFile: chunk.quotedFile, scalars: prepared.scalars, base: 0,
+                                      contextCharacters: contextCharacters)
+            self = .rendered(records, context: context)
         }
     }
 
@@ -114,8 +118,10 @@ final class DocumentScanner {
 
     private func submitBatch() {
         guard !batch.isEmpty else { return }
-        let finders = self.finders, texts = batch.map { ($0.bytes, $0.opensDocument) }
-        let due = batches.submit(batch) { finders.withFinder { finder in texts.map { ScannedChunk($0, opensDocument: $1, finder: finder) } } }
+        let finders = self.finders, chunks = batch, contextCharacters = self.contextCharacters
+        let due = batches.submit(batch) {
+            finders.withFinder { finder in chunks.map { ScannedChunk($0, contextCharacters: contextCharacters, finder: finder) } }
+        }
         batch = []
         batchBytes = 0
         for (chunks, prepared) in due { write(chunks, prepared) }
@@ -146,70 +152,16 @@ final class DocumentScanner {
 
     /// Applies the document's context to a chunk and writes its mentions; chunks come in order.
     private func write(_ chunk: Chunk, _ scanned: ScannedChunk) {
-        let mentions: [Mention]
-        if let resolved = scanned.resolved {
-            documentContext = resolved.context
-            mentions = resolved.mentions
-        } else {
-            mentions = finder.mentions(in: scanned.prepared, context: &documentContext, offset: chunk.offset)
+        var records: ScanRecords
+        switch scanned {
+        case .rendered(let rendered, let context):
+            documentContext = context
+            records = rendered
+        case .prepared(let prepared):
+            let mentions = finder.mentions(in: prepared, context: &documentContext, offset: chunk.offset)
+            records = ScanRecords(mentions: mentions, quotedFile: chunk.quotedFile, scalars: prepared.scalars, base: chunk.offset,
+                                  contextCharacters: contextCharacters)
         }
-        let scalars = scanned.prepared.scalars
-        // One buffer for the chunk's records. Room for the fields and the context as JSON may
-        // escape it: grown, the buffer is copied.
-        var record = JSONObject(capacity: 512 + 12 * contextCharacters)
-        for mention in mentions {
-            let cluster = mention.match.status == .unknown ? clusters.key(forFoldedWords: mention.foldedWords) : nil
-            writeRecord(of: mention, quotedFile: chunk.quotedFile, scalars: scalars, base: chunk.offset, cluster: cluster, into: &record)
-        }
-    }
-
-    /// Writes `scalars` as the field `key` of `record` with each line break as a space, as
-    /// Foundation's `replacingOccurrences(of: "\n", with: " ")` makes them: straight into the
-    /// record unless a line break is next to a scalar that may combine with it (one followed by
-    /// a combining mark is left as it is), which only Foundation's replacement gives.
-    static func writeLineBreaksAsSpaces(_ scalars: ArraySlice<Unicode.Scalar>, as key: StaticString, to record: inout JSONObject) {
-        if !record.stringWithLineBreaksAsSpaces(key, scalars: scalars, besidePlain: isPlain) {
-            record.string(key, String(String.UnicodeScalarView(scalars)).replacingOccurrences(of: "\n", with: " "))
-        }
-    }
-
-    /// ASCII, a Latin-1 or Latin Extended letter, a Cyrillic letter, or a quotation mark, dash,
-    /// ellipsis or no-break space (what news has around line breaks): none combines with one. `JSONTests` holds the
-    /// replacement to Foundation's with these beside line breaks.
-    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0..<0x80, 0xA0...0x24F, 0x400...0x482, 0x48A...0x52F: true
-        case 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x202F: true
-        default: false
-        }
-    }
-
-    /// `scalars` is the chunk holding the mention, which starts `base` scalars into the document.
-    /// Writes the record of `mention` in `record`'s buffer, and from there to the output.
-    private func writeRecord(of mention: Mention, quotedFile: String, scalars: [Unicode.Scalar], base: Int, cluster: String?,
-                             into record: inout JSONObject) {
-        let before = max(0, mention.start - base - contextCharacters)
-        let after = min(scalars.count, mention.end - base + contextCharacters)
-        let match = mention.match
-        record.encoded("file", quotedFile)
-        record.integer("start", mention.start)
-        record.integer("end", mention.end)
-        record.string("text", mention.text)
-        record.plainString("status", match.status.rawValue)
-        // The best candidate's fields are read in place, one by one: a copy of the entity would
-        // retain all of its strings.
-        if let best = match.best {
-            record.string("id", best.entity.id)
-            record.string("canonical", best.entity.canonical)
-            record.number("score", best.score)
-            record.plainString("type", best.entity.type.rawValue)
-            record.string("matched", best.matchedName)
-        } else {
-            for key: StaticString in ["id", "canonical", "score", "type", "matched"] { record.encoded(key, "null") }
-        }
-        record.optional("title", mention.title)
-        record.optional("cluster", cluster)
-        Self.writeLineBreaksAsSpaces(scalars[before..<after], as: "context", to: &record)
-        record.withClosedBytes(line: true) { output.write(bytes: $0) }
+        records.write(to: output, clusters: &clusters)
     }
 }

@@ -107,6 +107,9 @@ struct JSONObject: ~Copyable {
 
     deinit { base.deallocate() }
 
+    /// Bytes written so far, the opening brace included.
+    var byteCount: Int { count }
+
     mutating func string(_ key: StaticString, _ value: String) {
         self.key(key)
         Self.withUTF8(of: value) { appendQuoted($0) }
