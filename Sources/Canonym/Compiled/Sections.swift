@@ -34,26 +34,22 @@ final class SectionWriter {
 
     deinit { if memory.count > 0 { memory.deallocate() } }
 
-    /// Appends `list`'s tables in its order. They are laid out first and then copied in pieces on
-    /// all cores: a gazetteer's tables are tens of megabytes, every page of them fresh memory.
-    func append(_ list: SectionList) {
+    /// Appends `list`'s tables in its order, each let go of once copied: a million names' tables
+    /// are hundreds of megabytes, and held to the end they stood beside their whole copy. A
+    /// table is copied in pieces on all cores, every page of it fresh memory.
+    func append(_ list: consuming SectionList) {
         reserve(list.sections.reduce(0) { $0 + Self.padded($1.table.byteCount) })  // one allocation, not one per doubling
-        var pieces: [(section: Int, from: Int, to: Int, at: Int)] = []
-        for (k, (id, table)) in list.sections.enumerated() {
-            for from in stride(from: 0, to: table.byteCount, by: Self.pieceSize) {
-                pieces.append((k, from, min(table.byteCount, from + Self.pieceSize), count + from))
+        while !list.sections.isEmpty {
+            let (id, table) = list.sections.removeFirst()
+            nonisolated(unsafe) let at = memory.baseAddress! + count  // each piece writes bytes no other piece does
+            DispatchQueue.concurrentPerform(iterations: (table.byteCount + Self.pieceSize - 1) / Self.pieceSize) { piece in
+                let from = piece * Self.pieceSize, to = min(table.byteCount, from + Self.pieceSize)
+                table.withBytes { bytes in (at + from).copyMemory(from: bytes.baseAddress! + from, byteCount: to - from) }
             }
             let padded = Self.padded(table.byteCount)
-            (memory.baseAddress! + count + table.byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: padded - table.byteCount)
+            (at + table.byteCount).initializeMemory(as: UInt8.self, repeating: 0, count: padded - table.byteCount)
             directory.append((id, count, table.byteCount))
             count += padded
-        }
-        nonisolated(unsafe) let base = memory.baseAddress!  // each piece writes bytes no other piece does
-        DispatchQueue.concurrentPerform(iterations: pieces.count) { [pieces] p in
-            let piece = pieces[p]
-            list.sections[piece.section].table.withBytes { bytes in
-                (base + piece.at).copyMemory(from: bytes.baseAddress! + piece.from, byteCount: piece.to - piece.from)
-            }
         }
     }
 
