@@ -16,9 +16,11 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n")]
         ),
+        // The C allocator's one call Swift's Glibc module leaves out (`malloc_trim`).
+        .target(name: "CMemory"),
         .target(
             name: "Canonym",
-            dependencies: ["CICU"]
+            dependencies: ["CICU", "CMemory"]
         ),
         .executableTarget(
             name: "CanonymCLI",

@@ -1,3 +1,4 @@
+import CMemory
 import Dispatch
 import Synchronization
 
@@ -69,6 +70,9 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         // Each list is freed once written: a million-name gazetteer's tables are hundreds of megabytes.
         var lists = [recordList.withLock { list in defer { list = SectionList() }; return list }, indexList]
         indexList = SectionList()
+        // The index's chunks, hundreds of megabytes of small arrays at a million names, are freed
+        // by now: their pages go back before the tables' copy takes fresh ones.
+        _ = canonym_release_free_memory()
         let writer = SectionWriter()
         writer.reserve(for: lists)
         while !lists.isEmpty { writer.append(lists.removeFirst()) }
