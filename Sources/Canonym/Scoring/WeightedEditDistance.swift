@@ -84,8 +84,6 @@ public enum WeightedEditDistance {
         a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in
         model.substitution.withUnsafeBufferPointer { substitution in
         model.ruleStart.withUnsafeBufferPointer { ruleStart in
-        model.packedRules.withUnsafeBufferPointer { rules in
-        model.ruleLetters.withUnsafeBufferPointer { letters in
             for k in 0..<n { indels[k] = insertionCost(a, k, model); codes[k] = CostModel.code(a[k]) * CostModel.alphabetSize }
             for k in 0..<m { indels[n + k] = insertionCost(b, k, model); codes[n + k] = CostModel.code(b[k]) }
             table[0] = 0
@@ -114,20 +112,38 @@ public enum WeightedEditDistance {
                         }
                     }
                     diagonal = up
-                    for r in Int(ruleStart[pair])..<Int(ruleStart[pair &+ 1]) {
-                        let rule = rules[r]
-                        let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
-                        guard fromLength <= i && toLength <= j,
-                              matches(a, end: i, letters, Int(rule.fromStart), fromLength),
-                              matches(b, end: j, letters, Int(rule.toStart), toLength) else { continue }
-                        best = min(best, table[(i - fromLength) * width + j - toLength] + rule.cost)
+                    // Most cells' letter pair ends no rule: the rules are read out of line, so the
+                    // loop keeps its values in registers.
+                    let firstRule = ruleStart[pair], endRule = ruleStart[pair &+ 1]
+                    if firstRule != endRule {
+                        best = min(best, cheapestRule(Int(firstRule)..<Int(endRule), i, j, table, width, a, b, model))
                     }
                     table[row &+ j] = best
                     left = best
                 }
             }
-        } } } } } }
+        } } } }
         } }
+    }
+
+    /// The cheapest way to reach cell (i, j) by one of `rules` (those whose sides end in the
+    /// cell's two letters), or infinity.
+    @inline(never)
+    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ table: UnsafeMutableBufferPointer<Float>, _ width: Int,
+                                     _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ model: CostModel) -> Float {
+        var best = Float.infinity
+        model.packedRules.withUnsafeBufferPointer { rules in
+        model.ruleLetters.withUnsafeBufferPointer { letters in
+            for r in candidates {
+                let rule = rules[r]
+                let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
+                guard fromLength <= i && toLength <= j,
+                      matches(a, end: i, letters, Int(rule.fromStart), fromLength),
+                      matches(b, end: j, letters, Int(rule.toStart), toLength) else { continue }
+                best = min(best, table[(i - fromLength) * width + j - toLength] + rule.cost)
+            }
+        } }
+        return best
     }
 
     /// Whether `word[end - length..<end]` equals `letters[start..<start + length]`.
