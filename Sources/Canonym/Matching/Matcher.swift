@@ -155,7 +155,7 @@ public final class Matcher: Sendable {
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
             let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
-            func consider(_ alignment: TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
+            func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true
@@ -184,17 +184,20 @@ public final class Matcher: Sendable {
             bestByEntity[entity] = Scored(entity: entity, entry: entryIndex, query: 0, alignment: .acronym(score: scorer.acronymScore),
                                           isCanonical: tables.nameIsCanonical[nameIndex] != 0)
         }
-        let ranked = bestByEntity.values.sorted {
+        // What the order reads, sorted apart from the alignments: sorting the scored values
+        // themselves copied every alignment's arrays.
+        let ranked = bestByEntity.values.map { (score: $0.alignment.score, isCanonical: $0.isCanonical, entity: $0.entity) }.sorted {
             let (a, b) = ($0.entity, $1.entity)
-            return $0.alignment.score != $1.alignment.score ? $0.alignment.score > $1.alignment.score
+            return $0.score != $1.score ? $0.score > $1.score
                 : $0.isCanonical != $1.isCanonical ? $0.isCanonical
                 : tables.entityWeights[a] != tables.entityWeights[b] ? tables.entityWeights[a] > tables.entityWeights[b]
                 : tables.ids.key(a).lexicographicallyPrecedes(tables.ids.key(b))
         }
         // Only what a decision or a report reads becomes a `Candidate` (which copies strings).
-        let top = ranked.first?.alignment.score ?? 0
-        let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.alignment.score <= options.ambiguityMargin }
-        return kept.map { _, scored in
+        let top = ranked.first?.score ?? 0
+        let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.score <= options.ambiguityMargin }
+        return kept.map { _, key in
+            let scored = bestByEntity[key.entity]!
             return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,

@@ -43,11 +43,12 @@ struct QueryReadings {
     }
 
     /// `alignment`, the alignment of reading `k`, marked (and scored down) for how the reading was made.
-    func marked(_ alignment: TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
+    func marked(_ alignment: consuming TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
+        let readAsAcronym = alignment.readAsAcronym
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
         marked.readInitialsApart = spelledOut.contains(k)
         if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
-        if hasMisspeltLegalForm && !alignment.readAsAcronym {
+        if hasMisspeltLegalForm && !readAsAcronym {
             marked = marked.scaled(by: scorer.misspeltLegalFormFactor)
             marked.readMisspeltLegalForm = true
         }
