@@ -78,6 +78,11 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
     /// The words of entry `e`, as bytes.
     func words(ofEntry entry: Int) -> [[UInt8]] { wordRange(ofEntry: entry).map { Array(word($0)) } }
 
+    /// The letters of entry `entry`'s words, read in place.
+    func wordLetters(ofEntry entry: Int) -> LazyMapCollection<Range<Int>, UnsafeBufferPointer<UInt8>> {
+        wordRange(ofEntry: entry).lazy.map { self.word($0) }
+    }
+
     /// How many words entry `entry` has.
     func wordCount(ofEntry entry: Int) -> Int { wordRange(ofEntry: entry).count }
 

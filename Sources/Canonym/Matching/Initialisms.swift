@@ -65,10 +65,10 @@ enum Initialisms {
     /// inside it skipped as `acronyms(of:)` skips them (*otan*, *organisation du traite de…*).
     private static func run(spelledBy acronym: [UInt8], in name: [[UInt8]]) -> Range<Int>? {
         guard acronym.count >= 2 else { return nil }
-        for start in name.indices where initial(name[start]) == acronym[0] && !particles.contains(name[start]) {
+        for start in name.indices where initial(name[start]) == acronym[0] && !isParticle(name[start]) {
             var spelled = 1, end = start + 1
             while spelled < acronym.count, end < name.count {
-                if initial(name[end]) == acronym[spelled] { spelled += 1 } else if !particles.contains(name[end]) { break }
+                if initial(name[end]) == acronym[spelled] { spelled += 1 } else if !isParticle(name[end]) { break }
                 end += 1
             }
             if spelled == acronym.count { return start..<end }
@@ -79,24 +79,66 @@ enum Initialisms {
     /// The acronyms a name of two words or more may go by: its words' initials, and those of its
     /// words other than particles (*otan* for *organisation du traite de atlantique nord*).
     static func acronyms(of words: [[UInt8]]) -> [String] {
-        guard words.count >= 2, words.count <= 8 else { return [] }
-        let all = words.compactMap(initial)
-        let significant = words.filter { !particles.contains($0) }.compactMap(initial)
-        var keys: [String] = []
-        if all.count == words.count { keys.append(String(decoding: all, as: UTF8.self)) }
-        if significant.count >= 2, significant.count < all.count { keys.append(String(decoding: significant, as: UTF8.self)) }
-        return keys
+        let keys = acronymKeys(of: words)
+        return [keys.all, keys.significant].compactMap { $0.map(AcronymKey.letters) }
+    }
+
+    /// `acronyms(of:)` as packed keys (`AcronymKey`), for words read in place: the acronym table
+    /// reads every name of a gazetteer.
+    static func acronymKeys<Words: Collection>(of words: Words) -> (all: UInt64?, significant: UInt64?)
+    where Words.Element: Collection<UInt8> {
+        guard words.count >= 2, words.count <= 8 else { return (nil, nil) }
+        var all = AcronymKey(), significant = AcronymKey()
+        for word in words {
+            guard let first = word.first, isLetter(first) else { continue }
+            all.append(first)
+            if !isParticle(word) { significant.append(first) }
+        }
+        return (all.count == words.count ? all.value : nil,
+                significant.count >= 2 && significant.count < all.count ? significant.value : nil)
+    }
+
+    /// Up to twelve letters a–z packed five bits each, the first lowest: an acronym as a number.
+    struct AcronymKey {
+        private(set) var value: UInt64 = 0
+        private(set) var count = 0
+
+        mutating func append(_ letter: UInt8) {
+            value |= UInt64(letter - UInt8(ascii: "a") + 1) << UInt64(5 * count)
+            count += 1
+        }
+
+        /// The key of `letters`, or nil unless they are one to twelve letters a–z.
+        static func of<Letters: Collection<UInt8>>(_ letters: Letters) -> UInt64? {
+            guard (1...12).contains(letters.count), letters.allSatisfy(isLetter) else { return nil }
+            var key = AcronymKey()
+            for letter in letters { key.append(letter) }
+            return key.value
+        }
+
+        static func letters(_ value: UInt64) -> String {
+            var letters: [UInt8] = [], rest = value
+            while rest != 0 { letters.append(UInt8(rest & 31) + UInt8(ascii: "a") - 1); rest >>= 5 }
+            return String(decoding: letters, as: UTF8.self)
+        }
     }
 
     private static func initial(_ word: [UInt8]) -> UInt8? {
-        guard let first = word.first, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(first) else { return nil }
+        guard let first = word.first, isLetter(first) else { return nil }
         return first
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) }
+
+    private static func isParticle<Word: Collection<UInt8>>(_ word: Word) -> Bool {
+        word.count <= 4 && AcronymKey.of(word).map(particles.contains) == true
     }
 
     private static let vowels = Set("aeiouy".utf8)
     private static let romanNumerals = Set("ivxlcdm".utf8)
-    /// Words an acronym skips, as folded (French, English, Spanish, German, Italian, Portuguese).
+    /// Words an acronym skips, as folded (French, English, Spanish, German, Italian, Portuguese),
+    /// as keys: a word of four letters or fewer is told one by a number, not a hashed array.
     private static let particles = Set(["de", "du", "des", "la", "le", "les", "of", "the", "and", "for", "et", "pour",
                                         "y", "del", "el", "los", "las", "der", "die", "das", "und", "fur", "di", "da",
-                                        "do", "dos", "e"].map { Array($0.utf8) })
+                                        "do", "dos", "e"].compactMap { AcronymKey.of($0.utf8) })
 }

@@ -1,4 +1,5 @@
 @testable import Canonym
+import CanonymTestSupport
 import Testing
 
 @Suite struct InitialismsTests {
@@ -36,6 +37,32 @@ import Testing
         #expect(Initialisms.acronyms(of: ["peoples", "liberation", "army"].map { Array($0.utf8) }) == ["pla"])
         #expect(Initialisms.acronyms(of: [Array("tashkent".utf8)]).isEmpty, "one word has no acronym")
         #expect(Initialisms.acronyms(of: ["3", "percenters"].map { Array($0.utf8) }).isEmpty, "a word without a letter to start")
+    }
+
+    @Test func theAcronymTableListsTheEntriesOfEveryAcronymAsTheNamesSpellIt() throws {
+        // Random names of a few words, some of them particles, for every kind of entity: the
+        // table (packed keys, sorted) against every entry's acronyms read one by one.
+        var random = SeededGenerator(seed: 7)
+        let particles = ["de", "la", "of", "the", "e", "dos"]
+        let types: [EntityType] = [.organization, .place, .person, .other]
+        let entities = (0..<400).map { k in
+            let words = (0..<Int.random(in: 1...9, using: &random)).map { _ in
+                Bool.random(using: &random) && Bool.random(using: &random) ? particles.randomElement(using: &random)!
+                    : random.word(from: Array("abcde"), length: 1...4)
+            }
+            return Entity(id: "e\(k)", canonical: words.joined(separator: " "), type: types[k % types.count])
+        }
+        let gazetteer = try Gazetteer(entities: entities)
+        let index = gazetteer.index
+        var expected: [String: [Int32]] = [:]
+        for entry in 0..<index.entryCount {
+            let type = gazetteer.tables.type(ofEntity: Int(gazetteer.tables.nameEntity[index.name(ofEntry: entry)]))
+            guard type == .organization || type == .place else { continue }
+            for acronym in Initialisms.acronyms(of: index.words(ofEntry: entry)) { expected[acronym, default: []].append(Int32(entry)) }
+        }
+        #expect(expected.count > 20, "the names spell many acronyms")
+        for (acronym, entries) in expected { #expect(gazetteer.acronyms.entries(goingBy: acronym) == entries, "\(acronym)") }
+        for absent in ["zz", "abcdeabcdeabcde", "a1", ""] { #expect(gazetteer.acronyms.entries(goingBy: absent).isEmpty, "\(absent)") }
     }
 
     @Test func anInitialismIsSpeltOutAsTheNameWordsWithItsInitials() throws {
