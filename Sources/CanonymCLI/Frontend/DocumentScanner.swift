@@ -8,8 +8,9 @@ import Synchronization
 ///
 /// What depends on order stays on the calling thread: the document context (a surname resolved
 /// through an earlier chunk) and the run's unknown-name clusters (keys made by first sight). A
-/// document's first chunk needs no earlier context, so its surnames are resolved on the threads
-/// (a news article is one chunk: this is most of the resolving). The
+/// document's first chunk needs no earlier context, so its surnames are resolved and its records
+/// made on the threads (a news article is one chunk: this is most of the work), the calling
+/// thread only filling in the clusters (`ScanRecords`). The
 /// matcher is deterministic, so the output is the same, byte for byte, whatever the jobs; and as
 /// only a few chunks are in flight, memory does not grow with the input.
 final class DocumentScanner {
