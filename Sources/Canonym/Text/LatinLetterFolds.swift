@@ -21,8 +21,11 @@ struct LatinLetterFolds: Sendable {
     /// a name of those and ASCII reads, folded, as an ASCII name (`appendLetterFolds`).
     private let letterBytes: [[UInt8]?]
 
-    /// The table ICU gives, built on first use (some 700 ICU calls, a few milliseconds).
-    static let shared = LatinLetterFolds(asking: throughICU)
+    /// The table ICU gives, built on first use: from ICU's answers embedded for this ICU version
+    /// (`LatinLetterFoldsEmbedded`) when it is the version linked, else asked of ICU now (some 700
+    /// calls, and the first transliterator ICU builds sets up its registry, about 140 M
+    /// instructions: start-up doubled for a name with an accent).
+    static let shared = LatinLetterFolds(asking: LatinLetterFoldsEmbedded.isFor(ICU.version) ? LatinLetterFoldsEmbedded.fold : throughICU)
 
     /// A table from `fold`, asked once per letter of `ranges` (a test passes a wrong one).
     init(asking fold: (String) -> String?) {
@@ -94,4 +97,28 @@ struct LatinLetterFolds: Sendable {
     var coveredLetters: [Unicode.Scalar] {
         bytes.indices.compactMap { bytes[$0] == nil ? nil : Unicode.Scalar(Self.first + UInt32($0)) }
     }
+}
+
+extension LatinLetterFoldsEmbedded {
+    /// Whether the answers were asked of ICU `version`.
+    static func isFor(_ version: String) -> Bool { version == icuVersion }
+
+    /// The embedded fold of a one-letter `text`, as `LatinLetterFolds.throughICU` gave it; nil
+    /// for anything else.
+    static func fold(_ text: String) -> String? {
+        guard let scalar = text.unicodeScalars.first, text.unicodeScalars.count == 1 else { return nil }
+        return table[scalar.value]
+    }
+
+    private static let table: [UInt32: String] = {
+        var table: [UInt32: String] = [:]
+        for line in lines.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count == 2, let value = UInt32(fields[0], radix: 16) else { continue }
+            var bytes: [UInt8] = [], hex = fields[1][...]
+            while hex.count >= 2, let byte = UInt8(hex.prefix(2), radix: 16) { bytes.append(byte); hex = hex.dropFirst(2) }
+            table[value] = String(decoding: bytes, as: UTF8.self)
+        }
+        return table
+    }()
 }

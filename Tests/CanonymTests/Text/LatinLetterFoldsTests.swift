@@ -14,7 +14,37 @@ private func disagreements(_ table: LatinLetterFolds, on words: [String]) -> [St
     }
 }
 
+/// The lines `LatinLetterFoldsEmbedded` holds, made from this ICU's answers: each letter of the
+/// ranges that ICU folds to ASCII, its code point and its fold's bytes in hex.
+private func embeddedLines() -> [String] {
+    LatinLetterFolds.ranges.joined().compactMap { value in
+        guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
+              let folded = LatinLetterFolds.throughICU(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return String(format: "%04X ", value) + folded.utf8.map { String(format: "%02X", $0) }.joined()
+    }
+}
+
 @Suite struct LatinLetterFoldsTests {
+    /// With `CANONYM_WRITE_LETTER_FOLDS` set, writes the embedded answers anew from this ICU.
+    @Test func theEmbeddedAnswersAreThisICUs() throws {
+        let lines = embeddedLines()
+        #expect(lines.count > 500, "only \(lines.count) letters fold to ASCII")
+        if ProcessInfo.processInfo.environment["CANONYM_WRITE_LETTER_FOLDS"] != nil {
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Canonym/Text/LatinLetterFoldsEmbedded.swift")
+            let source = try String(contentsOf: file, encoding: .utf8)
+            let head = source.components(separatedBy: "    static let icuVersion = ")[0]
+            try (head + "    static let icuVersion = \"\(ICU.version)\"\n    /// One line per letter: its code point and its fold's bytes, both in hex.\n"
+                 + "    static let lines = \"\"\"\n" + lines.joined(separator: "\n") + "\n\"\"\"\n}\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        // Under another ICU the answers are asked of it instead; the tests below hold the shared
+        // table to its answers either way.
+        guard LatinLetterFoldsEmbedded.isFor(ICU.version) else { return }
+        let embedded = LatinLetterFoldsEmbedded.lines.split(separator: "\n").map(String.init)
+        let differing = Set(embedded).symmetricDifference(lines).sorted()
+        #expect(differing.isEmpty && embedded.count == lines.count, "the embedded answers differ from ICU \(ICU.version)'s on \(differing.prefix(10)): regenerate them with CANONYM_WRITE_LETTER_FOLDS=1 swift test --filter LatinLetterFoldsTests")
+    }
+
     @Test func everyLetterOfTheRangesThatICUFoldsToASCIIIsInTheTable() {
         let covered = Set(LatinLetterFolds.shared.coveredLetters)
         #expect(covered.count > 500, "only \(covered.count) letters covered")
