@@ -97,6 +97,9 @@ struct WordSet: Sendable {
         }
     }
 
+    /// `contains(utf8:)` of a word held as an array (the scorer's words).
+    func contains(utf8 word: [UInt8]) -> Bool { word.withUnsafeBufferPointer(contains(utf8:)) }
+
     private static func equal(_ word: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
         for index in 0..<word.count where word[index] != stored[index] { return false }
         return true

@@ -160,7 +160,7 @@ public struct NameScorer: Sendable {
     /// Whether name word `j` is a father's name: a patronymic, or the word after *bin*, *ben*
     /// (the last word, the surname, has its own rule).
     private static func isFathersName(_ name: [[UInt8]], _ j: Int) -> Bool {
-        j < name.count - 1 && (looksLikePatronymic(name[j]) || (j > 0 && lineageParticles.contains(name[j - 1])))
+        j < name.count - 1 && (looksLikePatronymic(name[j]) || (j > 0 && lineageParticles.contains(utf8: name[j - 1])))
     }
     /// The least weight of a pair of conflicting words: an initial stands for a whole name
     /// (*William G. Frost* is not *William W. Frost*), a legal form for a company of its own
@@ -190,16 +190,16 @@ public struct NameScorer: Sendable {
     public var reversedLineageFactor: Float = 0.8
 
     /// Words that join a person's name to the father's: *X bin Y* is X, son of Y.
-    private static let lineageParticles: Set<[UInt8]> = Set(["bin", "ben", "ibn", "bint", "binti"].map { Array($0.utf8) })
+    private static let lineageParticles: WordSet = ["bin", "ben", "ibn", "bint", "binti"]
 
     /// Whether the query puts the other word of one of `name`'s lineages on the other side of
     /// its own particle: the name's son right after the query's *bin*, or its father right before.
     /// A lineage moved whole (*bin Salman Mohammed*) keeps who is whose son.
     private static func lineageReversed(_ pairs: [TokenAlignment.Pair], query: [[UInt8]], name: [[UInt8]]) -> Bool {
-        let queryParticles = query.indices.filter { lineageParticles.contains(query[$0]) }
+        let queryParticles = query.indices.filter { lineageParticles.contains(utf8: query[$0]) }
         guard !queryParticles.isEmpty else { return false }
         func nameWord(pairedWith k: Int) -> Int? { pairs.first { $0.queryToken == k }?.nameToken }
-        for p in name.indices.dropFirst().dropLast() where lineageParticles.contains(name[p]) {
+        for p in name.indices.dropFirst().dropLast() where lineageParticles.contains(utf8: name[p]) {
             for q in queryParticles where nameWord(pairedWith: q + 1) == p - 1 || (q > 0 && nameWord(pairedWith: q - 1) == p + 1) {
                 return true
             }
@@ -305,7 +305,7 @@ public struct NameScorer: Sendable {
             omitted.removeAll { j in conflicts.contains { $0.nameToken == j } }
         }
         let isLightOrganisationWord = { (token: [UInt8]) -> Bool in
-            type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(token))
+            type == .organization && (LegalForms.codes.contains(token) || Self.organisationFillers.contains(utf8: token))
         }
         let isPlaceKind = { (words: [[UInt8]], k: Int) in type == .place && Self.isPlaceKind(words, k) }
         let isQualifier = { (words: [[UInt8]], k: Int) in type == .place && self.isQualifier(words, k) }
@@ -356,7 +356,7 @@ public struct NameScorer: Sendable {
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
-        let joinedQueryCount = query.reduce(0) { $0 + $1.count }, joinedName = Array(name.joined())
+        let joinedQueryCount = query.reduce(0) { $0 + $1.count }, joinedNameCount = name.reduce(0) { $0 + $1.count }
         // An organisation's words are its parts (*BWI Industries* is not *BAE Industries*): with
         // as many words on both sides, running them together would only blur a different word.
         // When every paired word is the same and a word of three letters or more is left over, the
@@ -365,8 +365,11 @@ public struct NameScorer: Sendable {
         let wholeWordsDiffer = query.count <= n && name.count <= m && pairs.allSatisfy { $0.similarity >= 1 }
             && (extra.contains { query[$0].count >= 3 } || omitted.contains { name[$0].count >= 3 } || !conflicts.isEmpty)
         let breaksDiffer = !wholeWordsDiffer && (query.count != name.count || (type != .organization && query.count > 1))
-        if breaksDiffer, abs(joinedQueryCount - joinedName.count) <= max(2, max(joinedQueryCount, joinedName.count) / 5) {
+        if breaksDiffer, abs(joinedQueryCount - joinedNameCount) <= max(2, max(joinedQueryCount, joinedNameCount) / 5) {
             // With as many words on both sides, running them together cannot excuse a different surname.
+            var joinedName: [UInt8] = []  // made only here: most names are never compared run together
+            joinedName.reserveCapacity(joinedNameCount)
+            for word in name { joinedName += word }
             let unheld = similarity(query.count, joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
@@ -410,6 +413,7 @@ public struct NameScorer: Sendable {
             var mask = 0
             for state in 1..<states where best[n * states + mask] < best[n * states + state] { mask = state }
             var pairs: [TokenAlignment.Pair] = []
+            pairs.reserveCapacity(min(n, m))
             for i in stride(from: n, to: 0, by: -1) {
                 let j = Int(choice[i * states + mask])
                 if j >= 0 {
@@ -450,7 +454,7 @@ public struct NameScorer: Sendable {
     /// Whether word k of a place's name is its kind, written after the name (*Luotang Zhen*,
     /// *Pecherskyi District*).
     static func isPlaceKind(_ words: [[UInt8]], _ k: Int) -> Bool {
-        words.count > 1 && k == words.count - 1 && placeKinds.contains(words[k])
+        words.count > 1 && k == words.count - 1 && placeKinds.contains(utf8: words[k])
     }
     /// Whether word k of a place's name (of two words or more) is one its gazetteer's places
     /// carry or drop (`qualifierWords`).
@@ -460,10 +464,11 @@ public struct NameScorer: Sendable {
     }
     /// Kinds of places written after their names, as folded: English, post-Soviet (*oblast*,
     /// *rayon*), Chinese in pinyin and Wade-Giles (*zhen*, *hsien*, *shih*), Taiwanese (*chhi*).
-    private static let placeKinds = Set(["city", "town", "district", "county", "province", "municipality", "oblast", "raion", "rayon",
-                                 "zhen", "hsien", "shih", "chhi"].map { Array($0.utf8) })
+    /// (`WordSet`s: the scorer asks them for every candidate, and `Set`'s hashing cost more than its lookups.)
+    private static let placeKinds: WordSet = ["city", "town", "district", "county", "province", "municipality", "oblast", "raion", "rayon",
+                                              "zhen", "hsien", "shih", "chhi"]
     /// Words an organisation's name may carry or drop without changing what it names.
-    private static let organisationFillers = Set(["the", "and"].map { Array($0.utf8) })
+    private static let organisationFillers: WordSet = ["the", "and"]
     private static let patronymicEndings: [[UInt8]] = ["ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna",
                                                         "uly", "ogly", "oglu", "kyzy", "qizi", "gizi"].map { Array($0.utf8) }
 
