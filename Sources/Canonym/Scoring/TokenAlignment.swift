@@ -260,7 +260,15 @@ public struct NameScorer: Sendable {
                        similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(0, name[0])) }
         let n = min(query.count, 8), m = min(name.count, 8)
-        var similarities = [Float](repeating: 0, count: n * m)
+        // The words' similarity table lives on the stack: this runs for every candidate of every query.
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: n * m) { table in
+            align(query: query, name: name, type: type, titles: titles, n: n, m: m, similarities: table, similarity: similarity)
+        }
+    }
+
+    /// `align` with room for the n × m table of the first eight words' similarities.
+    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool], n: Int, m: Int,
+                       similarities: UnsafeMutableBufferPointer<Float>, similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
         for i in 0..<n {
             for j in 0..<m { similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0 : similarity(i, name[j]) }
@@ -388,7 +396,8 @@ public struct NameScorer: Sendable {
     /// in query order: it maximises Σ pair weight · (similarity − floor), by dynamic programming
     /// over the sets of name words taken. Its tables live on the stack: `align` runs for every
     /// candidate of a query.
-    private func bestPairs(_ query: [[UInt8]], _ name: [[UInt8]], n: Int, m: Int, similarities: [Float]) -> [TokenAlignment.Pair] {
+    private func bestPairs(_ query: [[UInt8]], _ name: [[UInt8]], n: Int, m: Int,
+                           similarities: UnsafeMutableBufferPointer<Float>) -> [TokenAlignment.Pair] {
         let states = 1 << m, count = (n + 1) * states
         let weight = Self.weight
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: count) { best in
