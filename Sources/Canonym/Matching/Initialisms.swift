@@ -90,7 +90,7 @@ enum Initialisms {
         guard words.count >= 2, words.count <= 8 else { return (nil, nil) }
         var all = AcronymKey(), significant = AcronymKey()
         for word in words {
-            guard let first = word.first, isLetter(first) else { continue }
+            guard let first = initial(word) else { continue }
             all.append(first)
             if !isParticle(word) { significant.append(first) }
         }
@@ -123,7 +123,7 @@ enum Initialisms {
         }
     }
 
-    private static func initial(_ word: [UInt8]) -> UInt8? {
+    private static func initial<Word: Collection<UInt8>>(_ word: Word) -> UInt8? {
         guard let first = word.first, isLetter(first) else { return nil }
         return first
     }

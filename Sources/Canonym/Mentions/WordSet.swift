@@ -50,7 +50,7 @@ struct WordSet: Sendable {
 
     func contains(_ word: String) -> Bool {
         if let found = word.utf8.withContiguousStorageIfAvailable({ contains(utf8: $0) }) { return found }
-        return Array(word.utf8).withUnsafeBufferPointer { contains(utf8: $0) }
+        return contains(utf8: Array(word.utf8))
     }
 
     /// Whether the set holds the word `scalars` spell, lowered first when `lowercasing` (as

@@ -469,7 +469,7 @@ public struct NameScorer: Sendable {
     /// carry or drop (`qualifierWords`).
     func isQualifier(_ words: [[UInt8]], _ k: Int) -> Bool {
         guard words.count > 1, let qualifierWords else { return false }
-        return words[k].withUnsafeBufferPointer(qualifierWords.contains(utf8:))
+        return qualifierWords.contains(utf8: words[k])
     }
     /// Kinds of places written after their names, as folded: English, post-Soviet (*oblast*,
     /// *rayon*), Chinese in pinyin and Wade-Giles (*zhen*, *hsien*, *shih*), Taiwanese (*chhi*).

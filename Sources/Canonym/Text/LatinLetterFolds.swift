@@ -30,14 +30,7 @@ struct LatinLetterFolds: Sendable {
     /// A table from `fold`, asked once per letter of `ranges` (a test passes a wrong one).
     init(asking fold: (String) -> String?) {
         var folds = [String?](repeating: nil, count: Int(Self.last - Self.first + 1))
-        for range in Self.ranges {
-            for value in range {
-                // Only letters that leave the word on the Latin-ASCII transform (see NameFolder.scriptTransform).
-                guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
-                      let folded = fold(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { continue }
-                folds[Int(value - Self.first)] = folded
-            }
-        }
+        for value in Self.ranges.joined() { folds[Int(value - Self.first)] = Self.keptFold(of: value, asking: fold) }
         let bytes = folds.map { $0.map { Array($0.utf8) } }
         self.bytes = bytes
         letterBytes = bytes.indices.map { k in
@@ -46,6 +39,15 @@ struct LatinLetterFolds: Sendable {
                   folded.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) else { return nil }
             return folded
         }
+    }
+
+    /// What `fold` answers for code point `value` that the table keeps: only letters that leave
+    /// the word on the Latin-ASCII transform (see NameFolder.scriptTransform), and folds of
+    /// plain ASCII; nil for anything else.
+    static func keptFold(of value: UInt32, asking fold: (String) -> String?) -> String? {
+        guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
+              let folded = fold(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return folded
     }
 
     /// What ICU makes of `text`: full case folding, then Latin-ASCII.

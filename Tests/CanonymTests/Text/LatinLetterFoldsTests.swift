@@ -18,9 +18,9 @@ private func disagreements(_ table: LatinLetterFolds, on words: [String]) -> [St
 /// ranges that ICU folds to ASCII, its code point and its fold's bytes in hex.
 private func embeddedLines() -> [String] {
     LatinLetterFolds.ranges.joined().compactMap { value in
-        guard let scalar = Unicode.Scalar(value), Script.of(scalar) == nil || Script.of(scalar) == .latin,
-              let folded = LatinLetterFolds.throughICU(String(scalar)), folded.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        return String(format: "%04X ", value) + folded.utf8.map { String(format: "%02X", $0) }.joined()
+        LatinLetterFolds.keptFold(of: value, asking: LatinLetterFolds.throughICU).map { folded in
+            String(format: "%04X ", value) + folded.utf8.map { String(format: "%02X", $0) }.joined()
+        }
     }
 }
 
