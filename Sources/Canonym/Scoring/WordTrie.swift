@@ -86,18 +86,39 @@ private struct PreparedQuery {
     /// Rows where each packed rule's query side starts (bit r: `letters[r...]` begins with it);
     /// empty for a query too long for the bits, which takes every row instead.
     let ruleRows: [UInt64]
+    /// The least an edit costs per letter it adds to the word (`growth`) or takes from it
+    /// (`shrink`) against the query's letters from row i on (n + 1 rows): a word longer or shorter
+    /// than the query's remaining letters have room for pays at least that much per letter.
+    let growth: [Float]
+    let shrink: [Float]
 
     init(_ letters: [UInt8], model: CostModel) {
         self.letters = letters
         let n = letters.count
         indels = (0..<n).map { WeightedEditDistance.insertionCost(letters, $0, model) }
         codes = letters.map { CostModel.code($0) * CostModel.alphabetSize }
-        ruleRows = n >= 64 ? [] : model.packedRules.map { rule in
+        // A letter inserted into the word costs at least this (doubled, a final mute e, or on its own).
+        let insertion = min(model.doubling, model.finalMuteE, model.indel.min() ?? 0) * min(1, model.initialFactor)
+        var growth = [Float](repeating: insertion, count: n + 1), shrink = indels + [.infinity]
+        var ruleRows: [UInt64] = []
+        for rule in model.packedRules {
             let side = model.ruleLetters[Int(rule.fromStart)..<Int(rule.fromStart + rule.fromLength)]
+            let added = Int(rule.toLength - rule.fromLength)
             var rows: UInt64 = 0
-            for r in 0..<max(0, n - side.count + 1) where letters[r..<(r + side.count)].elementsEqual(side) { rows |= 1 << UInt64(r) }
-            return rows
+            for r in 0..<max(0, n - side.count + 1) where letters[r..<(r + side.count)].elementsEqual(side) {
+                if r < 64 { rows |= 1 << UInt64(r) }
+                if added > 0 { growth[r] = min(growth[r], rule.cost / Float(added)) }
+                if added < 0 { shrink[r] = min(shrink[r], rule.cost / Float(-added)) }
+            }
+            ruleRows.append(rows)
         }
+        for r in stride(from: n - 1, through: 0, by: -1) {
+            growth[r] = min(growth[r], growth[r + 1])
+            shrink[r] = min(shrink[r], shrink[r + 1])
+        }
+        self.ruleRows = n >= 64 ? [] : ruleRows
+        self.growth = growth
+        self.shrink = shrink
     }
 }
 
@@ -289,6 +310,24 @@ private struct LetterTrie: Sendable {
         let n = query.letters.count, height = n + 1, deepest = min(longestWord, lengths.upperBound)
         /// The most cost a word of `length` letters may take (similarity = 1 - cost / longer length).
         func allowed(_ length: Int) -> Float { share * Float(max(n, length)) }
+        /// The most a path may have cost at cell (row, column) and still end within the allowance
+        /// of some word with a length in `lengths`: a word of L letters leaves L - column to
+        /// meet the query's n - row, and each letter one side has more costs at least the
+        /// query's `growth` or `shrink` from that row. (The words' allowance grows by `share`
+        /// per letter, so the best length is an end of the range or a bend: n, or no difference.)
+        func allowance(row: Int, column: Int, lengths: ClosedRange<Int>) -> Float {
+            let even = column + n - row
+            func slack(_ length: Int) -> Float {
+                let unpaid = length > even ? query.growth[row] * Float(length - even)
+                    : length < even ? query.shrink[row] * Float(even - length) : 0
+                return allowed(length) - unpaid
+            }
+            var most = max(slack(lengths.lowerBound), slack(lengths.upperBound))
+            if lengths.contains(even) { most = max(most, slack(even)) }
+            if lengths.contains(n) { most = max(most, slack(n)) }
+            // A hair of room: the bound is summed otherwise than the table, in floats.
+            return most + 1e-4
+        }
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: (deepest + 1) * height) { columns in
         withUnsafeTemporaryAllocation(of: Float.self, capacity: height) { finalColumn in
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: deepest) { path in
@@ -301,6 +340,10 @@ private struct LetterTrie: Sendable {
         model.ruleStart.withUnsafeBufferPointer { ruleStart in
         model.packedRules.withUnsafeBufferPointer { rules in
         model.ruleLetters.withUnsafeBufferPointer { ruleLetters in
+            // A band of lengths the query's letters cannot stretch or shrink to within the
+            // allowance is not searched at all.
+            let reached = max(Int(shortest[0]), lengths.lowerBound)...min(longest(under: 0), lengths.upperBound)
+            guard allowance(row: 0, column: 0, lengths: reached) >= 0 else { return false }
             columns[0] = 0
             for i in 1..<(n + 1) { columns[i] = columns[i - 1] + queryIndels[i - 1] }
             var top = 0
@@ -366,29 +409,49 @@ private struct LetterTrie: Sendable {
                 // crosses it from an earlier cell: a transposition from column j - 1 (at a row
                 // whose next query letter is this one), or a rule whose word side has its first
                 // letters at the end of the path (at a row where its query side starts). Costs
-                // only grow along a path, so the least of those cells (plus the crossing step's
-                // cost) bounds them all, against what the longest word below may take.
-                let most = allowed(min(longest(under: node), lengths.upperBound))
-                var bound = lowest
-                if bound > most {
-                    let left = (j - 1) * height
-                    for r in 0..<max(0, n - 1) where a[r + 1] == cb { bound = min(bound, columns[left + r] + transposition) }
+                // only grow along a path, so a branch is left when no such step's cell (plus the
+                // crossing step's cost) is within what the words below may take from there.
+                let shortestBelow = max(Int(shortest[node]), j + 1, lengths.lowerBound)
+                let longestBelow = min(longest(under: node), lengths.upperBound)
+                // First against the longest word's whole allowance: most branches end there.
+                let most = allowed(longestBelow)
+                /// Whether a path at cell (row, column), having cost `cost`, may end within the
+                /// allowance of a word below.
+                func mayEnd(_ cost: Float, row: Int, column: Int) -> Bool {
+                    cost <= most && cost <= allowance(row: row, column: column, lengths: shortestBelow...longestBelow)
                 }
-                for k in Int(crossingStart[node])..<Int(crossingStart[node + 1]) where bound > most {
+                var goesOn = false
+                if lowest <= most {
+                    for i in 0...n where mayEnd(columns[here + i], row: i, column: j) { goesOn = true; break }
+                }
+                if !goesOn {
+                    let left = (j - 1) * height
+                    for r in 0..<max(0, n - 1) where a[r + 1] == cb && mayEnd(columns[left + r] + transposition, row: r + 2, column: j + 1) {
+                        goesOn = true
+                        break
+                    }
+                }
+                for k in Int(crossingStart[node])..<Int(crossingStart[node + 1]) where !goesOn {
                     let (rule, known) = crossingRules[k]
                     guard Int(known) <= j else { continue }
-                    let column = (j - Int(known)) * height, cost = rules[Int(rule)].cost
+                    let packed = rules[Int(rule)]
+                    let start = j - Int(known), column = start * height, cost = packed.cost
+                    let fromLength = Int(packed.fromLength), end = start + Int(packed.toLength)
                     guard !ruleRows.isEmpty else {
-                        for r in 0...n { bound = min(bound, columns[column + r] + cost) }
+                        for r in 0...max(0, n - fromLength) where mayEnd(columns[column + r] + cost, row: r + fromLength, column: end) {
+                            goesOn = true
+                            break
+                        }
                         continue
                     }
                     var rows = ruleRows[Int(rule)]
-                    while rows != 0 {
-                        bound = min(bound, columns[column + rows.trailingZeroBitCount] + cost)
+                    while rows != 0 && !goesOn {
+                        let r = rows.trailingZeroBitCount
+                        goesOn = mayEnd(columns[column + r] + cost, row: r + fromLength, column: end)
                         rows &= rows - 1
                     }
                 }
-                guard bound <= most else { continue }
+                guard goesOn else { continue }
                 for child in deeper.reversed() where reaches(lengths, from: child) {
                     stack[top] = (Int32(child), Int32(j + 1)); top += 1
                 }

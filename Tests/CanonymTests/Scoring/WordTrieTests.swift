@@ -15,8 +15,8 @@ import Testing
         words.contains { lengths.contains($0.count) && scorer.similarity(query, $0) >= similarity }
     }
 
-    static func randomWord(_ random: inout SeededGenerator) -> String {
-        var word = random.word(from: alphabet, length: 1...8)
+    static func randomWord(_ random: inout SeededGenerator, length: ClosedRange<Int> = 1...8) -> String {
+        var word = random.word(from: alphabet, length: length)
         if Bool.random(using: &random) {
             let side = ruleSides.randomElement(using: &random)!
             let at = word.index(word.startIndex, offsetBy: Int.random(in: 0...word.count, using: &random))
@@ -68,6 +68,61 @@ import Testing
             }
         }
         #expect(found > 50, "too few near queries to test anything: \(found)")
+    }
+
+    /// Words and queries of very different lengths, across the trie's bands: a branch is left by
+    /// what stretching or shrinking the rest of the query to its words' lengths must cost.
+    @Test(arguments: [0.8, 0.85, 0.9] as [Float])
+    func agreesAcrossLengths(minimumSimilarity: Float) {
+        var random = SeededGenerator(seed: 77 + UInt64(minimumSimilarity * 1000))
+        var found = 0
+        for round in 0..<20 {
+            let words = (0..<60).map { _ in Array(Self.randomWord(&random, length: 2...24).utf8) }
+            let trie = WordTrie(words: words)
+            let lengths = round % 4 == 0 ? 8...16 : 0...Int.max
+            for _ in 0..<25 {
+                let base = String(decoding: words.randomElement(using: &random)!, as: UTF8.self)
+                // A word near one of them, stretched or cut by a rule's longer side, or unrelated.
+                var query = Self.mutated(base, &random)
+                if Bool.random(using: &random) {
+                    let rule = CostModel.standard.rules.randomElement(using: &random)!
+                    query.insert(contentsOf: rule.from.count > rule.to.count ? rule.from : rule.to, at: query.startIndex)
+                }
+                if Int.random(in: 0..<4, using: &random) == 0 { query = Self.randomWord(&random, length: 1...20) }
+                let letters = Array(query.utf8)
+                guard !letters.isEmpty else { continue }
+                let near = Self.anyWord(near: letters, in: words, atLeast: minimumSimilarity, lengths: lengths)
+                if near { found += 1 }
+                #expect(!near || trie.containsWord(near: letters, minimumSimilarity: minimumSimilarity - 1e-4, lengths: lengths),
+                        "missed: \(query) in \(words.map { String(decoding: $0, as: UTF8.self) })")
+                #expect(near || !trie.containsWord(near: letters, minimumSimilarity: minimumSimilarity + 1e-4, lengths: lengths),
+                        "false find: \(query)")
+            }
+        }
+        #expect(found > 40, "too few near queries to test anything: \(found)")
+    }
+
+    /// A word that is the query with one rule's side written as its longer (or shorter) other
+    /// side, or with letters doubled (or undoubled), up to three times, is found at exactly its
+    /// own similarity: stretching or shrinking is never priced above what it costs.
+    @Test func findsWordsStretchedOrShrunkAtTheirExactSimilarity() {
+        var random = SeededGenerator(seed: 2024)
+        let sides = CostModel.standard.rules.filter { $0.from.count != $0.to.count }.map { ($0.from, $0.to) }
+            + Self.alphabet.map { (String($0), String([$0, $0])) }
+        for (short, long) in sides {
+            for (querySide, wordSide) in [(short, long), (long, short)] {
+                let count = Int.random(in: 1...3, using: &random)
+                let prefix = random.word(from: Self.alphabet, length: 0...3), suffix = random.word(from: Self.alphabet, length: 0...3)
+                let query = Array((prefix + String(repeating: querySide + "a", count: count) + suffix).utf8)
+                let word = Array((prefix + String(repeating: wordSide + "a", count: count) + suffix).utf8)
+                let similarity = Self.scorer.similarity(query, word)
+                guard similarity > 0 else { continue }
+                let trie = WordTrie(words: [word, Array("zzzzzzzzzzzzzzzzzzzzzzzzz".utf8)])
+                #expect(trie.containsWord(near: query, minimumSimilarity: similarity - 1e-4),
+                        "missed \(String(decoding: word, as: UTF8.self)) for \(String(decoding: query, as: UTF8.self)) at \(similarity)")
+                #expect(!trie.containsWord(near: query, minimumSimilarity: similarity + 1e-3))
+            }
+        }
     }
 
     @Test func oneLetterWordsScoreByTheirInitial() {
