@@ -15,6 +15,19 @@ import Testing
         words.contains { lengths.contains($0.count) && scorer.similarity(query, $0) >= similarity }
     }
 
+    /// Expects the trie to answer for `query` what comparing it with every word answers, and
+    /// returns that answer. Never misses a word that close, and finds none that is not (a hair
+    /// either way for the rounding of `1 - cost / length`).
+    static func expectSameAnswer(_ trie: WordTrie, _ words: [[UInt8]], query: [UInt8], minimumSimilarity: Float,
+                                 lengths: ClosedRange<Int>) -> Bool {
+        let near = anyWord(near: query, in: words, atLeast: minimumSimilarity, lengths: lengths)
+        #expect(!near || trie.containsWord(near: query, minimumSimilarity: minimumSimilarity - 1e-4, lengths: lengths),
+                "missed: \(String(decoding: query, as: UTF8.self)) in \(words.map { String(decoding: $0, as: UTF8.self) })")
+        #expect(near || !trie.containsWord(near: query, minimumSimilarity: minimumSimilarity + 1e-4, lengths: lengths),
+                "false find: \(String(decoding: query, as: UTF8.self))")
+        return near
+    }
+
     static func randomWord(_ random: inout SeededGenerator, length: ClosedRange<Int> = 1...8) -> String {
         var word = random.word(from: alphabet, length: length)
         if Bool.random(using: &random) {
@@ -57,14 +70,7 @@ import Testing
                 let base = String(decoding: words.randomElement(using: &random)!, as: UTF8.self)
                 let query = Array((Bool.random(using: &random) ? Self.mutated(base, &random) : Self.randomWord(&random)).utf8)
                 guard !query.isEmpty else { continue }
-                let near = Self.anyWord(near: query, in: words, atLeast: minimumSimilarity, lengths: lengths)
-                if near { found += 1 }
-                // Never misses a word that close, and finds none that is not (a hair either way
-                // for the rounding of `1 - cost / length`).
-                #expect(!near || trie.containsWord(near: query, minimumSimilarity: minimumSimilarity - 1e-4, lengths: lengths),
-                        "missed: \(String(decoding: query, as: UTF8.self)) in \(words.map { String(decoding: $0, as: UTF8.self) })")
-                #expect(near || !trie.containsWord(near: query, minimumSimilarity: minimumSimilarity + 1e-4, lengths: lengths),
-                        "false find: \(String(decoding: query, as: UTF8.self))")
+                if Self.expectSameAnswer(trie, words, query: query, minimumSimilarity: minimumSimilarity, lengths: lengths) { found += 1 }
             }
         }
         #expect(found > 50, "too few near queries to test anything: \(found)")
@@ -91,12 +97,7 @@ import Testing
                 if Int.random(in: 0..<4, using: &random) == 0 { query = Self.randomWord(&random, length: 1...20) }
                 let letters = Array(query.utf8)
                 guard !letters.isEmpty else { continue }
-                let near = Self.anyWord(near: letters, in: words, atLeast: minimumSimilarity, lengths: lengths)
-                if near { found += 1 }
-                #expect(!near || trie.containsWord(near: letters, minimumSimilarity: minimumSimilarity - 1e-4, lengths: lengths),
-                        "missed: \(query) in \(words.map { String(decoding: $0, as: UTF8.self) })")
-                #expect(near || !trie.containsWord(near: letters, minimumSimilarity: minimumSimilarity + 1e-4, lengths: lengths),
-                        "false find: \(query)")
+                if Self.expectSameAnswer(trie, words, query: letters, minimumSimilarity: minimumSimilarity, lengths: lengths) { found += 1 }
             }
         }
         #expect(found > 40, "too few near queries to test anything: \(found)")
