@@ -354,32 +354,34 @@ private struct LetterTrie: Sendable {
             /// Column j of the table (the path's letter j - 1, inserted at `insertion`), cell by
             /// cell as `WeightedEditDistance.fill` computes it, into `column`; returns its least cell.
             func fill(_ column: UnsafeMutableBufferPointer<Float>, _ j: Int, insertion: Float) -> Float {
-                let cb = path[j - 1], left = (j - 1) * height
-                let columnCode = CostModel.code(cb)
-                column[0] = columns[left] + insertion
-                var lowest = column[0]
-                for i in 1..<(n + 1) {
-                    let ca = a[i - 1]
-                    var best = min(column[i - 1] + queryIndels[i - 1], columns[left + i] + insertion)
-                    let pair = queryCodes[i - 1] + columnCode
+                let cb = path[j &- 1], left = (j &- 1) &* height
+                let columnCode = CostModel.code(cb), isFirstColumn = j == 1
+                // The cell above stays in a register, as in `WeightedEditDistance.fill`.
+                var above = columns[left] + insertion
+                column[0] = above
+                var lowest = above
+                for i in 1..<(n &+ 1) {
+                    let ca = a[i &- 1], diagonal = columns[left &+ i &- 1]
+                    var best = min(above + queryIndels[i &- 1], columns[left &+ i] + insertion)
+                    let pair = queryCodes[i &- 1] &+ columnCode
                     if ca == cb {
-                        best = min(best, columns[left + i - 1])
+                        best = min(best, diagonal)
                     } else {
-                        let factor: Float = (i == 1 || j == 1) ? initialFactor : 1
-                        best = min(best, columns[left + i - 1] + substitution[pair] * factor)
-                        if i > 1 && j > 1 && a[i - 2] == cb && path[j - 2] == ca {
-                            best = min(best, columns[left - height + i - 2] + transposition)
+                        let factor: Float = (i == 1 || isFirstColumn) ? initialFactor : 1
+                        best = min(best, diagonal + substitution[pair] * factor)
+                        if i > 1 && j > 1 && a[i &- 2] == cb && path[j &- 2] == ca {
+                            best = min(best, columns[left &- height &+ i &- 2] + transposition)
                         }
                     }
-                    for r in Int(ruleStart[pair])..<Int(ruleStart[pair + 1]) {
-                        let rule = rules[r]
-                        let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
-                        guard fromLength <= i && toLength <= j,
-                              Self.endsWith(a, at: i, ruleLetters, Int(rule.fromStart), fromLength),
-                              Self.endsWith(UnsafeBufferPointer(path), at: j, ruleLetters, Int(rule.toStart), toLength) else { continue }
-                        best = min(best, columns[(j - toLength) * height + i - fromLength] + rule.cost)
+                    // Most cells' letter pair ends no rule: the rules are read out of line.
+                    let firstRule = ruleStart[pair], endRule = ruleStart[pair &+ 1]
+                    if firstRule != endRule {
+                        best = min(best, Self.cheapestRule(Int(firstRule)..<Int(endRule), i, j, a, UnsafeBufferPointer(path),
+                                                           columns: UnsafeBufferPointer(columns), height: height,
+                                                           rules: rules, ruleLetters: ruleLetters))
                     }
                     column[i] = best
+                    above = best
                     lowest = min(lowest, best)
                 }
                 return lowest
@@ -458,6 +460,23 @@ private struct LetterTrie: Sendable {
             }
             return false
         } } } } } } } } } } } }
+    }
+
+    /// The cheapest way to reach cell (i, j) by one of `candidates` (rules whose sides end in the
+    /// cell's two letters), or infinity.
+    @inline(never)
+    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ a: UnsafeBufferPointer<UInt8>,
+                                     _ path: UnsafeBufferPointer<UInt8>, columns: UnsafeBufferPointer<Float>, height: Int,
+                                     rules: UnsafeBufferPointer<CostModel.PackedRule>, ruleLetters: UnsafeBufferPointer<UInt8>) -> Float {
+        var best = Float.infinity
+        for r in candidates {
+            let rule = rules[r]
+            let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
+            guard fromLength <= i && toLength <= j, endsWith(a, at: i, ruleLetters, Int(rule.fromStart), fromLength),
+                  endsWith(path, at: j, ruleLetters, Int(rule.toStart), toLength) else { continue }
+            best = min(best, columns[(j - toLength) * height + i - fromLength] + rule.cost)
+        }
+        return best
     }
 
     @inline(__always)
