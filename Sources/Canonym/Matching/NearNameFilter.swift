@@ -35,9 +35,10 @@ final class NearNameFilter: Sendable {
         // The two tries side by side: they are a third of a scan's start-up.
         let tries = Mutex<[WordTrie?]>([nil, nil])
         DispatchQueue.concurrentPerform(iterations: 2) { part in
-            let entries = matcher.index.entries
-            let trie = part == 0 ? WordTrie(words: entries.lazy.flatMap(\.tokens), model: matcher.scorer.model)
-                : WordTrie(words: entries.lazy.map { Array($0.tokens.joined()) }, model: matcher.scorer.model)
+            // The words read in place in the index's tables, not copied into arrays per entry.
+            let index = matcher.index, entries = 0..<index.entryCount
+            let trie = part == 0 ? WordTrie(words: entries.lazy.flatMap { index.wordLetters(ofEntry: $0) }, model: matcher.scorer.model)
+                : WordTrie(words: entries.lazy.map { index.wordLetters(ofEntry: $0).joined() }, model: matcher.scorer.model)
             tries.withLock { $0[part] = trie }
         }
         (words, joinedNames) = tries.withLock { ($0[0]!, $0[1]!) }

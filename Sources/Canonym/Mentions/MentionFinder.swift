@@ -142,7 +142,8 @@ public final class MentionFinder: Sendable {
                 let filter = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
                 built.withLock { $0.nearNames = filter }
             case 1:
-                let trie = WordTrie(words: matcher.index.entries.lazy.compactMap(\.tokens.last), model: matcher.scorer.model)
+                let trie = WordTrie(words: (0..<matcher.index.entryCount).lazy.compactMap { matcher.index.wordLetters(ofEntry: $0).last },
+                                    model: matcher.scorer.model)
                 built.withLock { $0.surnames = trie }
             default:
                 let phrases = Phrases(of: matcher.gazetteer)

@@ -27,14 +27,17 @@ struct WordTrie: Sendable {
     private static let bandStarts = [2, 6, 9, 13, 19, 28, 40]
 
     /// - Complexity: O(total length of the words · log of the alphabet).
-    init(words: some Sequence<[UInt8]>, model: CostModel = .standard) {
+    init<Word: Sequence<UInt8>>(words: some Sequence<Word>, model: CostModel = .standard) {
         self.model = model
         // The longer words' letters one after the other: the build reads bytes, not arrays.
         var byBand = [FlatWords](repeating: FlatWords(), count: Self.bandStarts.count)
         var single = Set<UInt8>()
+        var letters: [UInt8] = []  // each word's, written over: the words may be views into a gazetteer's tables
         for word in words {
-            if word.count == 1 { single.insert(word[0]) }
-            if word.count >= 2 { byBand[Self.bandStarts.lastIndex { $0 <= word.count }!].append(word) }
+            letters.removeAll(keepingCapacity: true)
+            letters.append(contentsOf: word)
+            if letters.count == 1 { single.insert(letters[0]) }
+            if letters.count >= 2 { byBand[Self.bandStarts.lastIndex { $0 <= letters.count }!].append(letters) }
         }
         let rules = RuleStarts(of: model)
         bands = byBand.indices.compactMap { band in
@@ -514,16 +517,15 @@ private struct FlatWords {
         bytes.withUnsafeBufferPointer { bytes in
             let count = starts.count - 1
             let word = { (k: Int) in letters(of: k, in: bytes) }
-            let prefixes = (0..<count).map { k in
+            // Each word's prefix beside its number, sorted in place: comparing two reads no other array.
+            var order = (0..<count).map { k in
                 let letters = word(k)
-                return (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }
+                return (prefix: (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }, word: Int32(k))
             }
-            let order = (0..<count).sorted {
-                prefixes[$0] != prefixes[$1] ? prefixes[$0] < prefixes[$1] : word($0).lexicographicallyPrecedes(word($1))
-            }
+            order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : word(Int($0.word)).lexicographicallyPrecedes(word(Int($1.word))) }
             var distinct: [Int32] = []
             distinct.reserveCapacity(count)
-            for k in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(k)) }) ?? true { distinct.append(Int32(k)) }
+            for (_, k) in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(Int(k))) }) ?? true { distinct.append(k) }
             return distinct
         }
     }
