@@ -221,7 +221,8 @@ private struct LetterTrie: Sendable {
     init(words: FlatWords, rulesByKnownStart: RuleStarts) {
         // Sorted and distinct, the words give each node's children in order, breadth first; a
         // word that ends at a node sorts before the longer words through it.
-        let sorted = words.sortedDistinct()
+        // In that order one after the other: the build reads each level's letters in sequence.
+        let sorted = words.inOrder(words.sortedDistinct())
         var letters: [UInt8] = [0], firstChild: [Int32] = [0], childCount: [Int32] = [0], endsWord = [false]
         // A word's length where it ends, to be spread to its ancestors below.
         var shortest: [UInt16] = [.max], longest: [UInt16] = [0]
@@ -229,8 +230,8 @@ private struct LetterTrie: Sendable {
         // Level by level: each group is the range of sorted words sharing the node's path.
         var level: [(node: Int, words: Range<Int>)] = sorted.isEmpty ? [] : [(0, 0..<sorted.count)]
         var depth = 0
-        words.bytes.withUnsafeBufferPointer { bytes in
-        let word = { (k: Int) in words.letters(of: Int(sorted[k]), in: bytes) }
+        sorted.bytes.withUnsafeBufferPointer { bytes in
+        let word = { (k: Int) in sorted.letters(of: k, in: bytes) }
         while !level.isEmpty {
             var next: [(node: Int, words: Range<Int>)] = []
             for (node, range) in level {
@@ -497,6 +498,7 @@ private struct FlatWords {
     private(set) var starts: [Int32] = [0]
     private(set) var longest = 0
     var isEmpty: Bool { starts.count == 1 }
+    var count: Int { starts.count - 1 }
 
     /// Word k's letters, in `bytes` (this one's, borrowed).
     @inline(__always)
@@ -504,10 +506,21 @@ private struct FlatWords {
         UnsafeBufferPointer(rebasing: bytes[Int(starts[k])..<Int(starts[k + 1])])
     }
 
-    mutating func append(_ word: [UInt8]) {
+    mutating func append(_ word: some Collection<UInt8>) {
         bytes += word
         starts.append(Int32(bytes.count))
         longest = max(longest, word.count)
+    }
+
+    /// Words `order[0]`, `order[1]` … of these, in that order.
+    func inOrder(_ order: [Int32]) -> FlatWords {
+        var ordered = FlatWords()
+        ordered.bytes.reserveCapacity(bytes.count)
+        ordered.starts.reserveCapacity(order.count + 1)
+        bytes.withUnsafeBufferPointer { bytes in
+            for k in order { ordered.append(letters(of: Int(k), in: bytes)) }
+        }
+        return ordered
     }
 
     /// The words' indices in lexicographic order, each word once. They are ordered by their
