@@ -242,6 +242,14 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         }
     }
 
+    /// The scripts of name k, as `Script` bits (`NameForm.scriptMask`).
+    func scriptMask(ofName k: Int) -> UInt16 { nameScripts[k] }
+
+    /// The words of name k's first romanisation (`NameForm.tokens`), read in place.
+    func primaryWords(ofName k: Int) -> LazyMapCollection<Range<Int>, UnsafeBufferPointer<UInt8>> {
+        index.wordLetters(ofEntry: Int(index.entries(ofName: k).lowerBound))
+    }
+
     /// The text of name k alone (what a candidate reports).
     func text(ofName k: Int) -> String {
         var reader = BinaryReader(Self.record(k, nameRecordStart, nameRecords))

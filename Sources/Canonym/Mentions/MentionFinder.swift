@@ -166,10 +166,20 @@ public final class MentionFinder: Sendable {
         init(of gazetteer: Gazetteer) {
             var keys = Set<String>(), prefixes = Set<String>()
             var longest = 1
-            for name in gazetteer.names where name.form.tokens.count > 1 && name.form.scripts == [.latin] {
-                keys.insert(name.form.key)
-                longest = max(longest, name.form.tokens.count)
-                for count in 1...name.form.tokens.count { prefixes.insert(name.form.tokens.prefix(count).joined(separator: " ")) }
+            // Read in the tables, not through each name's decoded record and romanisations.
+            let tables = gazetteer.tables, latin = UInt16(Script.mask(of: [.latin]))
+            var phrase: [UInt8] = []
+            for k in 0..<tables.nameCount where tables.scriptMask(ofName: k) == latin {
+                let words = tables.primaryWords(ofName: k)
+                guard words.count > 1 else { continue }
+                longest = max(longest, words.count)
+                phrase.removeAll(keepingCapacity: true)
+                for word in words {
+                    if !phrase.isEmpty { phrase.append(UInt8(ascii: " ")) }
+                    phrase += word
+                    prefixes.insert(String(decoding: phrase, as: UTF8.self))
+                }
+                keys.insert(String(decoding: phrase, as: UTF8.self))
             }
             self.keys = WordSet(keys)
             self.prefixes = WordSet(prefixes)
