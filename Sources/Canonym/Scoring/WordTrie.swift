@@ -524,22 +524,57 @@ private struct FlatWords {
     }
 
     /// The words' indices in lexicographic order, each word once. They are ordered by their
-    /// first eight letters packed in a number, then by the rest: comparing arrays letter by
-    /// letter from the start was most of a large gazetteer's trie build.
+    /// first eight letters packed in a number (a radix sort, a byte per pass), then, where words
+    /// longer than that share those, by the rest: sorting with comparisons was most of a large
+    /// gazetteer's trie build.
     func sortedDistinct() -> [Int32] {
         bytes.withUnsafeBufferPointer { bytes in
             let count = starts.count - 1
             let word = { (k: Int) in letters(of: k, in: bytes) }
-            // Each word's prefix beside its number, sorted in place: comparing two reads no other array.
-            var order = (0..<count).map { k in
+            var prefixes = (0..<count).map { k in
                 let letters = word(k)
-                return (prefix: (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }, word: Int32(k))
+                return (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }
             }
-            order.sort { $0.prefix != $1.prefix ? $0.prefix < $1.prefix : word(Int($0.word)).lexicographicallyPrecedes(word(Int($1.word))) }
+            var order = (0..<count).map(Int32.init)
+            Self.radixSort(&prefixes, carrying: &order)
+            // Runs of one prefix hold one word unless their words go on past eight letters.
+            var runStart = 0
+            while runStart < count {
+                var runEnd = runStart + 1
+                while runEnd < count && prefixes[runEnd] == prefixes[runStart] { runEnd += 1 }
+                if runEnd - runStart > 1, order[runStart..<runEnd].contains(where: { word(Int($0)).count > 8 }) {
+                    order[runStart..<runEnd].sort { word(Int($0)).lexicographicallyPrecedes(word(Int($1))) }
+                }
+                runStart = runEnd
+            }
             var distinct: [Int32] = []
             distinct.reserveCapacity(count)
-            for (_, k) in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(Int(k))) }) ?? true { distinct.append(k) }
+            for k in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(Int(k))) }) ?? true { distinct.append(k) }
             return distinct
+        }
+    }
+
+    /// Sorts `keys` ascending, moving `values` alongside: a stable byte-by-byte radix sort, least
+    /// significant byte first, skipping bytes every key shares.
+    private static func radixSort(_ keys: inout [UInt64], carrying values: inout [Int32]) {
+        let count = keys.count
+        guard count > 1 else { return }
+        var otherKeys = [UInt64](repeating: 0, count: count), otherValues = [Int32](repeating: 0, count: count)
+        var positions = [Int](repeating: 0, count: 256)
+        for shift in stride(from: UInt64(0), to: 64, by: 8) {
+            for k in positions.indices { positions[k] = 0 }
+            for key in keys { positions[Int(truncatingIfNeeded: key >> shift) & 0xFF] += 1 }
+            guard !positions.contains(count) else { continue }
+            var next = 0
+            for k in positions.indices { (positions[k], next) = (next, next + positions[k]) }
+            for k in 0..<count {
+                let bucket = Int(truncatingIfNeeded: keys[k] >> shift) & 0xFF
+                otherKeys[positions[bucket]] = keys[k]
+                otherValues[positions[bucket]] = values[k]
+                positions[bucket] += 1
+            }
+            swap(&keys, &otherKeys)
+            swap(&values, &otherValues)
         }
     }
 }

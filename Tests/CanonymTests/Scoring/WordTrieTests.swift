@@ -83,7 +83,11 @@ import Testing
         var random = SeededGenerator(seed: 77 + UInt64(minimumSimilarity * 1000))
         var found = 0
         for round in 0..<20 {
-            let words = (0..<60).map { _ in Array(Self.randomWord(&random, length: 2...24).utf8) }
+            // Some words share their first nine letters or more: the build sorts them by the rest.
+            let stem = random.word(from: Self.alphabet, length: 9...12)
+            let words = (0..<60).map { k in
+                Array((k % 3 == 0 ? stem + random.word(from: Self.alphabet, length: 0...6) : Self.randomWord(&random, length: 2...24)).utf8)
+            }
             let trie = WordTrie(words: words)
             let lengths = round % 4 == 0 ? 8...16 : 0...Int.max
             for _ in 0..<25 {
