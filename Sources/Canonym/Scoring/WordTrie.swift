@@ -533,7 +533,9 @@ private struct FlatWords {
             let word = { (k: Int) in letters(of: k, in: bytes) }
             var prefixes = (0..<count).map { k in
                 let letters = word(k)
-                return (0..<8).reduce(UInt64(0)) { key, i in key << 8 | UInt64(i < letters.count ? letters[i] : 0) }
+                var prefix: UInt64 = 0
+                for i in 0..<min(8, letters.count) { prefix |= UInt64(letters[i]) << (56 - 8 * UInt64(i)) }
+                return prefix
             }
             var order = (0..<count).map(Int32.init)
             Self.radixSort(&prefixes, carrying: &order)
@@ -547,9 +549,18 @@ private struct FlatWords {
                 }
                 runStart = runEnd
             }
+            // Words of one prefix are one word unless they go on past its eight letters.
             var distinct: [Int32] = []
             distinct.reserveCapacity(count)
-            for k in order where distinct.last.map({ !word(Int($0)).elementsEqual(word(Int(k))) }) ?? true { distinct.append(k) }
+            var lastPrefix: UInt64 = 0
+            for (k, prefix) in zip(order, prefixes) {
+                if let last = distinct.last, prefix == lastPrefix,
+                   (word(Int(k)).count <= 8 && word(Int(last)).count <= 8) || word(Int(last)).elementsEqual(word(Int(k))) {
+                    continue
+                }
+                distinct.append(k)
+                lastPrefix = prefix
+            }
             return distinct
         }
     }
