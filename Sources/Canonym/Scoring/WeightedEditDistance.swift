@@ -116,7 +116,7 @@ public enum WeightedEditDistance {
                     // loop keeps its values in registers.
                     let firstRule = ruleStart[pair], endRule = ruleStart[pair &+ 1]
                     if firstRule != endRule {
-                        best = min(best, cheapestRule(Int(firstRule)..<Int(endRule), i, j, table, width, a, b, model))
+                        best = min(best, cheapestRule(Int(firstRule)..<Int(endRule), i, j, a, b, table, width, model))
                     }
                     table[row &+ j] = best
                     left = best
@@ -126,30 +126,42 @@ public enum WeightedEditDistance {
         } }
     }
 
-    /// The cheapest way to reach cell (i, j) by one of `rules` (those whose sides end in the
-    /// cell's two letters), or infinity.
+    /// `cheapestRule` for `fill`'s rows, the model's rules read here: out of the cell loop.
     @inline(never)
-    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ table: UnsafeMutableBufferPointer<Float>, _ width: Int,
-                                     _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, _ model: CostModel) -> Float {
-        var best = Float.infinity
+    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+                                     _ table: UnsafeMutableBufferPointer<Float>, _ width: Int, _ model: CostModel) -> Float {
         model.packedRules.withUnsafeBufferPointer { rules in
-        model.ruleLetters.withUnsafeBufferPointer { letters in
-            for r in candidates {
-                let rule = rules[r]
-                let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
-                guard fromLength <= i && toLength <= j,
-                      matches(a, end: i, letters, Int(rule.fromStart), fromLength),
-                      matches(b, end: j, letters, Int(rule.toStart), toLength) else { continue }
-                best = min(best, table[(i - fromLength) * width + j - toLength] + rule.cost)
+            model.ruleLetters.withUnsafeBufferPointer { ruleLetters in
+                cheapestRule(candidates, i, j, a, b, UnsafeBufferPointer(table), rowStride: width, columnStride: 1, rules: rules, ruleLetters: ruleLetters)
             }
-        } }
+        }
+    }
+
+    /// The cheapest way to reach cell (i, j) of a table by one of `candidates` (rules whose sides
+    /// end in the cell's two letters, `a[i - 1]` and `b[j - 1]`), or infinity. Cell (i, j) is
+    /// `table[i * rowStride + j * columnStride]`: `fill` keeps rows, a word trie's search columns.
+    /// Each calls it from a function of its own, out of its cell loop: only one cell in eight has
+    /// a letter pair that ends a rule.
+    @inline(__always)
+    static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>,
+                             _ table: UnsafeBufferPointer<Float>, rowStride: Int, columnStride: Int,
+                             rules: UnsafeBufferPointer<CostModel.PackedRule>, ruleLetters: UnsafeBufferPointer<UInt8>) -> Float {
+        var best = Float.infinity
+        for r in candidates {
+            let rule = rules[r]
+            let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
+            guard fromLength <= i && toLength <= j,
+                  endsWith(a, at: i, ruleLetters, Int(rule.fromStart), fromLength),
+                  endsWith(b, at: j, ruleLetters, Int(rule.toStart), toLength) else { continue }
+            best = min(best, table[(i - fromLength) * rowStride + (j - toLength) * columnStride] + rule.cost)
+        }
         return best
     }
 
     /// Whether `word[end - length..<end]` equals `letters[start..<start + length]`.
     @inline(__always)
-    private static func matches(_ word: UnsafeBufferPointer<UInt8>, end: Int, _ letters: UnsafeBufferPointer<UInt8>,
-                                _ start: Int, _ length: Int) -> Bool {
+    static func endsWith(_ word: UnsafeBufferPointer<UInt8>, at end: Int, _ letters: UnsafeBufferPointer<UInt8>,
+                         _ start: Int, _ length: Int) -> Bool {
         for k in 0..<length where word[end - length + k] != letters[start + k] { return false }
         return true
     }

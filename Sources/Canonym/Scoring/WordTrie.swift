@@ -284,6 +284,14 @@ private struct LetterTrie: Sendable {
 
     private func children(of node: Int) -> Range<Int> { Int(firstChild[node])..<Int(firstChild[node] + childCount[node]) }
 
+    /// `WeightedEditDistance.cheapestRule` for a search's columns, out of its cell loop.
+    @inline(never)
+    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ a: UnsafeBufferPointer<UInt8>,
+                                     _ path: UnsafeBufferPointer<UInt8>, _ columns: UnsafeBufferPointer<Float>, _ height: Int,
+                                     _ rules: UnsafeBufferPointer<CostModel.PackedRule>, _ ruleLetters: UnsafeBufferPointer<UInt8>) -> Float {
+        WeightedEditDistance.cheapestRule(candidates, i, j, a, path, columns, rowStride: 1, columnStride: height, rules: rules, ruleLetters: ruleLetters)
+    }
+
     /// Whether some word below `node` has a length in `lengths`.
     @inline(__always)
     private func reaches(_ lengths: ClosedRange<Int>, from node: Int) -> Bool {
@@ -381,8 +389,7 @@ private struct LetterTrie: Sendable {
                     let firstRule = ruleStart[pair], endRule = ruleStart[pair &+ 1]
                     if firstRule != endRule {
                         best = min(best, Self.cheapestRule(Int(firstRule)..<Int(endRule), i, j, a, UnsafeBufferPointer(path),
-                                                           columns: UnsafeBufferPointer(columns), height: height,
-                                                           rules: rules, ruleLetters: ruleLetters))
+                                                           UnsafeBufferPointer(columns), height, rules, ruleLetters))
                     }
                     column[i] = best
                     above = best
@@ -466,29 +473,6 @@ private struct LetterTrie: Sendable {
         } } } } } } } } } } } }
     }
 
-    /// The cheapest way to reach cell (i, j) by one of `candidates` (rules whose sides end in the
-    /// cell's two letters), or infinity.
-    @inline(never)
-    private static func cheapestRule(_ candidates: Range<Int>, _ i: Int, _ j: Int, _ a: UnsafeBufferPointer<UInt8>,
-                                     _ path: UnsafeBufferPointer<UInt8>, columns: UnsafeBufferPointer<Float>, height: Int,
-                                     rules: UnsafeBufferPointer<CostModel.PackedRule>, ruleLetters: UnsafeBufferPointer<UInt8>) -> Float {
-        var best = Float.infinity
-        for r in candidates {
-            let rule = rules[r]
-            let fromLength = Int(rule.fromLength), toLength = Int(rule.toLength)
-            guard fromLength <= i && toLength <= j, endsWith(a, at: i, ruleLetters, Int(rule.fromStart), fromLength),
-                  endsWith(path, at: j, ruleLetters, Int(rule.toStart), toLength) else { continue }
-            best = min(best, columns[(j - toLength) * height + i - fromLength] + rule.cost)
-        }
-        return best
-    }
-
-    @inline(__always)
-    private static func endsWith(_ word: UnsafeBufferPointer<UInt8>, at end: Int, _ letters: UnsafeBufferPointer<UInt8>,
-                                 _ start: Int, _ length: Int) -> Bool {
-        for k in 0..<length where word[end - length + k] != letters[start + k] { return false }
-        return true
-    }
 }
 
 /// Words as one run of letters and where each begins: what `LetterTrie` is built from.
