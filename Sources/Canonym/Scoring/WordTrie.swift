@@ -185,7 +185,8 @@ private struct RuleStarts {
             var slot = slot(of: key)
             while keys[slot] != 0 {
                 if keys[slot] == key {
-                    found += steps[Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound)]
+                    // One by one: appending the slice went through the library's generic path.
+                    for step in Int(ranges[slot].lowerBound)..<Int(ranges[slot].upperBound) { found.append(steps[step]) }
                     break
                 }
                 slot = (slot + 1) & (keys.count - 1)
