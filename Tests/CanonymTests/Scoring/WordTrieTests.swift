@@ -110,14 +110,17 @@ import Testing
     /// A word that is the query with one rule's side written as its longer (or shorter) other
     /// side, or with letters doubled (or undoubled), up to three times, is found at exactly its
     /// own similarity: stretching or shrinking is never priced above what it costs.
-    @Test func findsWordsStretchedOrShrunkAtTheirExactSimilarity() {
-        var random = SeededGenerator(seed: 2024)
+    /// (With a long prefix the query has 64 letters or more, and the search takes every row where
+    /// a rule may start.)
+    @Test(arguments: [0...3, 64...70])
+    func findsWordsStretchedOrShrunkAtTheirExactSimilarity(prefixLength: ClosedRange<Int>) {
+        var random = SeededGenerator(seed: 2024 + UInt64(prefixLength.lowerBound))
         let sides = CostModel.standard.rules.filter { $0.from.count != $0.to.count }.map { ($0.from, $0.to) }
             + Self.alphabet.map { (String($0), String([$0, $0])) }
         for (short, long) in sides {
             for (querySide, wordSide) in [(short, long), (long, short)] {
                 let count = Int.random(in: 1...3, using: &random)
-                let prefix = random.word(from: Self.alphabet, length: 0...3), suffix = random.word(from: Self.alphabet, length: 0...3)
+                let prefix = random.word(from: Self.alphabet, length: prefixLength), suffix = random.word(from: Self.alphabet, length: 0...3)
                 let query = Array((prefix + String(repeating: querySide + "a", count: count) + suffix).utf8)
                 let word = Array((prefix + String(repeating: wordSide + "a", count: count) + suffix).utf8)
                 let similarity = Self.scorer.similarity(query, word)
@@ -128,6 +131,22 @@ import Testing
                 #expect(!trie.containsWord(near: query, minimumSimilarity: similarity + 1e-3))
             }
         }
+    }
+
+    /// Queries of 64 letters or more (names run together) take every row where a rule may start.
+    @Test func agreesOnVeryLongWords() {
+        var random = SeededGenerator(seed: 64)
+        var found = 0
+        for _ in 0..<10 {
+            let words = (0..<20).map { _ in Array(Self.randomWord(&random, length: 60...80).utf8) }
+            let trie = WordTrie(words: words)
+            for _ in 0..<10 {
+                var query = Self.mutated(String(decoding: words.randomElement(using: &random)!, as: UTF8.self), &random)
+                query = Self.mutated(query, &random)
+                if Self.expectSameAnswer(trie, words, query: Array(query.utf8), minimumSimilarity: 0.95, lengths: 0...Int.max) { found += 1 }
+            }
+        }
+        #expect(found > 20, "too few near queries to test anything: \(found)")
     }
 
     @Test func oneLetterWordsScoreByTheirInitial() {
