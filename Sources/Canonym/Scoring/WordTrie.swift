@@ -4,8 +4,9 @@
 /// The words share a few tries, by bands of length. The weighted edit distance's table is filled
 /// one column per trie letter, exactly as `WeightedEditDistance` fills it, and a branch is left as
 /// soon as no path through the columns filled so far can stay within the cost the similarity
-/// allows the longest word below it: the answer is the one comparing every word would give, and a
-/// query far from every word touches only the first letters of a few branches.
+/// allows a word below it, counting what stretching or shrinking the rest of the query to that
+/// word's length must cost: the answer is the one comparing every word would give, and a query
+/// far from every word touches only the first letters of a few branches.
 ///
 /// ```swift
 /// let words = WordTrie(words: [Array("astana".utf8), Array("almaty".utf8)])
