@@ -147,6 +147,7 @@ public final class Matcher: Sendable {
         }
         let tables = gazetteer.tables
         var bestByEntity: [Int: Scored] = [:]
+        bestByEntity.reserveCapacity(entries.count)  // grown from empty, it was rehashed several times per query
         var buffers = CandidateIndex.WordBuffers()
         var previous: Int32 = -1
         for entryIndex in entries where entryIndex != previous {
