@@ -174,12 +174,14 @@ public final class MentionFinder: Sendable {
                 guard words.count > 1 else { continue }
                 longest = max(longest, words.count)
                 phrase.removeAll(keepingCapacity: true)
+                var prefix = ""
                 for word in words {
                     if !phrase.isEmpty { phrase.append(UInt8(ascii: " ")) }
                     phrase += word
-                    prefixes.insert(String(decoding: phrase, as: UTF8.self))
+                    prefix = String(decoding: phrase, as: UTF8.self)
+                    prefixes.insert(prefix)
                 }
-                keys.insert(String(decoding: phrase, as: UTF8.self))
+                keys.insert(prefix)  // the last prefix is the whole phrase
             }
             self.keys = WordSet(keys)
             self.prefixes = WordSet(prefixes)

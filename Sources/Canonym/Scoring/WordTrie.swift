@@ -483,8 +483,8 @@ private struct FlatWords {
     /// Word k is `bytes[starts[k]..<starts[k + 1]]`.
     private(set) var starts: [Int32] = [0]
     private(set) var longest = 0
-    var isEmpty: Bool { starts.count == 1 }
     var count: Int { starts.count - 1 }
+    var isEmpty: Bool { count == 0 }
 
     /// Word k's letters, in `bytes` (this one's, borrowed).
     @inline(__always)
@@ -515,7 +515,6 @@ private struct FlatWords {
     /// gazetteer's trie build.
     func sortedDistinct() -> [Int32] {
         bytes.withUnsafeBufferPointer { bytes in
-            let count = starts.count - 1
             let word = { (k: Int) in letters(of: k, in: bytes) }
             var prefixes = (0..<count).map { k in
                 let letters = word(k)
