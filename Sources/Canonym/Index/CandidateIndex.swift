@@ -111,6 +111,13 @@ final class CandidateIndex: @unchecked Sendable {  // unchecked: read-only views
         }
     }
 
+    /// Whether entries `a` and `b` have the same words (two names of an entity, or two readings
+    /// of one, can fold alike), compared in place.
+    func haveSameWords(_ a: Int, _ b: Int) -> Bool {
+        let first = wordRange(ofEntry: a), second = wordRange(ofEntry: b)
+        return first.count == second.count && zip(first, second).allSatisfy { word($0).elementsEqual(word($1)) }
+    }
+
     /// The words of entry `e`, as strings.
     func strings(ofEntry entry: Int) -> [String] { wordRange(ofEntry: entry).map { String(decoding: word($0), as: UTF8.self) } }
 

@@ -1,8 +1,9 @@
 import Foundation
 
 /// How likely a fuzzy match names the right entity: a logistic model over what the decision
-/// can see (the best score, how close other entities came, the query's length, whether the
-/// entity's own name matched), learned from the gazetteer itself by ``Calibration``.
+/// can see (the best score, how close other entities and the entity's other names came, the
+/// query's length, whether the entity's own name matched), learned from the gazetteer itself by
+/// ``Calibration``.
 ///
 /// Scores are similarities: on real alternate names a fuzzy score of 0.85–0.90 is right about
 /// a third of the time. A confidence is a probability: of the held-out names given 0.7, about
@@ -19,6 +20,7 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
         "best score squared", "lead squared",
         "query in Cyrillic", "query with other non-ASCII characters", "query without capitals",
         "matched name in Cyrillic", "matched name without capitals",
+        "the entity's other names' best score",
     ]
     /// The candidates the features read: the best this many scores.
     static let consideredCandidates = 6
@@ -68,12 +70,16 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
         // What kind of name each side is: a score means less between machine romanisations
         // (*shhrk qds*, *pu luo ta la si*, written without capitals) or across scripts than
         // between names as people write them. The matched name is the one the decision reports.
-        let matched = candidates.filter { $0.score == best }.max(by: Candidate.isLessLikely)?.matchedName ?? ""
-        let query = TextKind(form.display), name = TextKind(matched)
+        let reported = candidates.filter { $0.score == best }.max(by: Candidate.isLessLikely)
+        let query = TextKind(form.display), name = TextKind(reported?.matchedName ?? "")
+        // A right entity's other spellings tend to come close too (*Tachkent* near *Tashkent*
+        // and *Taschkent*); a wrong one is often near in one name only.
+        let otherNames = reported?.otherNameScore ?? 0
         return [best, next, Double(rivals), Double(letters), Double(form.tokens.count), ownName ? 1 : 0,
                 best * best, (best - next) * (best - next),
                 query.hasCyrillic ? 1 : 0, query.hasOtherNonASCII ? 1 : 0, query.hasCapitals ? 0 : 1,
-                name.hasCyrillic ? 1 : 0, name.hasCapitals ? 0 : 1]
+                name.hasCyrillic ? 1 : 0, name.hasCapitals ? 0 : 1,
+                otherNames]
     }
 
     /// The scripts and case of a name's characters, as features read them.

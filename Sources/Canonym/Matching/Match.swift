@@ -24,15 +24,21 @@ public struct Candidate: Sendable {
         let alignment: TokenAlignment
         let queryTokens: [String]
         let nameTokens: [String]
+        let otherNameScore: Double
     }
     private let shared: SharedValue<Fields>
     private var fields: Fields { _read { yield shared.value } }
 
     init(entity: Entity, score: Double, matchedName: String, matchedNameIsCanonical: Bool, alignment: TokenAlignment,
-         queryTokens: [String], nameTokens: [String]) {
+         queryTokens: [String], nameTokens: [String], otherNameScore: Double = 0) {
         shared = SharedValue(Fields(entity: entity, score: score, matchedName: matchedName, matchedNameIsCanonical: matchedNameIsCanonical,
-                                    alignment: alignment, queryTokens: queryTokens, nameTokens: nameTokens))
+                                    alignment: alignment, queryTokens: queryTokens, nameTokens: nameTokens, otherNameScore: otherNameScore))
     }
+    /// How close the entity's other names came (a feature of ``ConfidenceModel``): the best
+    /// score of a name of other words than `matchedName`'s; this candidate's own score when the
+    /// entity has no alias, so a name of its own does not count against it; 0 when the index
+    /// proposed none of its other names.
+    var otherNameScore: Double { fields.otherNameScore }
 
     public var entity: Entity { _read { yield fields.entity } }
     public var score: Double { fields.score }

@@ -150,6 +150,8 @@ public final class Matcher: Sendable {
         bestByEntity.reserveCapacity(entries.count)  // grown from empty, it was rehashed several times per query
         var buffers = CandidateIndex.WordBuffers()
         var previous: Int32 = -1
+        var scoredEntries: [(entity: Int, entry: Int32, score: Double)] = []  // every name scored, for `otherNameScore`
+        scoredEntries.reserveCapacity(entries.count)
         for entryIndex in entries where entryIndex != previous {
             previous = entryIndex
             let nameIndex = index.name(ofEntry: Int(entryIndex))
@@ -157,6 +159,7 @@ public final class Matcher: Sendable {
             let type = tables.type(ofEntity: entity)
             let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
             func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
+                scoredEntries.append((entity, entryIndex, alignment.score))
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
                 } ?? true
@@ -199,11 +202,16 @@ public final class Matcher: Sendable {
         let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.score <= options.ambiguityMargin }
         return kept.map { _, key in
             let scored = bestByEntity[key.entity]!
+            var other = gazetteer.entities[scored.entity].aliases.isEmpty ? scored.alignment.score : 0
+            for name in scoredEntries where name.entity == scored.entity && name.score > other
+                && !index.haveSameWords(Int(name.entry), Int(scored.entry)) {
+                other = name.score
+            }
             return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
                              queryTokens: scored.expandedQuery?.map { String(decoding: $0, as: UTF8.self) } ?? readings.all[scored.query],
-                             nameTokens: index.strings(ofEntry: Int(scored.entry)))
+                             nameTokens: index.strings(ofEntry: Int(scored.entry)), otherNameScore: other)
         }
     }
 }

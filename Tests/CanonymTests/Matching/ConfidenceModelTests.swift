@@ -5,9 +5,9 @@ import Testing
 @Suite struct ConfidenceModelTests {
     /// A model that trusts the best score and distrusts a close runner-up.
     static let model = ConfidenceModel(
-        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5, 0.8, 0.01, 0.1, 0.2, 0.3, 0.1, 0.3],
-                                       scales: [0.1, 0.1, 1, 4, 1, 0.5, 0.2, 0.01, 0.3, 0.4, 0.5, 0.3, 0.5],
-                                       weights: [3, -2, -0.5, 0.1, 0, 0.2, 0, 0, -0.2, -0.1, -0.4, -0.2, -0.3], bias: 0),
+        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5, 0.8, 0.01, 0.1, 0.2, 0.3, 0.1, 0.3, 0.6],
+                                       scales: [0.1, 0.1, 1, 4, 1, 0.5, 0.2, 0.01, 0.3, 0.4, 0.5, 0.3, 0.5, 0.3],
+                                       weights: [3, -2, -0.5, 0.1, 0, 0.2, 0, 0, -0.2, -0.1, -0.4, -0.2, -0.3, 0.5], bias: 0),
         provenance: .init(entities: 3, names: 5, heldOutAliases: 60, absentNames: 20, seed: 1))
 
     static let gazetteer = """
@@ -35,7 +35,7 @@ import Testing
         #expect(reason { $0["format"] = 2 }.contains("format 2"))
         #expect(reason { $0["features"] = ["best score"] }.contains("features"))
         #expect(reason { $0.removeValue(forKey: "regression") }.contains("regression"))
-        #expect(reason { var r = $0["regression"] as! [String: Any]; r["scales"] = [1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; $0["regression"] = r }.contains("scales"))
+        #expect(reason { var r = $0["regression"] as! [String: Any]; r["scales"] = [1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]; $0["regression"] = r }.contains("scales"))
         #expect(reason { var r = $0["regression"] as! [String: Any]; r["weights"] = [1, 2]; $0["regression"] = r }.contains("weights"))
         #expect(reason { _ in } == "accepted")
         do { _ = try ConfidenceModel.decode(Data("{\"format\": 1,".utf8)); Issue.record("accepted broken JSON") } catch {
@@ -71,13 +71,43 @@ import Testing
         options.candidateCount = 6
         let matcher = Matcher(gazetteer: gazetteer, options: options)
         func kinds(_ query: String) -> [Double] {
-            Array(ConfidenceModel.features(query: NameFolder.shared.fold(query), candidates: matcher.match(query).candidates)[8...])
+            Array(ConfidenceModel.features(query: NameFolder.shared.fold(query), candidates: matcher.match(query).candidates)[8..<13])
         }
         // query: Cyrillic, other non-ASCII, no capitals; matched name: Cyrillic, no capitals
         #expect(kinds("чирчиг") == [1, 0, 1, 1, 1])
         #expect(kinds("Tachkënt") == [0, 1, 0, 0, 0])
         #expect(kinds("smrqand") == [0, 0, 1, 0, 1])
         #expect(kinds("Samarqand") == [0, 0, 0, 0, 0])
+    }
+
+    /// How close the reported entity's other names came: the best of its names of other words,
+    /// its own score when it has no alias, 0 when its aliases fold as the matched name does.
+    @Test func featuresTellHowCloseTheEntitysOtherNamesCame() throws {
+        let entities = """
+            id\tcanonical\ttype\taliases
+            city:tashkent\tTashkent\tplace\tTaschkent|Toshkent|Ташкент
+            city:termez\tTermez\tplace\t
+            city:chirchiq\tChirchiq\tplace\tCHIRCHIQ
+
+            """
+        var options = MatchOptions()
+        options.candidateCount = 6
+        let matcher = Matcher(gazetteer: try Gazetteer.load([.text(name: "g.tsv", entities)]), options: options)
+        func otherNames(_ query: String) -> Double {
+            ConfidenceModel.features(query: NameFolder.shared.fold(query), candidates: matcher.match(query).candidates)[13]
+        }
+        /// The score of `query` against a gazetteer of `name` alone.
+        func score(_ query: String, against name: String) throws -> Double {
+            let alone = try Gazetteer.load([.text(name: "one.tsv", "id\tcanonical\ttype\nx\t\(name)\tplace\n")])
+            return try #require(Matcher(gazetteer: alone, options: MatchOptions(threshold: 0)).match(query).score)
+        }
+        let tashkent = matcher.match("Taschkend")
+        #expect(tashkent.candidates.first?.matchedName == "Taschkent")
+        let others = try ["Tashkent", "Toshkent", "Ташкент"].map { try score("Taschkend", against: $0) }
+        #expect(otherNames("Taschkend") == others.max()!)
+        #expect(otherNames("Taschkend") < tashkent.candidates[0].score)
+        #expect(otherNames("Termes") == matcher.match("Termes").candidates.first?.score)
+        #expect(otherNames("Chirchik") == 0)
     }
 
     @Test func theMatcherAcceptsByConfidenceWhenGivenAModel() throws {
