@@ -78,9 +78,9 @@ public struct Evaluation: Sendable {
         public let match: Match
         /// The matcher's threshold for the type of the matched entity, when it sets one.
         let typeThreshold: Double?
-        /// The lowest threshold at which this name is answered (1 for exact and alias matches),
-        /// nil when it is never answered: a fuzzy score less what its lead falls short of, or
-        /// under a confidence model, the match's confidence.
+        /// The lowest threshold at which this name is answered, as `MatchOptions.reaches` compares
+        /// (1 for exact and alias matches), nil when it is never answered: a fuzzy score less what
+        /// its lead falls short of, or under a confidence model, the match's confidence.
         public let answeredFrom: Double?
         /// The nearest candidate went by a name that the expected entity holds along with another
         /// entity (*Springfield*, seven cities): spelling cannot tell which is meant, only a prior
@@ -115,7 +115,9 @@ public struct Evaluation: Sendable {
         }
         /// Answered at `threshold`; a type with its own threshold keeps that one at every level.
         public func isAnswered(at threshold: Double) -> Bool {
-            answeredFrom.map { $0 >= (typeThreshold ?? threshold) - 1e-9 } ?? false
+            guard let answeredFrom else { return false }
+            let level = typeThreshold ?? threshold
+            return match.confidence != nil ? MatchOptions.reaches(confidence: answeredFrom, level) : MatchOptions.reaches(score: answeredFrom, level)
         }
         public var isCorrectID: Bool { query.expectedID != nil && match.entity?.id == query.expectedID }
         /// The expected entity is nowhere among the match's nearest candidates

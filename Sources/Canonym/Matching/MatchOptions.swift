@@ -46,11 +46,18 @@ public struct MatchOptions: Sendable, Hashable {
         threshold(for: type) + shortfall(lead: lead)
     }
 
-    /// Whether a fuzzy candidate with this score and lead is accepted (a hair of tolerance, so
-    /// that a score printed as the required one is not refused for rounding).
+    /// Whether a fuzzy candidate with this score and lead is accepted.
     public func accepts(score: Double, type: EntityType, lead: Double) -> Bool {
-        score >= requiredScore(for: type, lead: lead) - 1e-9
+        Self.reaches(score: score, requiredScore(for: type, lead: lead))
     }
+
+    /// Whether a score reaches a level. Scores are reckoned in `Float`: one that equals 0.95
+    /// comes out as 0.94999998, which must not be refused at 0.95 (while printed as 0.95), so the
+    /// comparison allows `scoreTolerance`.
+    public static func reaches(score: Double, _ level: Double) -> Bool { score >= level - scoreTolerance }
+    /// Whether a confidence (reckoned in `Double`) reaches a level, with a hair for rounding.
+    public static func reaches(confidence: Double, _ level: Double) -> Bool { confidence >= level - confidenceTolerance }
+    public static let scoreTolerance = 1e-6, confidenceTolerance = 1e-9
 
     /// How much more than the threshold a candidate with this lead needs.
     public func shortfall(lead: Double) -> Double { max(0, wantedLead - lead) }

@@ -63,7 +63,7 @@ public final class Matcher: Sendable {
             return Match(input: input, status: top.matchedNameIsCanonical ? .exact : .alias, best: top, candidates: shown, lead: lead)
         }
         let confidence = options.confidenceModel?.confidence(query: form, candidates: ranked)
-        let accepted = confidence.map { $0 >= options.minimumConfidence - 1e-9 }
+        let accepted = confidence.map { MatchOptions.reaches(confidence: $0, options.minimumConfidence) }
             ?? options.accepts(score: top.score, type: top.entity.type, lead: lead)
         guard accepted else {
             return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead, confidence: confidence)

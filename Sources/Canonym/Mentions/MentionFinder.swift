@@ -490,7 +490,7 @@ public final class MentionFinder: Sendable {
         case .exact, .alias: return !isCommonWord()
         case .unknown: return false
         case .fuzzy, .ambiguous:
-            guard let best = match.best, best.score >= fuzzyThreshold else { return false }
+            guard let best = match.best, MatchOptions.reaches(score: best.score, fuzzyThreshold) else { return false }
             if isCommonWord() { return false }
             return !isDemonym(words.text(of: span, separator: ""), of: best)
         }

@@ -54,7 +54,7 @@ enum ExplanationPrinter {
         guard match.status != .exact, match.status != .alias, let top = match.candidates.max(by: { $0.score < $1.score }),
               let lead = match.lead else { return nil }
         if let confidence = match.confidence {
-            let verdict = confidence >= options.minimumConfidence - 1e-9 ? "reaches" : "is under"
+            let verdict = MatchOptions.reaches(confidence: confidence, options.minimumConfidence) ? "reaches" : "is under"
             return "decision: confidence \(JSON.number(confidence)) \(verdict) the \(JSON.number(options.minimumConfidence)) needed "
                 + "(best score \(JSON.number(top.score)), lead \(JSON.number(lead)))"
         }

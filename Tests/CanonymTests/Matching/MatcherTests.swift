@@ -237,6 +237,22 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(loose.entity?.id == "person:tokayev")
     }
 
+    /// Scores are reckoned in Float: *Tambof* scores 0.95 against *Tambov* as 0.94999998. At a
+    /// threshold of 0.95 it is accepted, in the matcher, in evaluation and in running text.
+    @Test func aScoreEqualToTheThresholdReachesIt() throws {
+        let matcher = try makeMatcher("id\tcanonical\ttype\nplace:tambov\tTambov\tplace\n")
+        let score = try #require(matcher.with(options: MatchOptions(threshold: 0)).match("Tambof").score)
+        let printed = (score * 10_000).rounded() / 10_000
+        try #require(score < printed, "the score \(score) is no longer under its printed \(printed): pick another pair")
+        let atPrinted = matcher.with(options: MatchOptions(threshold: printed, wantedLead: 0))
+        #expect(atPrinted.match("Tambof").status == .fuzzy)
+        #expect(matcher.with(options: MatchOptions(threshold: printed + 1e-4, wantedLead: 0)).match("Tambof").status == .unknown)
+        let (labelled, _) = LabelledQueryReader.read(Array("query\texpected_id\nTambof\tplace:tambov\n".utf8), file: "q.tsv")
+        #expect(Evaluation(matcher: atPrinted, queries: labelled, jobs: 1).metrics(threshold: printed).correct == 1)
+        let text = MentionFinder(matcher: matcher, fuzzyThreshold: printed).mentions(in: "Le maire de Tambof a parlé.")
+        #expect(text.first { $0.text == "Tambof" }?.match.entity?.id == "place:tambov")
+    }
+
     @Test func thresholdByTypeOverridesTheThreshold() throws {
         var options = MatchOptions()
         options.thresholdByType = [.person: 0.99]
