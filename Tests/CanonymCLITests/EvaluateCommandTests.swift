@@ -20,6 +20,19 @@ import Testing
         #expect(errors[0].hasSuffix("expected city:tashkent (out of reach)"))
         #expect(report["out_of_reach"] as? Int == 1)
         #expect((report["by_subset"] as? [String: Any])?.keys.sorted() == ["absent", "fr"])
+        // Over the whole curve: both alias matches answer at every level, one of them wrong.
+        #expect(report["target_precision"] as? Double == 0.95)
+        #expect(report["at_target_precision"] is NSNull)
+        let best = try #require(report["best_f1"] as? [String: Any])
+        #expect(best["threshold"] as? Double == 1 && best["precision"] as? Double == 0.5 && best["recall"] as? Double == 0.5)
+
+        let strict = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path])
+        #expect(strict.stdout.contains("no threshold reaches precision 0.95"), "\(strict.stdout)")
+        #expect(strict.stdout.contains("best F1 at threshold 1.0000: precision 0.500, recall 0.500, F1 0.500, absent→unknown 100.0%"))
+        let lenient = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--target-precision", "0.4"])
+        #expect(lenient.stdout.contains("most recall at precision 0.40 or more at threshold 1.0000: precision 0.500, recall 0.500"), "\(lenient.stdout)")
+        let wrong = try Canonym.run(["evaluate", "--gazetteer", gazetteer.path, "--queries", queries.path, "--target-precision", "1.5"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("--target-precision must be between 0 and 1"))
     }
 
     @Test func namesakeErrorsAreMarkedAndCounted() throws {

@@ -169,6 +169,55 @@ public struct Evaluation: Sendable {
                                  answered: answered, correct: correct, negativesUnknown: negativesUnknown)
     }
 
+    /// The metrics at every level where the answers change, highest first: the whole
+    /// precision–recall curve, of which a table of levels shows samples. Each level is an
+    /// answer's `answeredFrom` rounded down to four decimals, so that it can be given back as a
+    /// threshold (or minimum confidence) and answer exactly as reported; a type with a threshold
+    /// of its own keeps it at every level.
+    /// - Complexity: O(n log n) for n outcomes.
+    public func curve() -> [EvaluationMetrics] {
+        var positives = 0, negatives = 0
+        var fixed = (answered: 0, correct: 0, negativesAnswered: 0)
+        var joining: [(level: Double, isCorrect: Bool, isNegative: Bool)] = []
+        for outcome in outcomes {
+            let isNegative = outcome.query.expectedID == nil
+            if isNegative { negatives += 1 } else { positives += 1 }
+            if outcome.typeThreshold != nil {
+                guard outcome.isAnswered(at: 0) else { continue }
+                fixed.answered += 1
+                if outcome.isCorrectID { fixed.correct += 1 }
+                if isNegative { fixed.negativesAnswered += 1 }
+            } else if let from = outcome.answeredFrom {
+                // The highest level of four decimals that still answers it (`MatchOptions.reaches`).
+                let tolerance = outcome.match.confidence != nil ? MatchOptions.confidenceTolerance : MatchOptions.scoreTolerance
+                joining.append((((from + tolerance) * 10_000).nextDown.rounded(.down) / 10_000, outcome.isCorrectID, isNegative))
+            }
+        }
+        joining.sort { $0.level > $1.level }
+        var curve: [EvaluationMetrics] = []
+        var answered = fixed.answered, correct = fixed.correct, negativesAnswered = fixed.negativesAnswered
+        for (k, answer) in joining.enumerated() {
+            answered += 1
+            if answer.isCorrect { correct += 1 }
+            if answer.isNegative { negativesAnswered += 1 }
+            guard k + 1 == joining.count || joining[k + 1].level != answer.level else { continue }
+            curve.append(EvaluationMetrics(threshold: answer.level, count: positives + negatives, positives: positives, negatives: negatives,
+                                           answered: answered, correct: correct, negativesUnknown: negatives - negativesAnswered))
+        }
+        return curve
+    }
+
+    /// Of the levels of `curve()`, the one with the most recall at `precision` or more (the
+    /// highest such level when several tie: the fewest wrong answers); nil when none reaches it.
+    public func highestRecall(atPrecision precision: Double) -> EvaluationMetrics? {
+        curve().filter { ($0.precision ?? 0) >= precision - 1e-12 }.max { ($0.recall ?? 0) < ($1.recall ?? 0) }
+    }
+
+    /// The level of `curve()` with the highest F1 (the highest such level when several tie).
+    public func bestF1() -> EvaluationMetrics? {
+        curve().max { ($0.f1 ?? 0) < ($1.f1 ?? 0) }
+    }
+
     /// How the names among namesakes (`Outcome.isAmongNamesakes`) fared at `threshold`.
     public func namesakes(threshold: Double) -> NamesakeFigures {
         var count = 0, right = 0, wrong = 0

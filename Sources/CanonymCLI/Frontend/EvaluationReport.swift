@@ -9,6 +9,8 @@ struct EvaluationReport {
     let bySubset: Bool
     let errorCount: Int
     let queriesPath: String
+    /// The precision whose best recall the report gives (`Evaluation.highestRecall(atPrecision:)`).
+    let targetPrecision: Double
 
     private func percent(_ value: Double?) -> String {
         value.map { String(format: "%.1f%%", $0 * 100) } ?? "-"
@@ -23,8 +25,11 @@ struct EvaluationReport {
 
     private var levels: [Double] { Array(Set(thresholds + [current])).sorted() }
 
-    private var best: EvaluationMetrics? {
-        levels.map { evaluation.metrics(threshold: $0) }.max { ($0.f1 ?? 0) < ($1.f1 ?? 0) }
+    /// A level of the whole curve, as the text gives it: four decimals, what `--threshold` or
+    /// `--min-confidence` takes back.
+    private func summary(_ m: EvaluationMetrics) -> String {
+        String(format: "\(level) %.4f: precision %@, recall %@, F1 %@", m.threshold, ratio(m.precision), ratio(m.recall), ratio(m.f1))
+            + (m.absentUnknownRate.map { ", absent→unknown \(percent($0))" } ?? "")
     }
 
     func text() -> String {
@@ -38,7 +43,11 @@ struct EvaluationReport {
                           ratio(m.precision), ratio(m.recall), ratio(m.f1), percent(m.absentUnknownRate))
         }
         out += "  (* the \(level) in use)\n"
-        if let best { out += String(format: "best F1 %@ at \(level) %.2f\n", ratio(best.f1), best.threshold) }
+        // Over every level where an answer joins, not only the rows above.
+        if let best = evaluation.bestF1() { out += "best F1 at \(summary(best))\n" }
+        let precision = String(format: "%.2f", targetPrecision)
+        out += evaluation.highestRecall(atPrecision: targetPrecision).map { "most recall at precision \(precision) or more at \(summary($0))\n" }
+            ?? "no \(level) reaches precision \(precision)\n"
 
         out += evaluation.thresholdsAreConfidences ? "\nreliability: of the answers in each range of confidence, how many were right\n"
             : "\nreliability: of the answers scored in each range, how many were right\n"
@@ -103,6 +112,9 @@ struct EvaluationReport {
             ("threshold_of", JSON.string(evaluation.thresholdsAreConfidences ? "confidence" : "score")),
             ("metrics", metrics(evaluation.metrics(threshold: current))),
             ("by_threshold", JSON.array(levels.map { metrics(evaluation.metrics(threshold: $0)) })),
+            ("best_f1", evaluation.bestF1().map(metrics) ?? "null"),
+            ("target_precision", JSON.number(targetPrecision)),
+            ("at_target_precision", evaluation.highestRecall(atPrecision: targetPrecision).map(metrics) ?? "null"),
             ("reliability", JSON.array(evaluation.reliability().map {
                 JSON.object([("lower", JSON.number($0.lower)), ("upper", JSON.number($0.upper)),
                              ("answers", String($0.answers)), ("accuracy", JSON.number($0.accuracy))])

@@ -21,6 +21,9 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: "Thresholds to report, comma-separated (default: 0.70,0.75,0.80,0.82,0.84,0.86,0.88,0.90,0.92,0.95; with --confidence-model, levels of confidence: 0.20,0.30,0.40,0.50,0.60,0.70,0.80,0.90).")
     var thresholds: String?
 
+    @Option(help: "Report the threshold (or confidence) that keeps the most recall at this precision or more (0-1).")
+    var targetPrecision = 0.95
+
     @Flag(help: "Break the figures down by the subset column.")
     var bySubset = false
 
@@ -33,6 +36,7 @@ struct EvaluateCommand: ParsableCommand {
     func validate() throws {
         if parsedThresholds(byConfidence: matching.confidenceModel != nil) == nil { throw ValidationError("--thresholds must be numbers between 0 and 1, separated by commas") }
         if errors < 0 { throw ValidationError("--errors must be 0 or more") }
+        if !(0...1).contains(targetPrecision) { throw ValidationError("--target-precision must be between 0 and 1") }
     }
 
     /// `--thresholds`, or the default levels of score or, for a confidence model, of confidence.
@@ -53,7 +57,7 @@ struct EvaluateCommand: ParsableCommand {
         let evaluation = Evaluation(matcher: matcher, queries: queries, lowestThreshold: levels.first!)
         let current = matcher.options.confidenceModel == nil ? matcher.options.threshold : matcher.options.minimumConfidence
         let report = EvaluationReport(evaluation: evaluation, thresholds: levels, current: current,
-                                      bySubset: bySubset, errorCount: errors, queriesPath: queriesPath)
+                                      bySubset: bySubset, errorCount: errors, queriesPath: queriesPath, targetPrecision: targetPrecision)
         let output = OutputWriter()
         output.write(format == .json ? report.json() : report.text())
         output.flush()

@@ -66,6 +66,82 @@ import Testing
         }
     }
 
+    /// Places with near names, and queries answered at many different levels, right and wrong.
+    static func curveEvaluation(thresholdByType: [EntityType: Double] = [:], confidenceModel: ConfidenceModel? = nil) throws -> Evaluation {
+        let tsv = """
+            id\tcanonical\ttype\taliases
+            place:tulle\tTulle\tplace\t
+            place:dhule\tDhule\tplace\t
+            place:tashkent\tTashkent\tplace\tTachkent
+            place:termez\tTermez\tplace\t
+            place:moscow\tMoscow\tplace\tMoscou
+            person:tokayev\tKassym-Jomart Tokayev\tperson\t
+
+            """
+        let queries = """
+            query\texpected_id
+            Dulle\tplace:tulle
+            Tule\tplace:tulle
+            Dhula\tplace:dhule
+            Tachkent\tplace:tashkent
+            Taskhent\tplace:tashkent
+            Termes\tplace:termez
+            Tarmaz\tplace:tashkent
+            Moskau\tplace:moscow
+            Moscou\tplace:tashkent
+            Togayev\tperson:tokayev
+            Tulla\t
+            Mosko\t
+            Jean Dupont\t
+
+            """
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", tsv)])
+        let (labelled, _) = LabelledQueryReader.read(Array(queries.utf8), file: "q.tsv")
+        let matcher = Matcher(gazetteer: gazetteer, options: MatchOptions(thresholdByType: thresholdByType, confidenceModel: confidenceModel))
+        return Evaluation(matcher: matcher, queries: labelled, lowestThreshold: confidenceModel == nil ? 0.5 : 0, jobs: 1)
+    }
+
+    /// The curve's levels answer as `metrics` does at them, and nothing changes between them:
+    /// levels of score, with a type's own threshold, and levels of confidence.
+    @Test(arguments: [([:], false), ([EntityType.person: 0.99], false), ([:], true)])
+    func theCurveHoldsEveryLevelWhereTheAnswersChange(thresholdByType: [EntityType: Double], byConfidence: Bool) throws {
+        let evaluation = try Self.curveEvaluation(thresholdByType: thresholdByType, confidenceModel: byConfidence ? ConfidenceModelTests.model : nil)
+        #expect(evaluation.thresholdsAreConfidences == byConfidence)
+        let curve = evaluation.curve()
+        #expect(curve.count >= 5, "\(curve.map(\.threshold))")
+        #expect(zip(curve, curve.dropFirst()).allSatisfy { $0.threshold > $1.threshold && $0.answered < $1.answered })
+        func same(_ a: EvaluationMetrics, _ b: EvaluationMetrics) -> Bool {
+            a.answered == b.answered && a.correct == b.correct && a.negativesUnknown == b.negativesUnknown
+        }
+        for level in curve {
+            #expect(same(level, evaluation.metrics(threshold: level.threshold)), "at \(level.threshold)")
+            #expect(level.threshold == (level.threshold * 10_000).rounded() / 10_000, "four decimals")
+        }
+        // Any threshold answers as the lowest level at or above it.
+        for step in 0...10_000 {
+            let threshold = Double(step) / 10_000
+            let expected = evaluation.metrics(threshold: threshold)
+            guard let level = curve.last(where: { $0.threshold >= threshold - 1e-12 }) else {
+                #expect(same(expected, evaluation.metrics(threshold: 2)), "above every level only a type's own threshold answers")
+                continue
+            }
+            #expect(same(level, expected), "at \(threshold)")
+        }
+    }
+
+    /// The best recall at a precision, and the best F1, are those of the finest sweep.
+    @Test func theCurveFindsTheMostRecallAtAPrecisionAndTheBestF1() throws {
+        let evaluation = try Self.curveEvaluation()
+        let sweep = (5_000...10_000).map { evaluation.metrics(threshold: Double($0) / 10_000) }
+        for precision in [0.5, 0.7, 0.8, 0.9, 1.0] {
+            let best = sweep.filter { ($0.precision ?? 0) >= precision }.map { $0.recall ?? 0 }.max()
+            #expect(evaluation.highestRecall(atPrecision: precision)?.recall == best, "at precision \(precision)")
+            if let found = evaluation.highestRecall(atPrecision: precision) { #expect(found.precision! >= precision) }
+        }
+        #expect(evaluation.bestF1()?.f1 == sweep.compactMap(\.f1).max())
+        #expect(evaluation.highestRecall(atPrecision: 1.01) == nil)
+    }
+
     @Test func subsetsBreakTheFiguresDown() throws {
         let evaluation = try Self.evaluation("query\texpected_id\tsubset\nTachkent\tcity:tashkent\ta\nMoscou\tcity:moscow\tb\nJean Dupont\t\tb\n")
         #expect(evaluation.subsets == ["a", "b"])
