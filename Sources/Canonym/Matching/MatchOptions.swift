@@ -59,6 +59,10 @@ public struct MatchOptions: Sendable, Hashable {
     public static func reaches(confidence: Double, _ level: Double) -> Bool { confidence >= level - confidenceTolerance }
     public static let scoreTolerance = 1e-6, confidenceTolerance = 1e-9
 
+    /// Whether a candidate scoring `score` is within `ambiguityMargin` of the best, `top` (with
+    /// `scoreTolerance`: a rival printed 0.02 behind is 0.02 behind).
+    public func isClose(_ score: Double, to top: Double) -> Bool { Self.reaches(score: score, top - ambiguityMargin) }
+
     /// How much more than the threshold a candidate with this lead needs.
     public func shortfall(lead: Double) -> Double { max(0, wantedLead - lead) }
 }

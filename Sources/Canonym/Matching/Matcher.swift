@@ -68,7 +68,7 @@ public final class Matcher: Sendable {
         guard accepted else {
             return Match(input: input, status: .unknown, best: nil, candidates: shown, lead: lead, confidence: confidence)
         }
-        let close = ranked.filter { top.score - $0.score <= options.ambiguityMargin }
+        let close = ranked.filter { options.isClose($0.score, to: top.score) }
         if close.count > 1 {
             // The prior (weight) decides only among candidates scoring the same.
             let chosen = close.filter { top.score - $0.score < 1e-3 }.max(by: Candidate.isLessLikely) ?? top
@@ -199,7 +199,7 @@ public final class Matcher: Sendable {
         }
         // Only what a decision or a report reads becomes a `Candidate` (which copies strings).
         let top = ranked.first?.score ?? 0
-        let kept = ranked.enumerated().prefix { $0.offset < keeping || top - $0.element.score <= options.ambiguityMargin }
+        let kept = ranked.enumerated().prefix { $0.offset < keeping || options.isClose($0.element.score, to: top) }
         return kept.map { _, key in
             let scored = bestByEntity[key.entity]!
             var other = gazetteer.entities[scored.entity].aliases.isEmpty ? scored.alignment.score : 0

@@ -52,8 +52,8 @@ public struct UnknownNameClusters: Sendable {
         var similarities = QuerySimilarities(scorer: scorer, query: bytes)
         let joined = candidates.sorted().first { index in
             clusters[index].spellings.contains { other in
-                scorer.align(query: bytes, name: other, type: .person, similarities: &similarities).score >= threshold
-                    || scorer.align(query: other, name: bytes, type: .person).score >= threshold
+                MatchOptions.reaches(score: scorer.align(query: bytes, name: other, type: .person, similarities: &similarities).score, threshold)
+                    || MatchOptions.reaches(score: scorer.align(query: other, name: bytes, type: .person).score, threshold)
             }
         }
         let index: Int

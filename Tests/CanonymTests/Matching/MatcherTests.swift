@@ -253,6 +253,15 @@ private let world = Result { () throws(GazetteerError) in try makeMatcher() }
         #expect(text.first { $0.text == "Tambof" }?.match.entity?.id == "place:tambov")
     }
 
+    /// A rival 0.02 behind in Float (0.97000003 and 0.94999999, 0.02000004 apart) is within the
+    /// 0.02 margin; one 0.0201 behind is not.
+    @Test func aRivalTheMarginBehindIsClose() {
+        let options = MatchOptions()
+        #expect(Double(Float(0.97)) - Double(Float(0.95)) > options.ambiguityMargin, "the pair no longer shows the rounding")
+        #expect(options.isClose(Double(Float(0.95)), to: Double(Float(0.97))))
+        #expect(!options.isClose(0.9499, to: 0.97))
+    }
+
     @Test func thresholdByTypeOverridesTheThreshold() throws {
         var options = MatchOptions()
         options.thresholdByType = [.person: 0.99]
