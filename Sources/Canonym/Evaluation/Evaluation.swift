@@ -78,9 +78,9 @@ public struct Evaluation: Sendable {
         public let match: Match
         /// The matcher's threshold for the type of the matched entity, when it sets one.
         let typeThreshold: Double?
-        /// The lowest threshold at which this name is answered, as `MatchOptions.reaches` compares
-        /// (1 for exact and alias matches), nil when it is never answered: a fuzzy score less what
-        /// its lead falls short of, or under a confidence model, the match's confidence.
+        /// The lowest threshold at which this name is answered, less `tolerance` (1 for exact and
+        /// alias matches), nil when it is never answered: a fuzzy score less what its lead falls
+        /// short of, or under a confidence model, the match's confidence.
         public let answeredFrom: Double?
         /// The nearest candidate went by a name that the expected entity holds along with another
         /// entity (*Springfield*, seven cities): spelling cannot tell which is meant, only a prior
@@ -115,10 +115,11 @@ public struct Evaluation: Sendable {
         }
         /// Answered at `threshold`; a type with its own threshold keeps that one at every level.
         public func isAnswered(at threshold: Double) -> Bool {
-            guard let answeredFrom else { return false }
-            let level = typeThreshold ?? threshold
-            return match.confidence != nil ? MatchOptions.reaches(confidence: answeredFrom, level) : MatchOptions.reaches(score: answeredFrom, level)
+            answeredFrom.map { $0 >= (typeThreshold ?? threshold) - tolerance } ?? false
         }
+        /// How far under a level `answeredFrom` may be and still reach it, as the matcher
+        /// compares a score or a confidence (`MatchOptions.reaches`).
+        var tolerance: Double { match.confidence != nil ? MatchOptions.confidenceTolerance : MatchOptions.scoreTolerance }
         public var isCorrectID: Bool { query.expectedID != nil && match.entity?.id == query.expectedID }
         /// The expected entity is nowhere among the match's nearest candidates
         /// (`Evaluation.nearestCount`): no threshold finds it. Another name or a translation,
@@ -188,9 +189,8 @@ public struct Evaluation: Sendable {
                 if outcome.isCorrectID { fixed.correct += 1 }
                 if isNegative { fixed.negativesAnswered += 1 }
             } else if let from = outcome.answeredFrom {
-                // The highest level of four decimals that still answers it (`MatchOptions.reaches`).
-                let tolerance = outcome.match.confidence != nil ? MatchOptions.confidenceTolerance : MatchOptions.scoreTolerance
-                joining.append((((from + tolerance) * 10_000).nextDown.rounded(.down) / 10_000, outcome.isCorrectID, isNegative))
+                // The highest level of four decimals that still answers it.
+                joining.append((((from + outcome.tolerance) * 10_000).nextDown.rounded(.down) / 10_000, outcome.isCorrectID, isNegative))
             }
         }
         joining.sort { $0.level > $1.level }
