@@ -38,6 +38,7 @@ import Testing
         let explained = try Canonym.run(["explain", "--gazetteer", gazetteer.path, "--confidence-model", model.path, "--candidates", "1", String(name)])
         let verdict = record["status"] as? String == "unknown" ? "is under the 0.5 needed" : "reaches the 0.5 needed"
         #expect(explained.stdout.contains("decision: confidence ") && explained.stdout.contains(verdict), "\(explained.stdout)")
+        #expect(explained.stdout.contains("the entity's other names up to "), "\(explained.stdout)")
         let strict = try Canonym.run(["match", "--gazetteer", gazetteer.path, "--confidence-model", model.path, "--min-confidence", "1"],
                                      stdin: "\(name)\n")
         #expect(try strict.records().first?["status"] as? String == "unknown")

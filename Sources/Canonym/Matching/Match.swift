@@ -38,7 +38,7 @@ public struct Candidate: Sendable {
     /// score of a name of other words than `matchedName`'s; this candidate's own score when the
     /// entity has no alias, so a name of its own does not count against it; 0 when the index
     /// proposed none of its other names.
-    var otherNameScore: Double { fields.otherNameScore }
+    public var otherNameScore: Double { fields.otherNameScore }
 
     public var entity: Entity { _read { yield fields.entity } }
     public var score: Double { fields.score }

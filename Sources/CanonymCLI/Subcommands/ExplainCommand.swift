@@ -55,8 +55,10 @@ enum ExplanationPrinter {
               let lead = match.lead else { return nil }
         if let confidence = match.confidence {
             let verdict = MatchOptions.reaches(confidence: confidence, options.minimumConfidence) ? "reaches" : "is under"
+            // The model reads how close the reported entity's other names came, too.
+            let others = (match.best ?? top).otherNameScore
             return "decision: confidence \(JSON.number(confidence)) \(verdict) the \(JSON.number(options.minimumConfidence)) needed "
-                + "(best score \(JSON.number(top.score)), lead \(JSON.number(lead)))"
+                + "(best score \(JSON.number(top.score)), lead \(JSON.number(lead)), the entity's other names up to \(JSON.number(others)))"
         }
         let threshold = options.threshold(for: top.entity.type), shortfall = options.shortfall(lead: lead)
         let required = threshold + shortfall
