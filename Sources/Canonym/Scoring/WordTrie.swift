@@ -361,9 +361,19 @@ private struct LetterTrie: Sendable {
             columns[0] = 0
             for i in 1..<(n + 1) { columns[i] = columns[i - 1] + queryIndels[i - 1] }
             var top = 0
-            for child in children(of: 0).reversed() where reaches(lengths, from: child) {
-                stack[top] = (Int32(child), 1); top += 1
+            /// Pushes `node`'s children that hold a word of `lengths`, the one on the query's
+            /// own letter last, to be searched first: a near word mostly follows the query's
+            /// letters, and the search ends on the first it finds.
+            func pushChildren(of node: Int, depth j: Int) {
+                let own: UInt8? = j < n ? a[j] : nil
+                var ownChild: Int?
+                for child in children(of: node).reversed() where reaches(lengths, from: child) {
+                    if letters[child] == own { ownChild = child; continue }
+                    stack[top] = (Int32(child), Int32(j + 1)); top += 1
+                }
+                if let ownChild { stack[top] = (Int32(ownChild), Int32(j + 1)); top += 1 }
             }
+            pushChildren(of: 0, depth: 0)
             let transposition = model.transposition, initialFactor = model.initialFactor
             /// Column j of the table (the path's letter j - 1, inserted at `insertion`), cell by
             /// cell as `WeightedEditDistance.fill` computes it, into `column`; returns its least cell.
@@ -467,9 +477,7 @@ private struct LetterTrie: Sendable {
                     }
                 }
                 guard goesOn else { continue }
-                for child in deeper.reversed() where reaches(lengths, from: child) {
-                    stack[top] = (Int32(child), Int32(j + 1)); top += 1
-                }
+                pushChildren(of: node, depth: j)
             }
             return false
         } } } } } } } } } } } }
