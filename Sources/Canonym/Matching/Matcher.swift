@@ -202,12 +202,13 @@ public final class Matcher: Sendable {
         let kept = ranked.enumerated().prefix { $0.offset < keeping || options.isClose($0.element.score, to: top) }
         return kept.map { _, key in
             let scored = bestByEntity[key.entity]!
-            var other = gazetteer.entities[scored.entity].aliases.isEmpty ? scored.alignment.score : 0
+            let entity = gazetteer.entities[scored.entity]  // decoded from the tables: once
+            var other = entity.aliases.isEmpty ? scored.alignment.score : 0
             for name in scoredEntries where name.entity == scored.entity && name.score > other
                 && !index.haveSameWords(Int(name.entry), Int(scored.entry)) {
                 other = name.score
             }
-            return Candidate(entity: gazetteer.entities[scored.entity], score: scored.alignment.score,
+            return Candidate(entity: entity, score: scored.alignment.score,
                              matchedName: tables.text(ofName: index.name(ofEntry: Int(scored.entry))),
                              matchedNameIsCanonical: scored.isCanonical, alignment: scored.alignment,
                              queryTokens: scored.expandedQuery?.map { String(decoding: $0, as: UTF8.self) } ?? readings.all[scored.query],
