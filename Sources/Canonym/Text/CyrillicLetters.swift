@@ -29,6 +29,8 @@ struct CyrillicLetters: Sendable {
         case CyrillicOrthography.kyrgyz.transformID: kyrgyz
         case CyrillicOrthography.ukrainian.transformID: ukrainian
         case CyrillicOrthography.belarusian.transformID: belarusian
+        case CyrillicOrthography.serbian.transformID: serbian
+        case CyrillicOrthography.macedonian.transformID: macedonian
         default: nil
         }
     }
@@ -39,6 +41,8 @@ struct CyrillicLetters: Sendable {
     private static let kyrgyz = Self(transformID: CyrillicOrthography.kyrgyz.transformID, asking: NameFolder.romanizeThroughICU)
     private static let ukrainian = Self(transformID: CyrillicOrthography.ukrainian.transformID, asking: NameFolder.romanizeThroughICU)
     private static let belarusian = Self(transformID: CyrillicOrthography.belarusian.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let serbian = Self(transformID: CyrillicOrthography.serbian.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let macedonian = Self(transformID: CyrillicOrthography.macedonian.transformID, asking: NameFolder.romanizeThroughICU)
 
     /// A table from `romanize` (ICU's two steps on case-folded text), asked once with every
     /// letter of `range`, each a word of its own. Nil when the answer does not come back one

@@ -173,6 +173,8 @@ public final class NameFolder: Sendable {
     /// Kazakh, Kyrgyz, Ukrainian and Belarusian names reach the English-language press through
     /// their Russian spelling (*Қасым-Жомарт Тоқаев* → *Kassym-Jomart Tokayev*): this reading
     /// first maps their own letters to the nearest Russian ones, then applies Russian BGN/PCGN.
+    /// Serbian and Macedonian letters are written as Russian writes them (*ј* as *й*, *љ* as *ль*,
+    /// *ђ* as *дж*), so *Алејск* also reads *aleysk*; Russian BGN alone would drop them.
     static let russianReading = "russian-reading"
     /// The second reading of a Russian name: ICU's ISO 9 style transliteration.
     static let isoReading = "Cyrillic-Latin"
@@ -180,17 +182,20 @@ public final class NameFolder: Sendable {
         "ә": "а", "Ә": "А", "ғ": "г", "Ғ": "Г", "қ": "к", "Қ": "К", "ң": "н", "Ң": "Н", "ө": "о", "Ө": "О",
         "ұ": "у", "Ұ": "У", "ү": "у", "Ү": "У", "һ": "х", "Һ": "Х", "і": "и", "І": "И", "ї": "и", "Ї": "И",
         "є": "е", "Є": "Е", "ґ": "г", "Ґ": "Г", "ў": "у", "Ў": "У", "ҳ": "х", "Ҳ": "Х", "ӣ": "и", "Ӣ": "И",
-        "ӯ": "у", "Ӯ": "У",
+        "ӯ": "у", "Ӯ": "У", "ј": "й", "Ј": "Й", "ћ": "ч", "Ћ": "Ч",
+    ]
+    /// The letters the Russian reading writes with two Russian ones.
+    private static let russianDigraphs: [Unicode.Scalar: String] = [
+        "ҷ": "дж", "Ҷ": "Дж", "ђ": "дж", "Ђ": "Дж", "џ": "дж", "Џ": "Дж", "љ": "ль", "Љ": "Ль",
+        "њ": "нь", "Њ": "Нь", "ѓ": "гь", "Ѓ": "Гь", "ќ": "кь", "Ќ": "Кь", "ѕ": "дз", "Ѕ": "Дз",
     ]
 
     private func foldWord(_ word: String, cyrillicTransform: String?) -> [String] {
         if cyrillicTransform == Self.russianReading {
             var mapped = String.UnicodeScalarView()
             for scalar in word.unicodeScalars {
-                switch scalar {
-                case "ҷ": mapped.append(contentsOf: "дж".unicodeScalars)
-                case "Ҷ": mapped.append(contentsOf: "Дж".unicodeScalars)
-                default: mapped.append(Self.russianLetters[scalar] ?? scalar)
+                if let digraph = Self.russianDigraphs[scalar] { mapped.append(contentsOf: digraph.unicodeScalars) } else {
+                    mapped.append(Self.russianLetters[scalar] ?? scalar)
                 }
             }
             return foldWord(String(mapped), cyrillicTransform: CyrillicOrthography.russian.transformID)

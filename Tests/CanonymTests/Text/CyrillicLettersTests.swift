@@ -18,9 +18,9 @@ private func disagreements(_ words: [String], _ transform: String, table: Cyrill
 
 private let allLetters: [String] = CyrillicLetters.range.compactMap(Unicode.Scalar.init)
     .filter { $0.properties.generalCategory == .lowercaseLetter }.map(String.init)
-/// The letters of the Russian, Ukrainian, Belarusian, Kazakh and Kyrgyz alphabets.
-private let commonLetters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґў".map(String.init)
-private let transforms = ["Russian-Latin/BGN", "Cyrillic-Latin", "Kazakh-Latin/BGN", "Kirghiz-Latin/BGN", "Ukrainian-Latin/BGN", "Belarusian-Latin/BGN"]
+/// The letters of the Russian, Ukrainian, Belarusian, Kazakh, Kyrgyz, Serbian and Macedonian alphabets.
+private let commonLetters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґўђјљњћџѓќѕ".map(String.init)
+private let transforms = ["Russian-Latin/BGN", "Cyrillic-Latin", "Kazakh-Latin/BGN", "Kirghiz-Latin/BGN", "Ukrainian-Latin/BGN", "Belarusian-Latin/BGN", "Serbian-Latin/BGN", "Macedonian-Latin/BGN"]
 
 @Suite struct CyrillicLettersTests {
     @Test(arguments: transforms)
