@@ -15,11 +15,12 @@ static void copy_error_name(UErrorCode status, char *errorName, int32_t capacity
 }
 
 CanonymTransliterator *canonym_translit_open(const uint16_t *id, int32_t idLength,
+                                             const uint16_t *rules, int32_t rulesLength,
                                              char *errorName, int32_t errorNameCapacity) {
     UErrorCode status = U_ZERO_ERROR;
     UParseError parseError;
-    UTransliterator *t = utrans_openU((const UChar *)id, idLength, UTRANS_FORWARD, NULL, 0,
-                                      &parseError, &status);
+    UTransliterator *t = utrans_openU((const UChar *)id, idLength, UTRANS_FORWARD, (const UChar *)rules,
+                                      rules ? rulesLength : 0, &parseError, &status);
     if (U_FAILURE(status)) {
         copy_error_name(status, errorName, errorNameCapacity);
         return NULL;

@@ -12,9 +12,12 @@ extern "C" {
 /// An opened ICU transliterator. Not safe for concurrent use: callers serialise access.
 typedef struct CanonymTransliterator CanonymTransliterator;
 
-/// Opens the transform `id` (UTF-16, `idLength` code units). On failure returns NULL and writes
-/// ICU's error name (NUL-terminated, truncated to `errorNameCapacity`) into `errorName`.
+/// Opens the transform `id` (UTF-16, `idLength` code units), or, when `rules` is not NULL, a
+/// transform of those rules (ICU's rule syntax, `::` steps included) named `id`. On failure
+/// returns NULL and writes ICU's error name (NUL-terminated, truncated to `errorNameCapacity`)
+/// into `errorName`.
 CanonymTransliterator *_Nullable canonym_translit_open(const uint16_t *_Nonnull id, int32_t idLength,
+                                                       const uint16_t *_Nullable rules, int32_t rulesLength,
                                                        char *_Nonnull errorName, int32_t errorNameCapacity);
 
 void canonym_translit_close(CanonymTransliterator *_Nullable transliterator);

@@ -91,16 +91,32 @@ final class Transliterator: Sendable {
         deinit { canonym_translit_close(pointer) }
     }
 
-    init(id: String) throws {
-        self.id = id
-        idle = Mutex([try Self.open(id)])
+    /// Rules of a transform Canonym defines (`OwnTransforms`), nil for one of ICU's.
+    private let rules: String?
+
+    /// ICU's transform `id`, or Canonym's own (`OwnTransforms`) of that ID.
+    convenience init(id: String) throws {
+        try self.init(id: id, rules: OwnTransforms.rules(for: id))
     }
 
-    private static func open(_ id: String) throws -> Handle {
-        let units = Array(id.utf16)
+    /// A transform of `rules` (ICU's syntax) named `id`; ICU's own `id` when `rules` is nil.
+    init(id: String, rules: String?) throws {
+        self.id = id
+        self.rules = rules
+        idle = Mutex([try Self.open(id, rules: rules)])
+    }
+
+    private static func open(_ id: String, rules: String?) throws -> Handle {
+        let units = Array(id.utf16), ruleUnits = rules.map { Array($0.utf16) }
         var errorName = [CChar](repeating: 0, count: 64)
         let opened = units.withUnsafeBufferPointer { idBuffer in
-            canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), &errorName, Int32(errorName.count))
+            if let ruleUnits {
+                return ruleUnits.withUnsafeBufferPointer { ruleBuffer in
+                    canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), ruleBuffer.baseAddress, Int32(ruleBuffer.count),
+                                          &errorName, Int32(errorName.count))
+                }
+            }
+            return canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), nil, 0, &errorName, Int32(errorName.count))
         }
         guard let opened else {
             throw ICU.Failure(operation: "opening transform \"\(id)\"", errorNameIn: errorName)
@@ -111,7 +127,7 @@ final class Transliterator: Sendable {
     func transliterate(_ text: String) throws -> String {
         let sourceCount = text.utf16.count
         if sourceCount == 0 { return text }
-        let handle = try idle.withLock { $0.popLast() } ?? Self.open(id)
+        let handle = try idle.withLock { $0.popLast() } ?? Self.open(id, rules: rules)
         defer { idle.withLock { $0.append(handle) } }
         // Buffers on the stack: this runs once per distinct word of a gazetteer.
         return try withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { errorName in

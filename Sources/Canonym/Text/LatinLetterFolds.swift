@@ -1,4 +1,4 @@
-/// ICU's Latin-ASCII of case-folded precomposed Latin letters, asked of ICU once per letter, so
+/// ICU's Latin-ASCII (as `OwnTransforms` completes it) of case-folded precomposed Latin letters, asked of ICU once per letter, so
 /// that an accented Latin word (*Ouzbékistan*, *Łódź*) is folded without an ICU call.
 ///
 /// A word is folded letter by letter only when every one of its letters is in the table; the
@@ -8,10 +8,10 @@
 /// every word of the dev gazetteers. Any other character sends the word to ICU.
 struct LatinLetterFolds: Sendable {
     /// The transform whose results the table holds (after full case folding).
-    static let transformID = "Latin-ASCII"
-    /// Latin-1 Supplement, Latin Extended-A and -B, Spacing Modifier Letters (the primes BGN/PCGN
-    /// writes for ъ and ь), Latin Extended Additional.
-    static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x024F, 0x02B0...0x02FF, 0x1E00...0x1EFF]
+    static let transformID = OwnTransforms.latinASCII
+    /// Latin-1 Supplement, Latin Extended-A and -B, IPA Extensions (*ə*, *ɔ*, *ɣ*), Spacing
+    /// Modifier Letters (the primes BGN/PCGN writes for ъ and ь), Latin Extended Additional.
+    static let ranges: [ClosedRange<UInt32>] = [0x00A0...0x02FF, 0x1E00...0x1EFF]
     private static let first: UInt32 = 0x00A0, last: UInt32 = 0x1EFF
 
     /// Fold of code point `first + i`, as its ASCII bytes; nil for letters outside the ranges, of

@@ -4,12 +4,20 @@ import Foundation
 import Synchronization
 import Testing
 
-/// What the folder gave before it split the chain: ICU's "transform; Latin-ASCII" in one call,
-/// on the case-folded word.
+/// What the folder gave before it split the chain: ICU's "transform; Latin-ASCII" in one call
+/// (Canonym's Latin-ASCII, `OwnTransforms`), on the case-folded word.
 private func throughICUChain(_ word: String, scriptTransform: String) -> String? {
-    let chain = scriptTransform.isEmpty ? LatinLetterFolds.transformID : "\(scriptTransform); \(LatinLetterFolds.transformID)"
-    return try? Transliterator.shared(chain).transliterate(ICU.foldCase(word))
+    let chain = chains.withLock { chains in
+        if let opened = chains[scriptTransform] { return opened }
+        let rules = (scriptTransform.isEmpty ? "" : ":: \(scriptTransform) ;\n") + OwnTransforms.latinASCIIRules
+        let opened = try? Transliterator(id: "chain-\(scriptTransform)", rules: rules)
+        chains[scriptTransform] = opened
+        return opened
+    }
+    return try? chain?.transliterate(ICU.foldCase(word))
 }
+
+private let chains = Mutex<[String: Transliterator?]>([:])
 
 /// Every transform the folder may run on `word` (each Cyrillic reading for a Cyrillic word).
 private func transforms(for word: String) -> [String] {
