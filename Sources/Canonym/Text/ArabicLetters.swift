@@ -1,6 +1,6 @@
 import Foundation
 
-/// ICU's "Arabic-Latin" of the Arabic block (U+0600–U+06FF), asked of ICU once, so that an
+/// ICU's "Arabic-Latin" (as `OwnTransforms` completes it) of the Arabic block (U+0600–U+06FF), asked of ICU once, so that an
 /// Arabic word is romanised without an ICU call (ICU runs every rule-based transform under one
 /// process-wide lock; see `CyrillicLetters`).
 ///
@@ -12,7 +12,7 @@ import Foundation
 /// ends with one): such a word goes to ICU. `ArabicLettersTests`
 /// holds every pair of the block and every triple of the common letters and marks to ICU.
 struct ArabicLetters: Sendable {
-    static let transformID = "Arabic-Latin"
+    static let transformID = OwnTransforms.arabicLatin
     static let range: ClosedRange<UInt32> = 0x0600...0x06FF
     /// The short vowels (fatha, damma, kasra) whose next letter may read otherwise.
     private static let shortVowels: [UInt32] = [0x064E, 0x064F, 0x0650]

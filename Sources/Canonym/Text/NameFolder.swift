@@ -126,7 +126,7 @@ public final class NameFolder: Sendable {
         case .latin: ""
         case .cyrillic: cyrillicTransform ?? "Russian-Latin/BGN"
         case .greek: "Greek-Latin/UNGEGN"
-        case .arabic: "Arabic-Latin"
+        case .arabic: ArabicLetters.transformID
         case .hebrew: "Hebrew-Latin"
         case .armenian: "Armenian-Latin/BGN"
         case .georgian: "Georgian-Latin/BGN"

@@ -8,9 +8,25 @@ enum OwnTransforms {
     /// of theirs and of IPA (barred o, iota, alpha, upsilon, turned v and m, wynn).
     static let latinASCII = "Canonym-Latin-ASCII"  // ICU would read "Latin-ASCII/…" as its own Latin-ASCII
 
+    /// ICU's Arabic-Latin, after writing the letters of Urdu, Pashto, Kurdish and Uyghur that
+    /// it leaves as they are as the Arabic or Persian letters nearest them: *ہ* and *ھ* as *ه*
+    /// (*لاہور* → *lahwr*; *بھٹو* → *bhtw*), the retroflex *ٹ ڈ ڑ* as *ت د ر*, *ے* as *ي*.
+    static let arabicLatin = "Canonym-Arabic-Latin"
+
     static func rules(for id: String) -> String? {
-        id == latinASCII ? latinASCIIRules : nil
+        switch id {
+        case latinASCII: latinASCIIRules
+        case arabicLatin: arabicLatinRules
+        default: nil
+        }
     }
+
+    /// ICU rules: the letters written as Arabic ones, then ICU's Arabic-Latin.
+    static let arabicLatinRules = """
+        ٹ > ت ; [ڈډڊڌڍڎڏڐ] > د ; [ڑړڕڒڔڗ] > ر ; [ںڻڼڹ] > ن ; [ھہۂۀۃ] > ه ; [ےۓێۍېۑ] > ي ;
+        [ۆۇۈۉۊۏ] > و ; [ڵڶڷڸ] > ل ; ږ > ژ ; ښ > ش ; ځ > ز ; څ > س ; ە > ا ; [ٺٻټٽٿ] > ت ;
+        :: Arabic-Latin ;
+        """
 
     /// ICU rules: a pass of Canonym's spellings, then ICU's Latin-ASCII.
     static let latinASCIIRules = """

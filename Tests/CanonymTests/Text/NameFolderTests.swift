@@ -189,6 +189,13 @@ private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFol
         #expect(NameFolder.shared.fold("Şəki Ağdam").tokens == NameFolder.shared.fold("Şaki Ağdam").tokens, "the general path too")
     }
 
+    @Test func urduPashtoAndKurdishLettersAreReadNotDropped() {
+        // ICU's Arabic-Latin leaves ہ, ھ, ٹ and ے as they are: لاہور was "law", بھٹو "bw".
+        #expect(NameFolder.shared.fold("لاہور").tokens == NameFolder.shared.fold("لاهور").tokens)
+        #expect(NameFolder.shared.fold("بھٹو").tokens == NameFolder.shared.fold("بهتو").tokens)
+        #expect(NameFolder.shared.fold("پښتون").tokens == ["pshtwn"])
+    }
+
     @Test func serbianLettersAreReadNotDropped() {
         // Russian BGN has no ђ, ј, љ or џ: read through it alone, Алејск was "alesk". Latin-ASCII
         // writes đ as d, as for Vietnamese.
