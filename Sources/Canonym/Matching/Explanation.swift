@@ -54,6 +54,8 @@ public struct Explanation: Sendable, Hashable {
     public let transcriptionFactor: Double?
     /// Initials the query writes together in capitals were read one by one.
     public let readInitialsApart: Bool
+    /// The query, Chinese in Wade–Giles, was read as pinyin writes it.
+    public let readFromWadeGiles: Bool
     /// The query's legal form was read from a word misspelt or cut short, the score scaled by
     /// this factor (nil when it was not).
     public let misspeltLegalFormFactor: Double?
@@ -80,6 +82,7 @@ public struct Explanation: Sendable, Hashable {
         var lines = ["query words: \(queryWords.joined(separator: " ")); name words: \(nameWords.joined(separator: " "))"]
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
         if readInitialsApart { lines.append("initials written together read one by one") }
+        if readFromWadeGiles { lines.append("read from Wade–Giles as pinyin writes it") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if let transcriptionFactor {
             lines.append("read as a syllable-by-syllable rendering of the name, Chinese, Korean or Japanese (scored ×\(Edit.format(transcriptionFactor)))")
@@ -192,7 +195,7 @@ extension Matcher {
             },
             readDigitsAsLetters: alignment.readDigitsAsLetters,
             transcriptionFactor: alignment.readAsTranscription ? Double(scorer.transcriptionFactor) : nil,
-            readInitialsApart: alignment.readInitialsApart,
+            readInitialsApart: alignment.readInitialsApart, readFromWadeGiles: alignment.readFromWadeGiles,
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,

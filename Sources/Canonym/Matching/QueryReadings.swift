@@ -1,14 +1,16 @@
 /// The readings of a query the matcher scores: its own romanisations, and others for ways of
-/// writing that only queries take — ordinals written the other way (*1st International Bank* ~
+/// writing that only queries take — Chinese Wade–Giles read as pinyin (`WadeGiles`), ordinals written the other way (*1st International Bank* ~
 /// *First International Bank*), initialisms spelt out (*JC Juncker*, see `Initialisms`) and
 /// digits standing for letters (*Ig0r Sech1n*, to slip past a screening list). Gazetteer names
 /// keep their words as written; trying both ways on the query meets either.
 struct QueryReadings {
-    /// In this order: the romanisations, then their ordinals swapped (`keyed`: both are looked up
+    /// In this order: the romanisations, the Wade–Giles reading, then their ordinals swapped (`keyed`: all are looked up
     /// as names and scored as they are), then initialisms spelt out (`spelledOut`: scored against
     /// people only), then digits read as letters (`digitsAsLetters`: never exact, scored down).
     let all: [[String]]
     let keyed: Range<Int>
+    /// The Wade–Giles reading among them, if the query has one.
+    let wadeGiles: Range<Int>
     let spelledOut: Range<Int>
     let digitsAsLetters: Range<Int>
     /// Then a Chinese, Korean or Japanese syllable-by-syllable rendering read as the name it
@@ -21,6 +23,8 @@ struct QueryReadings {
         hasMisspeltLegalForm = form.hasMisspeltLegalForm
         var all = form.romanizations
         func add(_ reading: [String]?) { if let reading, !all.contains(reading) { all.append(reading) } }
+        add(WadeGiles.pinyinReading(of: form.display))
+        wadeGiles = form.romanizations.count..<all.count
         for words in form.romanizations { add(Self.ordinalsSwapped(words)) }
         keyed = 0..<all.count
         for words in form.romanizations where words.count > 1 { add(Initialisms.spelledOut(words, initialisms: initialisms)) }
@@ -47,6 +51,7 @@ struct QueryReadings {
         let readAsAcronym = alignment.readAsAcronym
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
         marked.readInitialsApart = spelledOut.contains(k)
+        marked.readFromWadeGiles = wadeGiles.contains(k)
         if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
         if hasMisspeltLegalForm && !readAsAcronym {
             marked = marked.scaled(by: scorer.misspeltLegalFormFactor)

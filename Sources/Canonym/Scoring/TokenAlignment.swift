@@ -61,8 +61,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the query, a Chinese, Korean or Japanese syllable-by-syllable rendering, was read as the name it
     /// renders (`SyllabicRendering`), the score scaled by ``NameScorer/transcriptionFactor``.
     public var readAsTranscription = false
+    /// True when the query was read from Chinese Wade–Giles as pinyin (`WadeGiles`).
+    public var readFromWadeGiles = false
 
-    /// This alignment of a query whose digits were read as letters.
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {
         var scaled = self
@@ -76,6 +77,7 @@ public struct TokenAlignment: Sendable, Hashable {
         return read
     }
 
+    /// This alignment of a query whose digits were read as letters.
     func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
         var read = scaled(by: factor)
         read.readDigitsAsLetters = true
