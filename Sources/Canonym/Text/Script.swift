@@ -63,12 +63,12 @@ public enum CyrillicOrthography: String, Sendable, CaseIterable {
     /// Decides from the letters present; letters shared by several orthographies decide nothing.
     /// Tajik: ҷ ӣ ӯ; Uzbek: ҳ, or ў with қ/ғ/и; Kazakh: ә ғ қ ұ һ (and і with ң/ө/ү);
     /// Kyrgyz: ң ө ү without the Kazakh ones;
-    /// Ukrainian: ї є ґ (or і without ў); Belarusian: ў; Macedonian: ѓ ќ ѕ; Serbian: ђ ћ, or
+    /// Ukrainian: ї є ґ (or і without ў); Belarusian: ў, or і with ы, э or ё; Macedonian: ѓ ќ ѕ; Serbian: ђ ћ, or
     /// ј љ њ џ, which Macedonian writes too (they read the same in both); otherwise Russian.
     static func detect<S: Sequence>(in scalars: S) -> CyrillicOrthography where S.Element == Unicode.Scalar {
         var tajikOnly = false, uzbekOrTajik = false, kazakhOrUzbek = false, russianI = false
         var kazakhOnly = false, kyrgyzOrKazakh = false, ukrainianOnly = false, belarusianOnly = false, dottedI = false
-        var macedonianOnly = false, serbianOrMacedonian = false
+        var macedonianOnly = false, serbianOrMacedonian = false, russianOrBelarusian = false
         for scalar in scalars {
             switch scalar.value {
             case 0x04B7, 0x04B6, 0x04E3, 0x04E2, 0x04EF, 0x04EE: tajikOnly = true
@@ -80,6 +80,7 @@ public enum CyrillicOrthography: String, Sendable, CaseIterable {
             case 0x045E, 0x040E: belarusianOnly = true
             case 0x0456, 0x0406: dottedI = true
             case 0x0438, 0x0418: russianI = true  // Belarusian writes і, never и
+            case 0x044B, 0x042B, 0x044D, 0x042D, 0x0451, 0x0401: russianOrBelarusian = true  // ы э ё: Ukrainian writes none
             case 0x0453, 0x0403, 0x045C, 0x040C, 0x0455, 0x0405: macedonianOnly = true
             case 0x0452, 0x0402, 0x045B, 0x040B, 0x0458, 0x0408, 0x0459, 0x0409, 0x045A, 0x040A, 0x045F, 0x040F: serbianOrMacedonian = true
             default: break
@@ -89,7 +90,7 @@ public enum CyrillicOrthography: String, Sendable, CaseIterable {
         if uzbekOrTajik || (belarusianOnly && (kazakhOrUzbek || russianI)) { return .uzbek }
         if kazakhOnly || kazakhOrUzbek || (kyrgyzOrKazakh && dottedI) { return .kazakh }
         if kyrgyzOrKazakh { return .kyrgyz }
-        if belarusianOnly { return .belarusian }
+        if belarusianOnly || (dottedI && russianOrBelarusian && !ukrainianOnly && !russianI) { return .belarusian }
         if ukrainianOnly || dottedI { return .ukrainian }
         if macedonianOnly { return .macedonian }
         if serbianOrMacedonian { return .serbian }

@@ -222,6 +222,8 @@ private func foldThroughUnicodePath(_ name: String, folder: NameFolder = NameFol
         ("Україна", .ukrainian),                        // і without ў
         ("Ґалаґан", .ukrainian),                        // ґ
         ("Магілёў", .belarusian),                       // ў with і, no и
+        ("Баравічы", .belarusian),                      // і with ы, which Ukrainian does not write
+        ("Мінеральныя Воды", .belarusian),
         ("Ўзбекистон", .uzbek),                         // ў with и
         ("Тошкент шаҳри", .uzbek),                      // ҳ
         ("Ҷумъа", .tajik),                              // ҷ
