@@ -164,7 +164,7 @@ public final class MentionFinder: Sendable {
         let keys: WordSet, prefixes: WordSet, longest: Int
 
         init(of gazetteer: Gazetteer) {
-            var keys = Set<String>(), prefixes = Set<String>()
+            var keys = WordSet.Builder(), prefixes = WordSet.Builder()
             var longest = 1
             // Read in the tables, not through each name's decoded record and romanisations.
             let tables = gazetteer.tables, latin = UInt16(Script.mask(of: [.latin]))
@@ -174,14 +174,12 @@ public final class MentionFinder: Sendable {
                 guard words.count > 1 else { continue }
                 longest = max(longest, words.count)
                 phrase.removeAll(keepingCapacity: true)
-                var prefix = ""
                 for word in words {
                     if !phrase.isEmpty { phrase.append(UInt8(ascii: " ")) }
                     phrase += word
-                    prefix = String(decoding: phrase, as: UTF8.self)
-                    prefixes.insert(prefix)
+                    phrase.withUnsafeBufferPointer { prefixes.insert($0) }
                 }
-                keys.insert(prefix)  // the last prefix is the whole phrase
+                phrase.withUnsafeBufferPointer { keys.insert($0) }  // the last prefix is the whole phrase
             }
             self.keys = WordSet(keys)
             self.prefixes = WordSet(prefixes)

@@ -9,7 +9,7 @@ struct WordSet: Sendable {
     /// The table: where each slot's word starts in `bytes`, and its length (-1: empty slot), side
     /// by side, so that a probe of a large table (the gazetteer's phrases) reads one cache line.
     private let slots: [Slot]
-    private struct Slot {
+    fileprivate struct Slot {
         var start: Int32 = 0, length: Int32 = -1
     }
     /// Per slot, seven bits of its word's hash with the top bit set (0: empty slot). A probe reads
@@ -22,25 +22,66 @@ struct WordSet: Sendable {
     private let longest: Int
 
     init<Words: Sequence>(_ words: Words) where Words.Element == String {
-        let distinct = Array(Set(words))
-        var size = 8
-        while size < distinct.count * 2 { size *= 2 }  // at most half full: short probe runs
-        var bytes: [UInt8] = [], slots = [Slot](repeating: Slot(), count: size), tags = [UInt8](repeating: 0, count: size)
-        for word in distinct {
-            let utf8 = Array(word.utf8)
-            let hash = utf8.withUnsafeBufferPointer(Self.hash)
-            var slot = hash & (size - 1)
-            while tags[slot] != 0 { slot = (slot + 1) & (size - 1) }
-            slots[slot] = Slot(start: Int32(bytes.count), length: Int32(utf8.count))
-            tags[slot] = Self.tag(hash)
-            bytes += utf8
+        var builder = Builder()
+        for word in words {
+            var word = word
+            word.withUTF8 { builder.insert($0) }
         }
-        self.bytes = bytes
-        self.slots = slots
-        self.tags = tags
-        mask = size - 1
-        count = distinct.count
-        longest = Swift.max(0, Int(slots.lazy.map(\.length).max() ?? 0))
+        self.init(builder)
+    }
+
+    init(_ builder: consuming Builder) {
+        bytes = builder.bytes
+        slots = builder.slots
+        tags = builder.tags
+        mask = builder.slots.count - 1
+        count = builder.count
+        longest = builder.longest
+    }
+
+    /// Makes a set word by word from UTF-8 bytes, a word given twice kept once: a gazetteer's
+    /// phrases and their prefixes, a million names' worth, are inserted as bytes, with no
+    /// string or `Set` made per word (that was a quarter of a scan's start-up).
+    struct Builder {
+        fileprivate var bytes: [UInt8] = []
+        fileprivate var slots = [Slot](repeating: Slot(), count: 8)
+        fileprivate var tags = [UInt8](repeating: 0, count: 8)
+        fileprivate var count = 0
+        fileprivate var longest = 0
+
+        /// Adds `word` unless the set holds it already.
+        mutating func insert(_ word: UnsafeBufferPointer<UInt8>) {
+            let hash = WordSet.hash(word), tag = WordSet.tag(hash)
+            var slot = hash & (slots.count - 1)
+            while tags[slot] != 0 {
+                if tags[slot] == tag, Int(slots[slot].length) == word.count,
+                   bytes.withUnsafeBufferPointer({ WordSet.equal(word, $0.baseAddress! + Int(slots[slot].start)) }) { return }
+                slot = (slot + 1) & (slots.count - 1)
+            }
+            slots[slot] = Slot(start: Int32(bytes.count), length: Int32(word.count))
+            tags[slot] = tag
+            bytes.append(contentsOf: word)
+            count += 1
+            longest = Swift.max(longest, word.count)
+            if count * 2 > slots.count { grow() }  // at most half full: short probe runs
+        }
+
+        /// Twice the slots, every word placed anew.
+        private mutating func grow() {
+            let size = slots.count * 2
+            var grown = [Slot](repeating: Slot(), count: size), grownTags = [UInt8](repeating: 0, count: size)
+            bytes.withUnsafeBufferPointer { bytes in
+                for (old, tag) in zip(slots, tags) where tag != 0 {
+                    let word = UnsafeBufferPointer(rebasing: bytes[Int(old.start)..<Int(old.start + old.length)])
+                    var slot = WordSet.hash(word) & (size - 1)
+                    while grownTags[slot] != 0 { slot = (slot + 1) & (size - 1) }
+                    grown[slot] = old
+                    grownTags[slot] = tag
+                }
+            }
+            slots = grown
+            tags = grownTags
+        }
     }
 
     /// This set with `more` words.
@@ -100,17 +141,17 @@ struct WordSet: Sendable {
     /// `contains(utf8:)` of a word held as an array (the scorer's words).
     func contains(utf8 word: [UInt8]) -> Bool { word.withUnsafeBufferPointer(contains(utf8:)) }
 
-    private static func equal(_ word: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
+    fileprivate static func equal(_ word: UnsafeBufferPointer<UInt8>, _ stored: UnsafePointer<UInt8>) -> Bool {
         for index in 0..<word.count where word[index] != stored[index] { return false }
         return true
     }
 
     /// The tag of a slot holding a word of this hash: bits the table's index does not use.
-    private static func tag(_ hash: Int) -> UInt8 {
+    fileprivate static func tag(_ hash: Int) -> UInt8 {
         UInt8(truncatingIfNeeded: UInt(bitPattern: hash) >> 57) | 0x80
     }
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { Int(truncatingIfNeeded: FNV1a.hash(bytes)) }
+    fileprivate static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> Int { Int(truncatingIfNeeded: FNV1a.hash(bytes)) }
 }
 
 extension WordSet: Sequence {

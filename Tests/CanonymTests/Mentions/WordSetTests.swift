@@ -53,6 +53,16 @@ import Testing
         #expect(!empty.contains("a") && !empty.contains(["A"][...], lowercasing: true))
     }
 
+    /// Words given as bytes, each many times over, across many growths of the table.
+    @Test func aBuilderOfBytesKeepsEachWordOnce() {
+        var builder = WordSet.Builder()
+        let words = (0..<5_000).map { "phrase \($0 % 1_700) word" }
+        for word in words { Array(word.utf8).withUnsafeBufferPointer { builder.insert($0) } }
+        let set = WordSet(builder)
+        #expect(set.count == 1_700 && Set(set) == Set(words))
+        #expect(words.allSatisfy(set.contains) && !set.contains("phrase 1700 word") && !set.contains("phrase 17 wor"))
+    }
+
     @Test func unionHoldsBothSets() {
         let set = WordSet(["al", "el"]).union(["ben", "al"])
         #expect(Set(set) == ["al", "el", "ben"])
