@@ -18,6 +18,13 @@ struct BinaryWriter {
         write(UInt32(texts.count))
         for text in texts { write(text) }
     }
+
+    /// An array of numbers: how many, then the values as they lie in memory (hosts are
+    /// little-endian, as `SectionWriter` checks), a table of millions in one copy.
+    mutating func write<T: FixedWidthInteger>(_ values: [T]) {
+        write(UInt64(values.count))
+        values.withUnsafeBytes { bytes += $0 }
+    }
 }
 
 /// Why a compiled file could not be read; `BinaryReader` throws it at the first inconsistency.
@@ -64,6 +71,17 @@ struct BinaryReader {
         return texts
     }
 
+    /// An array `write(_ values:)` wrote, copied out.
+    mutating func readArray<T: FixedWidthInteger>(_: T.Type = T.self) throws(TruncatedData) -> [T] {
+        let count = try read(UInt64.self)
+        guard count <= UInt64(bytes.count - offset) / UInt64(MemoryLayout<T>.stride) else { throw TruncatedData() }
+        let source = try take(Int(count) * MemoryLayout<T>.stride)
+        return [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+            UnsafeMutableRawBufferPointer(buffer).copyMemory(from: source)
+            initialized = Int(count)
+        }
+    }
+
     mutating func skipString() throws(TruncatedData) {
         _ = try take(Int(try read(UInt32.self)))
     }
@@ -83,7 +101,11 @@ struct BinaryReader {
 /// A 64-bit checksum of megabyte blocks hashed on all cores, each in four independent FNV-style
 /// lanes of eight bytes, then the blocks' hashes folded in order: opening a compiled file of
 /// hundreds of megabytes must not wait on one multiply chain.
-func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 { checksum(bytes, hashed: nil) }
+
+/// `checksum`, `hashed` told each block once it is hashed (a mapped file's pages that will not
+/// be read again can go at once).
+func checksum(_ bytes: UnsafeRawBufferPointer, hashed: (@Sendable (UnsafeRawBufferPointer) -> Void)?) -> UInt64 {
     let blockSize = 1 << 20
     let blocks = max(1, (bytes.count + blockSize - 1) / blockSize)
     var hashes = [UInt64](repeating: 0, count: blocks)
@@ -93,6 +115,7 @@ func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         DispatchQueue.concurrentPerform(iterations: blocks) { block in
             let range = (block * blockSize)..<min(bytes.count, (block + 1) * blockSize)
             out[block] = blockHash(UnsafeRawBufferPointer(rebasing: bytes[range]))
+            hashed?(UnsafeRawBufferPointer(rebasing: bytes[range]))
         }
     }
     return hashes.reduce(0xcbf2_9ce4_8422_2325) { ($0 ^ $1) &* prime }

@@ -34,6 +34,17 @@ final class ByteStore: @unchecked Sendable {
         self.init(bytes: UnsafeRawBufferPointer(rebasing: memory[..<count]), isMapped: false)
     }
 
+    /// Lets the system drop the pages of a mapped file that lie wholly within `range` (they are
+    /// read again from the file if touched): bytes copied out once, as a scan's stored tables
+    /// are, need not stay in memory beside their copy. Nothing for a store that is no mapping.
+    func releasePages(within range: UnsafeRawBufferPointer) {
+        guard isMapped, let base = range.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (Int(bitPattern: base) + page - 1) / page * page, end = (Int(bitPattern: base) + range.count) / page * page
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, end - start, MADV_DONTNEED)
+    }
+
     /// The file at `path`, mapped read-only; nil when it cannot be opened or mapped.
     static func mapping(path: String) -> ByteStore? {
         let descriptor = open(path, O_RDONLY)

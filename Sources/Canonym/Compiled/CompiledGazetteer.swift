@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 13  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt; 11: a confidence model compiled in (first written as 10), Serbian and Macedonian Cyrillic read in their own orthographies; 12: Latin letters ICU's Latin-ASCII leaves (ə ɔ ɣ) spelt; 13: Belarusian told by і with ы, э or ё
+    static let formatVersion: UInt32 = 14  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt; 11: a confidence model compiled in (first written as 10), Serbian and Macedonian Cyrillic read in their own orthographies; 12: Latin letters ICU's Latin-ASCII leaves (ə ɔ ɣ) spelt; 13: Belarusian told by і with ы, э or ё; 14: a scan's tables stored after the payload
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 
@@ -31,9 +31,13 @@ public enum CompiledGazetteer {
     /// The compiled form of a gazetteer: a header, then its tables as they are. A confidence
     /// model (learnt from this gazetteer by ``Calibration``) rides along: opened, the gazetteer
     /// carries it as ``Gazetteer/confidenceModel``.
+    ///
+    /// After the tables come the ones a scan makes of them (`ScanTables`, built with the standard
+    /// costs), with a checksum of their own: a scan reads them instead of building them.
     public static func encode(_ gazetteer: Gazetteer, confidenceModel: ConfidenceModel? = nil) -> [UInt8] {
         let payload = gazetteer.tables.payload
         let model = confidenceModel.map { String(decoding: $0.encoded(), as: UTF8.self) } ?? ""
+        let scanTables = ScanTables(gazetteer: gazetteer, model: .standard).encoded()
         var file = BinaryWriter()
         for byte in magic { file.write(byte) }
         file.write(formatVersion)
@@ -42,8 +46,17 @@ public enum CompiledGazetteer {
         file.write(checksum(payload))
         file.write(model)
         file.write(Array(model.utf8).withUnsafeBytes(checksum))
+        file.write(UInt64(scanTables.count))
+        file.write(scanTables.withUnsafeBytes(checksum))
         while file.bytes.count % 8 != 0 { file.write(UInt8(0)) }
-        return file.bytes + payload
+        // One allocation for the whole file: a million names' tables are hundreds of megabytes.
+        let padding = (8 - payload.count % 8) % 8
+        var bytes = file.bytes
+        bytes.reserveCapacity(bytes.count + payload.count + padding + scanTables.count)
+        bytes += payload
+        bytes += repeatElement(0, count: padding)
+        bytes += scanTables
+        return bytes
     }
 
     /// Opens a compiled gazetteer file: maps it and reads its tables in place.
@@ -88,12 +101,19 @@ public enum CompiledGazetteer {
                 throw CompiledGazetteerError(path: path, "carries a confidence model that cannot be read (\(error.reason)); compile it again")
             }
         }
+        let scanLength: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
+        let scanChecksum: UInt64 = try reading { () throws(TruncatedData) in try reader.read() }
         let start = (reader.offset + 7) / 8 * 8
-        guard start <= bytes.count, length == UInt64(bytes.count - start) else { throw damaged }
-        let payload = UnsafeRawBufferPointer(rebasing: bytes[start...])
-        guard checksum(payload) == expected else { throw damaged }
+        guard start <= bytes.count, length <= UInt64(bytes.count - start) else { throw damaged }
+        let scanStart = start + (Int(length) + 7) / 8 * 8
+        guard scanStart <= bytes.count, scanLength == UInt64(bytes.count - scanStart) else { throw damaged }
+        let payload = UnsafeRawBufferPointer(rebasing: bytes[start..<(start + Int(length))])
+        let scanBytes = UnsafeRawBufferPointer(rebasing: bytes[scanStart...])
+        // The scan tables are read again only by a scan: their pages go once checked.
+        guard checksum(payload) == expected, checksum(scanBytes, hashed: store.releasePages(within:)) == scanChecksum else { throw damaged }
         let tables = try reading { () throws(TruncatedData) in try GazetteerTables(store: store, payload: payload) }
-        return Gazetteer(tables: tables, warnings: [], confidenceModel: model)
+        let scanTables = Gazetteer.StoredScanTables(store: store, bytes: scanBytes)
+        return Gazetteer(tables: tables, warnings: [], confidenceModel: model, storedScanTables: scanTables)
     }
 }
 

@@ -78,13 +78,36 @@ public final class Gazetteer: Sendable {
         }
     }
 
-    /// A gazetteer over tables built or read in place.
-    init(tables: GazetteerTables, warnings: [GazetteerIssue], confidenceModel: ConfidenceModel? = nil) {
+    /// A gazetteer over tables built or read in place; `storedScanTables`, a compiled file's.
+    init(tables: GazetteerTables, warnings: [GazetteerIssue], confidenceModel: ConfidenceModel? = nil, storedScanTables: StoredScanTables? = nil) {
         self.tables = tables
         self.entities = Entities(tables: tables)
         self.names = Names(tables: tables)
         self.warnings = warnings
         self.confidenceModel = confidenceModel
+        self.storedScanTables = storedScanTables
+    }
+
+    /// A compiled file's `ScanTables` as stored, in the file's mapping (their checksum checked
+    /// when the file was opened).
+    struct StoredScanTables: @unchecked Sendable {  // unchecked: a read-only view into `store`
+        let store: ByteStore
+        let bytes: UnsafeRawBufferPointer
+    }
+    let storedScanTables: StoredScanTables?
+
+    /// The tables a scan needs, for a matcher scoring with `model`: read from the compiled file
+    /// when it stores them and they were built with `model`'s rules, else built (as they are
+    /// when the stored ones fail their checks: never trusted).
+    func scanTables(model: CostModel) -> ScanTables {
+        if let stored = storedScanTables, ScanTables.fit(stored.bytes, model: model) {
+            // Each table's pages of the mapping go once it is copied out, before the next copy.
+            defer { stored.store.releasePages(within: stored.bytes) }
+            if let tables = try? ScanTables(decoding: stored.bytes, model: model, copied: stored.store.releasePages(within:)) {
+                return tables
+            }
+        }
+        return ScanTables(gazetteer: self, model: model)
     }
 
     var index: CandidateIndex { tables.index }

@@ -1,6 +1,3 @@
-import Dispatch
-import Synchronization
-
 /// Tells, without running the matcher, that no name of a gazetteer can score `threshold` or
 /// more against a query, so that no fuzzy match that good exists.
 ///
@@ -28,20 +25,20 @@ final class NearNameFilter: Sendable {
     private let nearWords = BoundedCache<String, Bool>(limit: 100_000)
     private let nearJoined = BoundedCache<String, Bool>(limit: 100_000)
 
-    /// - Complexity: O(total length of the index's entries).
-    init(matcher: Matcher, threshold: Double) {
+    /// A filter over `words`, every word of the gazetteer's names, and `joinedNames`, each name
+    /// run together (`ScanTables`).
+    init(words: WordTrie, joinedNames: WordTrie, threshold: Double) {
         self.threshold = threshold
         minimumSimilarity = Float(threshold) - 1e-4
-        // The two tries side by side: they are a third of a scan's start-up.
-        let tries = Mutex<[WordTrie?]>([nil, nil])
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            // The words read in place in the index's tables, not copied into arrays per entry.
-            let index = matcher.index, entries = 0..<index.entryCount
-            let trie = part == 0 ? WordTrie(words: entries.lazy.flatMap { index.wordLetters(ofEntry: $0) }, model: matcher.scorer.model)
-                : WordTrie(words: entries.lazy.map { index.wordLetters(ofEntry: $0).joined() }, model: matcher.scorer.model)
-            tries.withLock { $0[part] = trie }
-        }
-        (words, joinedNames) = tries.withLock { ($0[0]!, $0[1]!) }
+        self.words = words
+        self.joinedNames = joinedNames
+    }
+
+    /// A filter over `matcher`'s gazetteer, its tries built for its model.
+    /// - Complexity: O(total length of the index's entries).
+    convenience init(matcher: Matcher, threshold: Double) {
+        let tables = ScanTables(gazetteer: matcher.gazetteer, model: matcher.scorer.model)
+        self.init(words: tables.words, joinedNames: tables.joinedNames, threshold: threshold)
     }
 
     /// False when no gazetteer name can align with any romanisation of `form` at `threshold`

@@ -1,5 +1,4 @@
 import Dispatch
-import Synchronization
 
 /// Finds names of people, places and organisations in running text (French and English news
 /// first) and links each to the gazetteer through a ``Matcher``. Names it cannot link are
@@ -132,59 +131,14 @@ public final class MentionFinder: Sendable {
         self.fuzzyThreshold = fuzzyThreshold
         self.reportsCandidatesOfUnknownNames = reportsCandidatesOfUnknownNames
         // News has accented letters: their folds are asked of ICU (whose first transform costs
-        // milliseconds) on another thread while the tables are built, side by side. Together
-        // they were most of a scan's start-up.
+        // milliseconds) on another thread while the tables are built or read.
         DispatchQueue.global().async { NameFolder.prepareLatinLetters() }
-        let built = Mutex<(nearNames: NearNameFilter?, surnames: WordTrie?, phrases: Phrases?)>((nil, nil, nil))
-        DispatchQueue.concurrentPerform(iterations: 3) { part in
-            switch part {
-            case 0:
-                let filter = NearNameFilter(matcher: matcher, threshold: fuzzyThreshold)
-                built.withLock { $0.nearNames = filter }
-            case 1:
-                let trie = WordTrie(words: (0..<matcher.index.entryCount).lazy.compactMap { matcher.index.wordLetters(ofEntry: $0).last },
-                                    model: matcher.scorer.model)
-                built.withLock { $0.surnames = trie }
-            default:
-                let phrases = Phrases(of: matcher.gazetteer)
-                built.withLock { $0.phrases = phrases }
-            }
-        }
-        let (filter, trie, phrases) = built.withLock { $0 }
-        nearNames = filter!
-        surnames = trie!
-        phraseKeys = phrases!.keys
-        phrasePrefixes = phrases!.prefixes
-        longestPhrase = phrases!.longest
-    }
-
-    /// The folded keys of the gazetteer's Latin names of several words, their word-boundary
-    /// prefixes, and the most words such a name has (at most 12).
-    private struct Phrases: Sendable {
-        let keys: WordSet, prefixes: WordSet, longest: Int
-
-        init(of gazetteer: Gazetteer) {
-            var keys = WordSet.Builder(), prefixes = WordSet.Builder()
-            var longest = 1
-            // Read in the tables, not through each name's decoded record and romanisations.
-            let tables = gazetteer.tables, latin = UInt16(Script.mask(of: [.latin]))
-            var phrase: [UInt8] = []
-            for k in 0..<tables.nameCount where tables.scriptMask(ofName: k) == latin {
-                let words = tables.primaryWords(ofName: k)
-                guard words.count > 1 else { continue }
-                longest = max(longest, words.count)
-                phrase.removeAll(keepingCapacity: true)
-                for word in words {
-                    if !phrase.isEmpty { phrase.append(UInt8(ascii: " ")) }
-                    phrase += word
-                    phrase.withUnsafeBufferPointer { prefixes.insert($0) }
-                }
-                phrase.withUnsafeBufferPointer { keys.insert($0) }  // the last prefix is the whole phrase
-            }
-            self.keys = WordSet(keys)
-            self.prefixes = WordSet(prefixes)
-            self.longest = min(longest, 12)
-        }
+        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.model)
+        nearNames = NearNameFilter(words: tables.words, joinedNames: tables.joinedNames, threshold: fuzzyThreshold)
+        surnames = tables.surnames
+        phraseKeys = tables.phraseKeys
+        phrasePrefixes = tables.phrasePrefixes
+        longestPhrase = tables.longestPhrase
     }
 
     /// A finder with `other`'s gazetteer tables and settings and caches of its own.

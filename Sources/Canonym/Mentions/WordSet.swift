@@ -39,6 +39,39 @@ struct WordSet: Sendable {
         longest = builder.longest
     }
 
+    /// Writes the set for `init(reading:)`.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(bytes)
+        writer.write(slots.map(\.start))
+        writer.write(slots.map(\.length))
+        writer.write(tags)
+        writer.write(Int64(count))
+    }
+
+    /// A set `write(to:)` wrote, checked so that no lookup reads out of bounds or probes forever:
+    /// a power of two of slots, at least one empty, each word within the bytes.
+    init(reading reader: inout BinaryReader) throws(TruncatedData) {
+        bytes = try reader.readArray()
+        let starts: [Int32] = try reader.readArray(), lengths: [Int32] = try reader.readArray()
+        let tags: [UInt8] = try reader.readArray()
+        let count = try reader.read(Int64.self)
+        let size = tags.count
+        guard size >= 8, size & (size - 1) == 0, starts.count == size, lengths.count == size else { throw TruncatedData() }
+        var held = 0, longest = 0, bad = false
+        for k in 0..<size where tags[k] != 0 {
+            let start = Int(starts[k]), length = Int(lengths[k])
+            bad = bad || start < 0 || length < 0 || start > bytes.count - length
+            held += 1
+            longest = Swift.max(longest, length)
+        }
+        guard !bad, held < size, Int64(held) == count else { throw TruncatedData() }
+        slots = (0..<size).map { tags[$0] == 0 ? Slot() : Slot(start: starts[$0], length: lengths[$0]) }
+        self.tags = tags
+        mask = size - 1
+        self.count = held
+        self.longest = longest
+    }
+
     /// Makes a set word by word from UTF-8 bytes, a word given twice kept once: a gazetteer's
     /// phrases and their prefixes, a million names' worth, are inserted as bytes, with no
     /// string or `Set` made per word (that was a quarter of a scan's start-up).

@@ -62,6 +62,20 @@ public struct CostModel: Sendable {
         let label: UInt8
     }
 
+    /// A hash of the packed rules and their letters: what a `WordTrie` built with this model
+    /// depends on (its crossing rules are indices into `packedRules`). Tries stored with a
+    /// compiled gazetteer are used only by a model with the same fingerprint.
+    var ruleFingerprint: UInt64 {
+        var writer = BinaryWriter()
+        for rule in packedRules {
+            for field in [rule.fromStart, rule.toStart, rule.fromLength, rule.toLength] { writer.write(field) }
+            writer.write(rule.cost.bitPattern)
+            writer.write(rule.label)
+        }
+        writer.write(ruleLetters)
+        return FNV1a.hash(writer.bytes)
+    }
+
     private mutating func labelIndex(_ label: String) -> UInt8 {
         if let index = labels.firstIndex(of: label) { return UInt8(index) }
         labels.append(label)

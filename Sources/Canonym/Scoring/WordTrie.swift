@@ -49,6 +49,33 @@ struct WordTrie: Sendable {
         singleLetters = single
     }
 
+    /// Writes the words' tries for `init(reading:model:)`.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(UInt32(bands.count))
+        for band in bands {
+            writer.write(Int64(band.lengths.lowerBound))
+            writer.write(Int64(min(band.lengths.upperBound, Int(Int64.max))))
+            band.trie.write(to: &writer)
+        }
+        writer.write(singleLetters.sorted())
+    }
+
+    /// The tries `write(to:)` wrote, built with a model whose rules are `model`'s (see
+    /// `CostModel.ruleFingerprint`), checked as `LetterTrie.init(reading:ruleCount:)` checks.
+    init(reading reader: inout BinaryReader, model: CostModel) throws(TruncatedData) {
+        self.model = model
+        let count = try reader.read(UInt32.self)
+        guard count <= UInt32(Self.bandStarts.count) else { throw TruncatedData() }
+        var bands: [(lengths: ClosedRange<Int>, trie: LetterTrie)] = []
+        for _ in 0..<count {
+            let lower = try reader.read(Int64.self), upper = try reader.read(Int64.self)
+            guard lower >= 1, lower <= upper else { throw TruncatedData() }
+            bands.append((Int(lower)...Int(upper), try LetterTrie(reading: &reader, ruleCount: model.packedRules.count)))
+        }
+        self.bands = bands
+        singleLetters = Set(try reader.readArray(UInt8.self))
+    }
+
     /// Whether some word `w` held, with a length in `lengths`, has `similarity(query, w)` of at
     /// least `minimumSimilarity` (`query` on the side of the rows, as `NameScorer` passes it).
     /// - Complexity: O(n · c) for an n-letter query and the c trie letters whose branch is not
@@ -278,6 +305,49 @@ private struct LetterTrie: Sendable {
         longestWord = words.longest
         self.crossingStart = crossingStart
         self.crossingRules = crossingRules
+        widest = Int(childCount.max() ?? 0)
+    }
+
+    /// Writes the trie for `init(reading:ruleCount:)`.
+    func write(to writer: inout BinaryWriter) {
+        writer.write(letters)
+        writer.write(firstChild)
+        writer.write(childCount)
+        writer.write(endsWord.map { $0 ? UInt8(1) : 0 })
+        writer.write(shortest)
+        writer.write(longest)
+        writer.write(Int64(longestWord))
+        writer.write(crossingStart)
+        writer.write(crossingRules.map(\.rule))
+        writer.write(crossingRules.map(\.known))
+    }
+
+    /// A trie `write(to:)` wrote, for a model of `ruleCount` packed rules. Checked so that no
+    /// search reads out of bounds or runs forever whatever the bytes: each node's children lie
+    /// after it and within the nodes, the crossing rules' ranges run in order, each rule exists.
+    init(reading reader: inout BinaryReader, ruleCount: Int) throws(TruncatedData) {
+        letters = try reader.readArray()
+        firstChild = try reader.readArray()
+        childCount = try reader.readArray()
+        let ends: [UInt8] = try reader.readArray()
+        shortest = try reader.readArray()
+        longest = try reader.readArray()
+        let longestWord = try reader.read(Int64.self)
+        crossingStart = try reader.readArray()
+        let rules: [Int32] = try reader.readArray(), known: [UInt8] = try reader.readArray()
+        let n = letters.count
+        guard n >= 1, firstChild.count == n, childCount.count == n, ends.count == n, shortest.count == n, longest.count == n,
+              crossingStart.count == n + 1, rules.count == known.count, (0...Int64(n)).contains(longestWord) else { throw TruncatedData() }
+        var bad = false
+        for k in 0..<n {
+            let first = Int(firstChild[k]), count = Int(childCount[k])
+            bad = bad || count < 0 || (count > 0 && (first <= k || first > n - count))
+        }
+        let ordered = crossingStart.withUnsafeBufferPointer { TableCheck.isMonotone($0, from: 0, to: Int32(rules.count)) }
+        guard !bad, ordered, rules.withUnsafeBufferPointer({ TableCheck.allBelow($0, ruleCount) }) else { throw TruncatedData() }
+        endsWord = ends.map { $0 != 0 }
+        self.longestWord = Int(longestWord)
+        crossingRules = zip(rules, known).map { (rule: $0, known: $1) }
         widest = Int(childCount.max() ?? 0)
     }
 

@@ -62,7 +62,14 @@ import Testing
 
     @Test func aDamagedPayloadIsRefused() throws {
         var bytes = Self.compiled
-        bytes[bytes.count / 2] ^= 0x40
+        bytes[Self.payloadStart(bytes) + Self.payloadLength(bytes) / 2] ^= 0x40
+        #expect(failure(bytes) == "test.canonym: error: the compiled gazetteer is damaged or truncated; compile it again")
+    }
+
+    @Test func damagedScanTablesAreRefused() throws {
+        var bytes = Self.compiled
+        let start = Self.scanTablesStart(bytes)
+        bytes[start + (bytes.count - start) / 2] ^= 0x40
         #expect(failure(bytes) == "test.canonym: error: the compiled gazetteer is damaged or truncated; compile it again")
     }
 
@@ -87,11 +94,18 @@ import Testing
     }
 
     /// Where the payload starts: after the header (magic, format, version, length, checksum, the
-    /// confidence model's JSON and checksum), at 8 bytes.
+    /// confidence model's JSON and checksum, the scan tables' length and checksum), at 8 bytes.
     private static func length(_ bytes: [UInt8], at offset: Int) -> Int { (0..<4).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) } }
     private static func payloadStart(_ bytes: [UInt8]) -> Int {
         let modelAt = 32 + length(bytes, at: 12)
-        return (modelAt + 4 + length(bytes, at: modelAt) + 8 + 7) / 8 * 8
+        return (modelAt + 4 + length(bytes, at: modelAt) + 8 + 16 + 7) / 8 * 8
+    }
+    private static func payloadLength(_ bytes: [UInt8]) -> Int { length(bytes, at: 16 + length(bytes, at: 12)) }
+    /// Where the scan tables start, after the payload at 8 bytes, and where their checksum is.
+    static func scanTablesStart(_ bytes: [UInt8]) -> Int { payloadStart(bytes) + (payloadLength(bytes) + 7) / 8 * 8 }
+    private static func scanChecksumAt(_ bytes: [UInt8]) -> Int {
+        let modelAt = 32 + length(bytes, at: 12)
+        return modelAt + 4 + length(bytes, at: modelAt) + 8 + 8
     }
 
     /// Where table `section` starts in the file, read from the payload's directory.
@@ -111,13 +125,16 @@ import Testing
         return resealed(bytes)
     }
 
-    /// The bytes with the checksum of their payload written into the header.
-    private static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+    /// The bytes with the checksums of their payload and their scan tables written into the header.
+    static func resealed(_ bytes: [UInt8]) -> [UInt8] {
         var bytes = bytes
         let start = payloadStart(bytes)
-        let sum = bytes[start...].withUnsafeBytes { checksum($0) }
+        let sum = bytes[start..<(start + payloadLength(bytes))].withUnsafeBytes { checksum($0) }
         let checksumAt = 24 + length(bytes, at: 12)
         withUnsafeBytes(of: sum.littleEndian) { for k in 0..<8 { bytes[checksumAt + k] = $0[k] } }
+        let scanSum = bytes[scanTablesStart(bytes)...].withUnsafeBytes { checksum($0) }
+        let scanChecksumAt = scanChecksumAt(bytes)
+        withUnsafeBytes(of: scanSum.littleEndian) { for k in 0..<8 { bytes[scanChecksumAt + k] = $0[k] } }
         return bytes
     }
 
@@ -160,8 +177,35 @@ import Testing
             _ = (opened.entities.map(\.id), opened.names.map(\.form), opened.ambiguousKeys)
             let matcher = Matcher(gazetteer: opened)
             for query in ["Tachkent", "Togayev", "Astana", "Kassym-Jomart Tokayev"] { _ = matcher.match(query) }
+            _ = MentionFinder(matcher: matcher).mentions(in: "M. Togayev a rencontré Blingen à Tachkent et à Nour-Soultan.")
         }
         #expect(refused > 0)
+    }
+
+    @Test func randomDamageInTheScanTablesBehindAGoodChecksumIsRefusedOrReadSafely() {
+        // The scan tables' bytes changed, both checksums made right again: the tables are refused
+        // (a scan then builds its own) or read, and every search and lookup in them stays in bounds.
+        var random = SeededGenerator(seed: 12)
+        let start = Self.scanTablesStart(Self.compiled)
+        var refused = 0, read = 0
+        for trial in 0..<60 {
+            var bytes = Self.compiled
+            for _ in 0..<(1 + trial % 3) { bytes[Int.random(in: start..<bytes.count, using: &random)] = UInt8.random(in: 0...255, using: &random) }
+            let sealed = Self.resealed(bytes)
+            let stored = sealed[start...].withUnsafeBytes { raw in try? ScanTables(decoding: raw, model: .standard) }
+            guard let tables = stored else { refused += 1; continue }
+            read += 1
+            for word in ["tachkent", "togayev", "a", "kassymjomarttokayev", "nour soultan"] {
+                for trie in [tables.words, tables.joinedNames, tables.surnames] {
+                    for similarity: Float in [0, 0.5, 0.85, 0.9, 1] { _ = trie.containsWord(near: Array(word.utf8), minimumSimilarity: similarity) }
+                }
+                _ = (tables.phraseKeys.contains(word), tables.phrasePrefixes.contains(word), Array(tables.phraseKeys))
+            }
+            let opened = try? decode(sealed)
+            #expect(opened != nil, "the payload is whole")
+            if let opened { _ = MentionFinder(matcher: Matcher(gazetteer: opened)).mentions(in: "M. Togayev a rencontré Blingen à Tachkent.") }
+        }
+        #expect(refused > 0 && read > 0, "refused \(refused), read \(read)")
     }
 
     @Test func aMappedFileMatchesAsTheGazetteerItWasCompiledFrom() throws {
