@@ -35,9 +35,20 @@ public enum CompiledGazetteer {
     /// After the tables come the ones a scan makes of them (`ScanTables`, built with the standard
     /// costs), with a checksum of their own: a scan reads them instead of building them.
     public static func encode(_ gazetteer: Gazetteer, confidenceModel: ConfidenceModel? = nil) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(gazetteer, confidenceModel: confidenceModel) { bytes += $0 }
+        return bytes
+    }
+
+    /// `encode`, handed to `write` piece by piece in order (header, tables, a scan's tables), so
+    /// that the file (half a gigabyte for a million names) is never whole in memory beside the
+    /// gazetteer. Returns its length.
+    @discardableResult
+    public static func encode(_ gazetteer: Gazetteer, confidenceModel: ConfidenceModel? = nil,
+                              into write: (UnsafeRawBufferPointer) throws -> Void) rethrows -> Int {
         let payload = gazetteer.tables.payload
         let model = confidenceModel.map { String(decoding: $0.encoded(), as: UTF8.self) } ?? ""
-        let scanTables = ScanTables(gazetteer: gazetteer, model: .standard).encoded()
+        let scanTables = ScanTables.encoded(gazetteer: gazetteer, model: .standard)
         var file = BinaryWriter()
         for byte in magic { file.write(byte) }
         file.write(formatVersion)
@@ -49,14 +60,12 @@ public enum CompiledGazetteer {
         file.write(UInt64(scanTables.count))
         file.write(scanTables.withUnsafeBytes(checksum))
         while file.bytes.count % 8 != 0 { file.write(UInt8(0)) }
-        // One allocation for the whole file: a million names' tables are hundreds of megabytes.
-        let padding = (8 - payload.count % 8) % 8
-        var bytes = file.bytes
-        bytes.reserveCapacity(bytes.count + payload.count + padding + scanTables.count)
-        bytes += payload
-        bytes += repeatElement(0, count: padding)
-        bytes += scanTables
-        return bytes
+        let padding = [UInt8](repeating: 0, count: (8 - payload.count % 8) % 8)
+        try file.bytes.withUnsafeBytes(write)
+        try write(payload)
+        try padding.withUnsafeBytes(write)
+        try scanTables.withUnsafeBytes(write)
+        return file.bytes.count + payload.count + padding.count + scanTables.count
     }
 
     /// Opens a compiled gazetteer file: maps it and reads its tables in place.

@@ -21,21 +21,12 @@ struct ScanTables: Sendable {
     /// Built from `gazetteer`, the four parts side by side.
     /// - Complexity: O(total length of the gazetteer's names).
     init(gazetteer: Gazetteer, model: CostModel) {
-        let index = gazetteer.index, entries = 0..<index.entryCount
-        let built = Mutex<(tries: [WordTrie?], phrases: (keys: WordSet, prefixes: WordSet, longest: Int)?)>(([nil, nil, nil], nil))
+        let built = Mutex<(tries: [WordTrie?], phrases: Phrases?)>(([nil, nil, nil], nil))
         DispatchQueue.concurrentPerform(iterations: 4) { part in
-            // The words read in place in the index's tables, not copied into arrays per entry.
-            switch part {
-            case 0:
-                let trie = WordTrie(words: entries.lazy.flatMap { index.wordLetters(ofEntry: $0) }, model: model)
-                built.withLock { $0.tries[0] = trie }
-            case 1:
-                let trie = WordTrie(words: entries.lazy.map { index.wordLetters(ofEntry: $0).joined() }, model: model)
-                built.withLock { $0.tries[1] = trie }
-            case 2:
-                let trie = WordTrie(words: entries.lazy.compactMap { index.wordLetters(ofEntry: $0).last }, model: model)
-                built.withLock { $0.tries[2] = trie }
-            default:
+            if part < 3 {
+                let trie = Self.trie(part, of: gazetteer, model: model)
+                built.withLock { $0.tries[part] = trie }
+            } else {
                 let phrases = Self.phrases(of: gazetteer)
                 built.withLock { $0.phrases = phrases }
             }
@@ -47,7 +38,20 @@ struct ScanTables: Sendable {
         (phraseKeys, phrasePrefixes, longestPhrase) = phrases
     }
 
-    private static func phrases(of gazetteer: Gazetteer) -> (keys: WordSet, prefixes: WordSet, longest: Int) {
+    /// Trie `part` of `gazetteer`: 0 its names' words, 1 its names run together, 2 their last
+    /// words. The words are read in place in the index's tables, not copied per entry.
+    private static func trie(_ part: Int, of gazetteer: Gazetteer, model: CostModel) -> WordTrie {
+        let index = gazetteer.index, entries = 0..<index.entryCount
+        switch part {
+        case 0: return WordTrie(words: entries.lazy.flatMap { index.wordLetters(ofEntry: $0) }, model: model)
+        case 1: return WordTrie(words: entries.lazy.map { index.wordLetters(ofEntry: $0).joined() }, model: model)
+        default: return WordTrie(words: entries.lazy.compactMap { index.wordLetters(ofEntry: $0).last }, model: model)
+        }
+    }
+
+    private typealias Phrases = (keys: WordSet, prefixes: WordSet, longest: Int)
+
+    private static func phrases(of gazetteer: Gazetteer) -> Phrases {
         var keys = WordSet.Builder(), prefixes = WordSet.Builder()
         var longest = 1
         // Read in the tables, not through each name's decoded record and romanisations.
@@ -73,10 +77,24 @@ struct ScanTables: Sendable {
         var writer = BinaryWriter()
         writer.write(words.model.ruleFingerprint)
         for trie in [words, joinedNames, surnames] { trie.write(to: &writer) }
-        phraseKeys.write(to: &writer)
-        phrasePrefixes.write(to: &writer)
-        writer.write(UInt8(longestPhrase))
+        Self.write((phraseKeys, phrasePrefixes, longestPhrase), to: &writer)
         return writer.bytes
+    }
+
+    /// `ScanTables(gazetteer:model:).encoded()`, the parts built one after another and each let
+    /// go once written: `gazetteer compile` holds the gazetteer's own tables beside them.
+    static func encoded(gazetteer: Gazetteer, model: CostModel) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.write(model.ruleFingerprint)
+        for part in 0..<3 { trie(part, of: gazetteer, model: model).write(to: &writer) }
+        write(phrases(of: gazetteer), to: &writer)
+        return writer.bytes
+    }
+
+    private static func write(_ phrases: Phrases, to writer: inout BinaryWriter) {
+        phrases.keys.write(to: &writer)
+        phrases.prefixes.write(to: &writer)
+        writer.write(UInt8(phrases.longest))
     }
 
     /// Whether `encoded` bytes were built with `model`'s rules (else they cannot serve it).

@@ -35,22 +35,34 @@ final class AtomicFile {
 
     /// Writes `bytes` to `path` in full or not at all.
     static func write(_ bytes: [UInt8], to path: String) throws {
+        try write(to: path) { append in try bytes.withUnsafeBytes(append) }
+    }
+
+    /// Writes to `path`, in full or not at all, what `pieces` hands, in order, to the function it is given.
+    static func write(to path: String, pieces: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
         let file = try AtomicFile(path: path)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { systemWrite(file.descriptor, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                throw TableMatching.Failure(description: "error: cannot write \(path): \(String(cString: strerror(errno)))")
+        try pieces { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = systemWrite(file.descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else {
+                    throw TableMatching.Failure(description: "error: cannot write \(path): \(String(cString: strerror(errno)))")
+                }
+                offset += written
             }
-            offset += written
         }
         try file.commit()
     }
 
     /// `write`, for the file a command makes: a failure is reported and ends the run (exit 1).
     static func writeOutput(_ bytes: [UInt8], to path: String) throws {
-        do { try write(bytes, to: path) } catch {
+        try writeOutput(to: path) { append in try bytes.withUnsafeBytes(append) }
+    }
+
+    /// `write(to:pieces:)`, for the file a command makes: a failure is reported and ends the run (exit 1).
+    static func writeOutput(to path: String, pieces: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        do { try write(to: path, pieces: pieces) } catch {
             Diagnostics.emit(String(describing: error))
             throw ExitCode(1)
         }

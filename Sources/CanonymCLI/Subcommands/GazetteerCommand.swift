@@ -76,10 +76,10 @@ struct GazetteerCommand: ParsableCommand {
         func run() throws {
             let gazetteer = try input.load()
             let model = calibrate ? try Calibrate.learn(from: gazetteer).model : try confidenceModel.map(ConfidenceModelFile.read)
-            let bytes = CompiledGazetteer.encode(gazetteer, confidenceModel: model)
-            try AtomicFile.writeOutput(bytes, to: output)
+            var length = 0
+            try AtomicFile.writeOutput(to: output) { append in length = try CompiledGazetteer.encode(gazetteer, confidenceModel: model, into: append) }
             let carried = model.map { ", a confidence model learnt from \($0.provenance.entities) entities" } ?? ""
-            Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names\(carried), \(bytes.count) bytes")
+            Diagnostics.emit("\(output): \(gazetteer.entities.count) entities, \(gazetteer.names.count) names\(carried), \(length) bytes")
         }
     }
 
