@@ -174,7 +174,7 @@ extension CostModel {
         m.setSubstitution(among: "iy", cost: 0.15, label: "i/y (й, ы, и)")
         m.setSubstitution(among: "jy", cost: 0.2, label: "j/y glide")
         m.setSubstitution(among: "ij", cost: 0.3, label: "i/j glide")
-        m.setSubstitution(among: "ey", cost: 0.4, label: "vowel for vowel")
+        m.setSubstitution(among: "ey", cost: 0.3, label: "y/e (Arabic ي)")
         // Voicing pairs: the errors of machine translation and dictation, and real variants.
         m.setSubstitution(among: "kg", cost: 0.35, label: "voicing k/g")
         m.setSubstitution(among: "td", cost: 0.35, label: "voicing t/d")
