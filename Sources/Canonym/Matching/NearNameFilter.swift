@@ -34,10 +34,10 @@ final class NearNameFilter: Sendable {
         self.joinedNames = joinedNames
     }
 
-    /// A filter over `matcher`'s gazetteer, its tries built for its model.
+    /// A filter over `matcher`'s gazetteer, its tries read or built for its model (`Gazetteer.scanTables`).
     /// - Complexity: O(total length of the index's entries).
     convenience init(matcher: Matcher, threshold: Double) {
-        let tables = ScanTables(gazetteer: matcher.gazetteer, model: matcher.scorer.model)
+        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.model)
         self.init(words: tables.words, joinedNames: tables.joinedNames, threshold: threshold)
     }
 

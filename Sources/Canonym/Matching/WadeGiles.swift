@@ -44,11 +44,12 @@ enum WadeGiles {
         }
     }
 
-    /// Wade–Giles initials, longer first, with their pinyin (`nil`: depends on the final).
+    /// Wade–Giles initials, longer first, with their pinyin (`nil`: depends on the final); a
+    /// syllable with none is one of `glided`.
     private static let initials: [(wadeGiles: String, pinyin: String?)] = [
         ("ch'", nil), ("ts'", "c"), ("tz'", "c"), ("hs", "x"), ("ch", nil), ("ts", "z"), ("tz", "z"), ("ss", "s"), ("sz", "s"),
         ("sh", "sh"), ("p'", "p"), ("t'", "t"), ("k'", "k"), ("p", "b"), ("t", "d"), ("k", "g"), ("j", "r"),
-        ("m", "m"), ("f", "f"), ("n", "n"), ("l", "l"), ("h", "h"), ("s", "s"), ("y", "y"), ("w", "w"), ("", ""),
+        ("m", "m"), ("f", "f"), ("n", "n"), ("l", "l"), ("h", "h"), ("s", "s"), ("y", "y"), ("w", "w"),
     ]
 
     /// Wade–Giles finals (`v` for *ü*, `w` for *ŭ*) with their pinyin where it differs.
@@ -74,7 +75,7 @@ enum WadeGiles {
         let syllable = String(letters)
         guard !syllable.isEmpty, syllable.count <= 7 else { return nil }
         if let whole = glided[syllable] { return whole }
-        for (wadeGiles, pinyinInitial) in initials where !wadeGiles.isEmpty && syllable.hasPrefix(wadeGiles) {
+        for (wadeGiles, pinyinInitial) in initials where syllable.hasPrefix(wadeGiles) {
             let rest = String(syllable.dropFirst(wadeGiles.count))
             guard let final = finals[rest], rest != "w" || ["tz", "tz'", "ts", "ts'", "ss", "sz", "s"].contains(wadeGiles) else { return nil }
             // *ch* and *ch’* are pinyin's *j* and *q* before *i* and *ü*, *zh* and *ch* elsewhere.

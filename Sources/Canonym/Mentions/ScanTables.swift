@@ -6,7 +6,7 @@ import Synchronization
 /// phrases of several words with their word-boundary prefixes.
 ///
 /// Against a million names they take about a second to build, most of a scan's start-up, so
-/// `gazetteer compile` stores them (`encoded`) and a scan of the compiled file reads them back
+/// `gazetteer compile` stores them (`encoded(gazetteer:model:)`) and a scan of the compiled file reads them back
 /// (`init(decoding:model:)`) instead, when its cost model's rules are those they were built with.
 struct ScanTables: Sendable {
     let words: WordTrie
@@ -72,38 +72,27 @@ struct ScanTables: Sendable {
         return (WordSet(keys), WordSet(prefixes), min(longest, 12))
     }
 
-    /// The tables as bytes, behind the fingerprint of the rules they were built with.
-    func encoded() -> [UInt8] {
-        var writer = BinaryWriter()
-        writer.write(words.model.ruleFingerprint)
-        for trie in [words, joinedNames, surnames] { trie.write(to: &writer) }
-        Self.write((phraseKeys, phrasePrefixes, longestPhrase), to: &writer)
-        return writer.bytes
-    }
-
-    /// `ScanTables(gazetteer:model:).encoded()`, the parts built one after another and each let
-    /// go once written: `gazetteer compile` holds the gazetteer's own tables beside them.
+    /// The tables of `gazetteer` as bytes, behind the fingerprint of the rules they are built
+    /// with; the parts built one after another and each let go once written: `gazetteer
+    /// compile` holds the gazetteer's own tables beside them.
     static func encoded(gazetteer: Gazetteer, model: CostModel) -> [UInt8] {
         var writer = BinaryWriter()
         writer.write(model.ruleFingerprint)
         for part in 0..<3 { trie(part, of: gazetteer, model: model).write(to: &writer) }
-        write(phrases(of: gazetteer), to: &writer)
-        return writer.bytes
-    }
-
-    private static func write(_ phrases: Phrases, to writer: inout BinaryWriter) {
+        let phrases = phrases(of: gazetteer)
         phrases.keys.write(to: &writer)
         phrases.prefixes.write(to: &writer)
         writer.write(UInt8(phrases.longest))
+        return writer.bytes
     }
 
-    /// Whether `encoded` bytes were built with `model`'s rules (else they cannot serve it).
+    /// Whether `encoded(gazetteer:model:)` bytes were built with `model`'s rules (else they cannot serve it).
     static func fit(_ bytes: UnsafeRawBufferPointer, model: CostModel) -> Bool {
         var reader = BinaryReader(bytes)
         return (try? reader.read(UInt64.self)) == model.ruleFingerprint
     }
 
-    /// The tables `encoded` wrote, for `model` (whose rules must fit them). Every table is
+    /// The tables `encoded(gazetteer:model:)` wrote, for `model` (whose rules must fit them). Every table is
     /// checked so that no search or lookup reads out of bounds, whatever the bytes.
     /// `copied` is told each stretch of `bytes` once it has been read out (a mapped file's pages
     /// can then go before the next table's copy is made).

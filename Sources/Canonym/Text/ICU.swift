@@ -107,16 +107,13 @@ final class Transliterator: Sendable {
     }
 
     private static func open(_ id: String, rules: String?) throws -> Handle {
-        let units = Array(id.utf16), ruleUnits = rules.map { Array($0.utf16) }
+        let units = Array(id.utf16), ruleUnits = Array((rules ?? "").utf16)
         var errorName = [CChar](repeating: 0, count: 64)
         let opened = units.withUnsafeBufferPointer { idBuffer in
-            if let ruleUnits {
-                return ruleUnits.withUnsafeBufferPointer { ruleBuffer in
-                    canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), ruleBuffer.baseAddress, Int32(ruleBuffer.count),
-                                          &errorName, Int32(errorName.count))
-                }
+            ruleUnits.withUnsafeBufferPointer { ruleBuffer in
+                canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), rules == nil ? nil : ruleBuffer.baseAddress,
+                                      Int32(ruleBuffer.count), &errorName, Int32(errorName.count))
             }
-            return canonym_translit_open(idBuffer.baseAddress!, Int32(idBuffer.count), nil, 0, &errorName, Int32(errorName.count))
         }
         guard let opened else {
             throw ICU.Failure(operation: "opening transform \"\(id)\"", errorNameIn: errorName)
