@@ -2,7 +2,8 @@ import Foundation
 
 /// How likely a fuzzy match names the right entity: a logistic model over what the decision
 /// can see (the best score, how close other entities and the entity's other names came, the
-/// query's length, whether the entity's own name matched), learned from the gazetteer itself by
+/// query's length, whether the entity's own name matched, how many names the entity has),
+/// learned from the gazetteer itself by
 /// ``Calibration``.
 ///
 /// Scores are similarities: on real alternate names a fuzzy score of 0.85–0.90 is right about
@@ -20,7 +21,7 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
         "best score squared", "lead squared",
         "query in Cyrillic", "query with other non-ASCII characters", "query without capitals",
         "matched name in Cyrillic", "matched name without capitals",
-        "the entity's other names' best score",
+        "the entity's other names' best score", "the entity's names (log2)",
     ]
     /// The candidates the features read: the best this many scores.
     static let consideredCandidates = 6
@@ -75,11 +76,13 @@ public struct ConfidenceModel: Sendable, Hashable, Codable {
         // A right entity's other spellings tend to come close too (*Tachkent* near *Tashkent*
         // and *Taschkent*); a wrong one is often near in one name only.
         let otherNames = reported?.otherNameScore ?? 0
+        // An entity with many names is named often: a prior that the scores cannot see.
+        let names = log2(Double(1 + (reported?.entity.aliases.count ?? 0)))
         return [best, next, Double(rivals), Double(letters), Double(form.tokens.count), ownName ? 1 : 0,
                 best * best, (best - next) * (best - next),
                 query.hasCyrillic ? 1 : 0, query.hasOtherNonASCII ? 1 : 0, query.hasCapitals ? 0 : 1,
                 name.hasCyrillic ? 1 : 0, name.hasCapitals ? 0 : 1,
-                otherNames]
+                otherNames, names]
     }
 
     /// The scripts and case of a name's characters, as features read them.

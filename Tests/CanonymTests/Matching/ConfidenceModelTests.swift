@@ -5,9 +5,9 @@ import Testing
 @Suite struct ConfidenceModelTests {
     /// A model that trusts the best score and distrusts a close runner-up.
     static let model = ConfidenceModel(
-        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5, 0.8, 0.01, 0.1, 0.2, 0.3, 0.1, 0.3, 0.6],
-                                       scales: [0.1, 0.1, 1, 4, 1, 0.5, 0.2, 0.01, 0.3, 0.4, 0.5, 0.3, 0.5, 0.3],
-                                       weights: [3, -2, -0.5, 0.1, 0, 0.2, 0, 0, -0.2, -0.1, -0.4, -0.2, -0.3, 0.5], bias: 0),
+        regression: LogisticRegression(means: [0.9, 0.8, 1, 8, 1, 0.5, 0.8, 0.01, 0.1, 0.2, 0.3, 0.1, 0.3, 0.6, 2],
+                                       scales: [0.1, 0.1, 1, 4, 1, 0.5, 0.2, 0.01, 0.3, 0.4, 0.5, 0.3, 0.5, 0.3, 1],
+                                       weights: [3, -2, -0.5, 0.1, 0, 0.2, 0, 0, -0.2, -0.1, -0.4, -0.2, -0.3, 0.5, 0.1], bias: 0),
         provenance: .init(entities: 3, names: 5, heldOutAliases: 60, absentNames: 20, seed: 1))
 
     static let gazetteer = """
@@ -108,6 +108,30 @@ import Testing
         #expect(otherNames("Taschkend") < tashkent.candidates[0].score)
         #expect(otherNames("Termes") == matcher.match("Termes").candidates.first?.score)
         #expect(otherNames("Chirchik") == 0)
+    }
+
+    /// How many names the reported entity has (log2 of one more than its aliases), whichever
+    /// of them matched: the reported entity's, not the runner-up's.
+    @Test func featuresCountTheReportedEntitysNames() throws {
+        let entities = """
+            id\tcanonical\ttype\taliases
+            city:tashkent\tTashkent\tplace\tTaschkent|Toshkent|Ташкент
+            city:termez\tTermez\tplace\t
+            city:termiz\tTermiz Shahri\tplace\tTermiz|Termiz Shahar|Tirmiz
+
+            """
+        var options = MatchOptions()
+        options.candidateCount = 6
+        let matcher = Matcher(gazetteer: try Gazetteer.load([.text(name: "g.tsv", entities)]), options: options)
+        func names(_ query: String) -> Double {
+            ConfidenceModel.features(query: NameFolder.shared.fold(query), candidates: matcher.match(query).candidates)[14]
+        }
+        #expect(matcher.match("Tachkend").entity?.id == "city:tashkent")
+        #expect(names("Tachkend") == 2)
+        #expect(matcher.match("Termes").entity?.id == "city:termez")
+        #expect(names("Termes") == 0)
+        #expect(matcher.match("Tirmis").entity?.id == "city:termiz")
+        #expect(names("Tirmis") == 2)
     }
 
     @Test func theMatcherAcceptsByConfidenceWhenGivenAModel() throws {
