@@ -145,6 +145,10 @@ public struct NameScorer: Sendable {
     /// (as a share of its length) and left out of the query (as a factor off the score). Left out
     /// it weighs more than a place's kind: *Eski Toshkent* (old Tashkent) is a place of its own.
     public var extraQualifierWeight: Float = 0.1
+    /// What such a word weighs when both names have it (as a share of its length, in the mean):
+    /// *City of*, *i Russland* agreeing says little about which place is meant, so *Tara i
+    /// Russland* is not *Tula i Russland*, while *City of Maasin* stays *Maasin City*.
+    public var pairedQualifierWeight: Float = 0.25
     public var omittedQualifierPenalty: Float = 0.06
     /// The gazetteer's qualifying words; nil until a `Matcher` gives its gazetteer's.
     var qualifierWords: WordSet?
@@ -285,8 +289,12 @@ public struct NameScorer: Sendable {
         var extra = (0..<query.count).filter { $0 >= 8 || pairedQuery & (1 << $0) == 0 }
         var omitted = (0..<name.count).filter { $0 >= 8 || pairedName & (1 << $0) == 0 }
         var numerator: Float = 0, denominator: Float = 0
+        let isSharedQualifier = { (pair: TokenAlignment.Pair) in
+            type == .place && query[pair.queryToken].count >= 3 && self.isQualifier(query, pair.queryToken) && self.isQualifier(name, pair.nameToken)
+        }
         for pair in pairs {
-            let w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
+            var w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
+            if isSharedQualifier(pair) { w *= pairedQualifierWeight }
             numerator += w * Float(pair.similarity)
             denominator += w
         }
@@ -366,7 +374,13 @@ public struct NameScorer: Sendable {
 
         // Run together, the names differ only in where words break (*Salaconsilina*); when their
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
-        let joinedQueryCount = query.reduce(0) { $0 + $1.count }, joinedNameCount = name.reduce(0) { $0 + $1.count }
+        // Qualifying words both names carry weigh little in the mean (`pairedQualifierWeight`);
+        // run together they would weigh their length again, so they are left out of it.
+        let sharedQualifiers = type == .place
+            ? pairs.filter { $0.similarity >= 1 && isSharedQualifier($0) } : []
+        let queryWords = sharedQualifiers.isEmpty ? query : query.indices.filter { i in !sharedQualifiers.contains { $0.queryToken == i } }.map { query[$0] }
+        let nameWords = sharedQualifiers.isEmpty ? name : name.indices.filter { j in !sharedQualifiers.contains { $0.nameToken == j } }.map { name[$0] }
+        let joinedQueryCount = queryWords.reduce(0) { $0 + $1.count }, joinedNameCount = nameWords.reduce(0) { $0 + $1.count }
         // An organisation's words are its parts (*BWI Industries* is not *BAE Industries*): with
         // as many words on both sides, running them together would only blur a different word.
         // When every paired word is the same and a word of three letters or more is left over, the
@@ -379,8 +393,8 @@ public struct NameScorer: Sendable {
             // With as many words on both sides, running them together cannot excuse a different surname.
             var joinedName: [UInt8] = []  // made only here: most names are never compared run together
             joinedName.reserveCapacity(joinedNameCount)
-            for word in name { joinedName += word }
-            let unheld = similarity(query.count, joinedName)
+            for word in nameWords { joinedName += word }
+            let unheld = sharedQualifiers.isEmpty ? similarity(query.count, joinedName) : self.similarity(Array(queryWords.joined()), joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],

@@ -51,6 +51,27 @@ private func entities(teaching: Bool = true) -> [Entity] {
         #expect(organisation.score < added.score)
     }
 
+    /// Qualifying words both names carry weigh little, in the mean and run together: the
+    /// place's own word decides. Words of one or two letters (*of*, *el*, *e*) weigh their length.
+    @Test func qualifyingWordsBothNamesHaveWeighLittle() throws {
+        let scorer = Matcher(gazetteer: try Gazetteer(entities: entities())).scorer
+        let untaught = Matcher(gazetteer: try Gazetteer(entities: entities(teaching: false))).scorer
+        let query = [Array("tara".utf8), Array("city".utf8)], name = [Array("tula".utf8), Array("city".utf8)]
+        let alignment = scorer.align(query: query, name: name, type: .place)
+        let tara = Double(scorer.similarity(Array("tara".utf8), Array("tula".utf8)))
+        #expect(tara < 0.8)
+        let city = 4 * Double(scorer.pairedQualifierWeight)
+        #expect(abs(alignment.score - (4 * tara + city) / (4 + city)) < 1e-6)
+        #expect(!alignment.comparedJoined)
+        #expect(alignment.score < 0.85, "agreeing on *City* does not make Tara Tula")
+        let before = untaught.align(query: query, name: name, type: .place).score
+        #expect(abs(before - (4 * tara + 4) / 8) < 1e-6)
+        // An organisation's words are its own: *City* weighs its length there.
+        #expect(scorer.align(query: query, name: name, type: .organization).score > alignment.score)
+        let of = ([Array("of".utf8), Array("tara".utf8)], [Array("of".utf8), Array("tula".utf8)])
+        #expect(scorer.align(query: of.0, name: of.1, type: .place).score == untaught.align(query: of.0, name: of.1, type: .place).score)
+    }
+
     @Test func aCompiledGazetteerKeepsTheWords() throws {
         let gazetteer = try Gazetteer(entities: entities())
         let reopened = try CompiledGazetteer.encode(gazetteer).withUnsafeBytes { try CompiledGazetteer.decode($0, path: "test.canonym") }
