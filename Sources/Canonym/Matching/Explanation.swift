@@ -149,7 +149,8 @@ extension Matcher {
     public func explain(_ candidate: Candidate) -> Explanation {
         let alignment = candidate.alignment
         func comparison(_ query: String, _ name: String, _ similarity: Double) -> Explanation.WordComparison {
-            let edits = WeightedEditDistance.alignment(Array(query.utf8), Array(name.utf8), model: scorer.model).edits
+            let queryLetters = Array(query.utf8), nameLetters = Array(name.utf8)
+            let edits = WeightedEditDistance.alignment(queryLetters, nameLetters, model: scorer.model(comparing: queryLetters, nameLetters)).edits
             return .init(queryWord: query, nameWord: name, similarity: similarity, edits: edits)
         }
         let comparisons: [Explanation.WordComparison] = alignment.comparedJoined

@@ -34,10 +34,11 @@ final class NearNameFilter: Sendable {
         self.joinedNames = joinedNames
     }
 
-    /// A filter over `matcher`'s gazetteer, its tries read or built for its model (`Gazetteer.scanTables`).
+    /// A filter over `matcher`'s gazetteer, its tries read or built for its model (`Gazetteer.scanTables`)
+    /// and searched with the costs of words romanised from an abjad, the cheapest its scorer uses.
     /// - Complexity: O(total length of the index's entries).
     convenience init(matcher: Matcher, threshold: Double) {
-        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.model)
+        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.abjadModel)
         self.init(words: tables.words, joinedNames: tables.joinedNames, threshold: threshold)
     }
 

@@ -106,7 +106,10 @@ public struct TokenAlignment: Sendable, Hashable {
 /// Word similarity is `1 - cost / longer length`, with the cost from `WeightedEditDistance`;
 /// a one-letter word pairs with a word of the same initial at 0.85.
 public struct NameScorer: Sendable {
-    public var model: CostModel
+    public var model: CostModel { didSet { abjadModel = model.readingAbjad() } }
+    /// `model` as it compares a word romanised from an abjad (`looksRomanisedFromAbjad`) with
+    /// another. Never dearer than `model`: what is bounded with it is bounded for every pair.
+    public private(set) var abjadModel: CostModel
     /// What leaving out one word of the name costs, as a factor off the score: a person's given
     /// names and patronymic are often left out, the surname (last word) rarely; a place or an
     /// organisation loses a word (*Amphoe*, *Group*) now and then (a place's kind: see
@@ -227,14 +230,50 @@ public struct NameScorer: Sendable {
 
     public init(model: CostModel = .standard) {
         self.model = model
+        abjadModel = model.readingAbjad()
     }
 
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
+        // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
+        if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return Self.similarity(a, b, model: abjadModel) }
+        return Self.similarity(a, b, model: model)
+    }
+
+    /// The similarity of two words under one model, whatever they look like.
+    static func similarity(_ a: [UInt8], _ b: [UInt8], model: CostModel) -> Float {
         if a == b { return 1 }
         if a.isEmpty || b.isEmpty { return 0 }
         if a.count == 1 || b.count == 1 { return a[0] == b[0] ? 0.85 : 0 }
         let cost = WeightedEditDistance.distance(a, b, model: model)
         return max(0, 1 - cost / Float(max(a.count, b.count)))
+    }
+
+    /// The model `similarity` compares `a` and `b` with.
+    public func model(comparing a: [UInt8], _ b: [UInt8]) -> CostModel {
+        Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) ? abjadModel : model
+    }
+
+    /// Whether a folded word reads as a romanisation of Arabic or Persian script: four letters or
+    /// more, under a fifth of them vowels, and its long vowels written *w* and *y* (or no vowel
+    /// at all): *kylbwrn*, *byryz*, *krasnwznamnsk*, not *zelenskyy* or *schmidt*.
+    static func looksRomanisedFromAbjad(_ word: [UInt8]) -> Bool {
+        let count = word.count
+        guard count >= 4 else { return false }
+        // Asked of every pair of words compared: letters as bits, and out at the vowel too many.
+        let vowelBits: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20, glideBits: UInt32 = 1 << 22 | 1 << 24
+        var vowels = 0, glides = false
+        for letter in word {
+            let code = letter &- UInt8(ascii: "a")
+            guard code < 26 else { continue }
+            let bit: UInt32 = 1 << code
+            if bit & vowelBits != 0 {
+                vowels += 1
+                if vowels * 5 >= count { return false }
+            } else if bit & glideBits != 0 {
+                glides = true
+            }
+        }
+        return glides || vowels == 0
     }
 
     /// - Complexity: O(n·m·w²) for n query words, m name words of at most w letters; pairing
@@ -289,12 +328,15 @@ public struct NameScorer: Sendable {
         var extra = (0..<query.count).filter { $0 >= 8 || pairedQuery & (1 << $0) == 0 }
         var omitted = (0..<name.count).filter { $0 >= 8 || pairedName & (1 << $0) == 0 }
         var numerator: Float = 0, denominator: Float = 0
-        let isSharedQualifier = { (pair: TokenAlignment.Pair) in
-            type == .place && query[pair.queryToken].count >= 3 && self.isQualifier(query, pair.queryToken) && self.isQualifier(name, pair.nameToken)
+        // Bit k: pairs[k] pairs a qualifying word of a place, three letters or more, in both names.
+        var sharedQualifiers: UInt16 = 0
+        if type == .place, query.count > 1, name.count > 1, let words = qualifierWords {
+            for (k, pair) in pairs.enumerated() where query[pair.queryToken].count >= 3
+                && words.contains(utf8: query[pair.queryToken]) && words.contains(utf8: name[pair.nameToken]) { sharedQualifiers |= 1 << k }
         }
-        for pair in pairs {
+        for (k, pair) in pairs.enumerated() {
             var w = (weight(query[pair.queryToken]) + weight(name[pair.nameToken])) / 2
-            if isSharedQualifier(pair) { w *= pairedQualifierWeight }
+            if sharedQualifiers & (1 << k) != 0 { w *= pairedQualifierWeight }
             numerator += w * Float(pair.similarity)
             denominator += w
         }
@@ -376,10 +418,12 @@ public struct NameScorer: Sendable {
         // lengths differ more, one has a word the other lacks, and the pairing above judges that.
         // Qualifying words both names carry weigh little in the mean (`pairedQualifierWeight`);
         // run together they would weigh their length again, so they are left out of it.
-        let sharedQualifiers = type == .place
-            ? pairs.filter { $0.similarity >= 1 && isSharedQualifier($0) } : []
-        let queryWords = sharedQualifiers.isEmpty ? query : query.indices.filter { i in !sharedQualifiers.contains { $0.queryToken == i } }.map { query[$0] }
-        let nameWords = sharedQualifiers.isEmpty ? name : name.indices.filter { j in !sharedQualifiers.contains { $0.nameToken == j } }.map { name[$0] }
+        var leftOutOfQuery: UInt16 = 0, leftOutOfName: UInt16 = 0
+        for (k, pair) in pairs.enumerated() where sharedQualifiers & (1 << k) != 0 && pair.similarity >= 1 {
+            leftOutOfQuery |= 1 << pair.queryToken
+            leftOutOfName |= 1 << pair.nameToken
+        }
+        let queryWords = Self.words(of: query, without: leftOutOfQuery), nameWords = Self.words(of: name, without: leftOutOfName)
         let joinedQueryCount = queryWords.reduce(0) { $0 + $1.count }, joinedNameCount = nameWords.reduce(0) { $0 + $1.count }
         // An organisation's words are its parts (*BWI Industries* is not *BAE Industries*): with
         // as many words on both sides, running them together would only blur a different word.
@@ -394,7 +438,7 @@ public struct NameScorer: Sendable {
             var joinedName: [UInt8] = []  // made only here: most names are never compared run together
             joinedName.reserveCapacity(joinedNameCount)
             for word in nameWords { joinedName += word }
-            let unheld = sharedQualifiers.isEmpty ? similarity(query.count, joinedName) : self.similarity(Array(queryWords.joined()), joinedName)
+            let unheld = leftOutOfQuery == 0 ? similarity(query.count, joinedName) : self.similarity(Array(queryWords.joined()), joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
                 return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
@@ -453,6 +497,11 @@ public struct NameScorer: Sendable {
 
     /// What a word weighs in the mean: its length.
     private static func weight(_ token: [UInt8]) -> Float { Float(max(token.count, 1)) }
+
+    /// `words` but those whose bit is set in `leftOut` (bit k: word k, of the first eight).
+    private static func words(of words: [[UInt8]], without leftOut: UInt16) -> [[UInt8]] {
+        leftOut == 0 ? words : words.indices.filter { $0 >= 8 || leftOut & (1 << $0) == 0 }.map { words[$0] }
+    }
 
     /// Russian, Ukrainian and Belarusian patronymics (*-ovich*, *-evna*, *-ivna*, *-ichna*) and
     /// Turkic ones (*-uly*, *-ogly*, *-kyzy*, *-qizi*), as romanised.

@@ -12,7 +12,7 @@ import Testing
     static let ruleSides = CostModel.standard.rules.flatMap { [$0.from, $0.to] }
 
     static func anyWord(near query: [UInt8], in words: [[UInt8]], atLeast similarity: Float, lengths: ClosedRange<Int>) -> Bool {
-        words.contains { lengths.contains($0.count) && scorer.similarity(query, $0) >= similarity }
+        words.contains { lengths.contains($0.count) && NameScorer.similarity(query, $0, model: .standard) >= similarity }
     }
 
     /// Expects the trie to answer for `query` what comparing it with every word answers, and
@@ -76,6 +76,33 @@ import Testing
         #expect(found > 50, "too few near queries to test anything: \(found)")
     }
 
+    /// Searched with the scorer's abjad costs, the trie never misses a word the scorer finds that
+    /// close, whichever model the scorer compared the two with (*kylbwrn* and *kilburn*: the abjad's).
+    @Test(arguments: [0.8, 0.85, 0.9] as [Float])
+    func theAbjadCostsBoundEveryComparison(minimumSimilarity: Float) {
+        var random = SeededGenerator(seed: 31 + UInt64(minimumSimilarity * 1000))
+        let consonants = Array("bpfvkgtdszrlmnwy")
+        var found = 0, abjad = 0
+        for _ in 0..<30 {
+            // Words of few vowels, written as an abjad is romanised, beside ordinary ones.
+            var words = (0..<20).map { _ in Array(Self.randomWord(&random, length: 3...9).utf8) }
+            words += (0..<20).map { _ in Array(random.word(from: consonants, length: 4...9).utf8) }
+            let trie = WordTrie(words: words, model: Self.scorer.abjadModel)
+            for _ in 0..<20 {
+                let base = String(decoding: words.randomElement(using: &random)!, as: UTF8.self)
+                let query = Array(Self.mutated(base, &random).utf8)
+                guard !query.isEmpty else { continue }
+                let near = words.filter { Self.scorer.similarity(query, $0) >= minimumSimilarity }
+                guard !near.isEmpty else { continue }
+                found += 1
+                if near.contains(where: { NameScorer.looksRomanisedFromAbjad($0) || NameScorer.looksRomanisedFromAbjad(query) }) { abjad += 1 }
+                #expect(trie.containsWord(near: query, minimumSimilarity: minimumSimilarity - 1e-4),
+                        "missed: \(String(decoding: query, as: UTF8.self)) near \(near.map { String(decoding: $0, as: UTF8.self) })")
+            }
+        }
+        #expect(abjad > 20, "too few abjad-like comparisons to test anything: \(abjad) of \(found)")
+    }
+
     /// Words and queries of very different lengths, across the trie's bands: a branch is left by
     /// what stretching or shrinking the rest of the query to its words' lengths must cost.
     @Test(arguments: [0.8, 0.85, 0.9] as [Float])
@@ -123,7 +150,7 @@ import Testing
                 let prefix = random.word(from: Self.alphabet, length: prefixLength), suffix = random.word(from: Self.alphabet, length: 0...3)
                 let query = Array((prefix + String(repeating: querySide + "a", count: count) + suffix).utf8)
                 let word = Array((prefix + String(repeating: wordSide + "a", count: count) + suffix).utf8)
-                let similarity = Self.scorer.similarity(query, word)
+                let similarity = NameScorer.similarity(query, word, model: .standard)
                 guard similarity > 0 else { continue }
                 let trie = WordTrie(words: [word, Array("zzzzzzzzzzzzzzzzzzzzzzzzz".utf8)])
                 #expect(trie.containsWord(near: query, minimumSimilarity: similarity - 1e-4),
