@@ -35,10 +35,10 @@ final class NearNameFilter: Sendable {
     }
 
     /// A filter over `matcher`'s gazetteer, its tries read or built for its model (`Gazetteer.scanTables`)
-    /// and searched with the costs of words romanised from an abjad, the cheapest its scorer uses.
+    /// and searched with the cheapest costs its scorer uses (`NameScorer.boundingModel`).
     /// - Complexity: O(total length of the index's entries).
     convenience init(matcher: Matcher, threshold: Double) {
-        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.abjadModel)
+        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.boundingModel)
         self.init(words: tables.words, joinedNames: tables.joinedNames, threshold: threshold)
     }
 

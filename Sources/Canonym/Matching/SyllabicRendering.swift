@@ -108,23 +108,37 @@ enum SyllabicRendering {
     private static let fillsU = Set("kgszbpfmrh".utf8), fillsO = Set("td".utf8)
 
     /// Whether `word` is all Japanese syllables as romanised: an onset (`onsets`, or one of
-    /// `twoLetterOnsets`), then a vowel; or a syllable-closing *n*.
-    private static func isJapaneseSyllables(_ word: [UInt8]) -> Bool {
+    /// the two-letter onsets *sh*, *ch*, *ts* and a consonant of `yOnsets` before *y*), then a
+    /// vowel; or a syllable-closing *n*. The scorer asks it of the words it compares, so letters
+    /// are told by bit masks.
+    static func isJapaneseSyllables(_ word: [UInt8]) -> Bool {
         guard word.count >= 4 else { return false }
         var k = 0
         while k < word.count {
-            if isVowel(word[k]) { k += 1; continue }
-            if word[k] == UInt8(ascii: "n") && (k + 1 == word.count || !isVowel(word[k + 1])) { k += 1; continue }
-            guard onsets.contains(word[k]) else { return false }
-            let vowel = k + 1 < word.count && twoLetterOnsets.contains(Array(word[k...(k + 1)])) ? k + 2 : k + 1
+            let letter = word[k]
+            if isVowel(letter) { k += 1; continue }
+            if letter == UInt8(ascii: "n") && (k + 1 == word.count || !isVowel(word[k + 1])) { k += 1; continue }
+            guard isLetter(letter, in: onsets) else { return false }
+            var vowel = k + 1
+            if vowel < word.count {
+                let next = word[vowel]
+                if (next == UInt8(ascii: "h") && (letter == UInt8(ascii: "s") || letter == UInt8(ascii: "c")))
+                    || (next == UInt8(ascii: "s") && letter == UInt8(ascii: "t"))
+                    || (next == UInt8(ascii: "y") && isLetter(letter, in: yOnsets)) { vowel += 1 }
+            }
             guard vowel < word.count, isVowel(word[vowel]) else { return false }
             k = vowel + 1
         }
         return true
     }
-    private static let onsets = Set("kgsztdnhbpmyrwfjc".utf8)
-    /// *sh*, *ch*, *ts*, and a consonant before *y* (*ky*, *ry*).
-    private static let twoLetterOnsets = Set(["sh", "ch", "ts"].map { Array($0.utf8) } + "kgsztdnhbpmrwfjc".utf8.map { [$0, UInt8(ascii: "y")] })
+    private static let onsets = letterBits("kgsztdnhbpmyrwfjc"), yOnsets = letterBits("kgsztdnhbpmrwfjc")
 
-    private static func isVowel(_ letter: UInt8) -> Bool { "aeiou".utf8.contains(letter) }
+    private static func letterBits(_ letters: String) -> UInt32 { letters.utf8.reduce(0) { $0 | 1 << ($1 - UInt8(ascii: "a")) } }
+    private static func isLetter(_ letter: UInt8, in bits: UInt32) -> Bool {
+        let code = letter &- UInt8(ascii: "a")
+        return code < 26 && bits & 1 << code != 0
+    }
+
+    private static func isVowel(_ letter: UInt8) -> Bool { isLetter(letter, in: vowels) }
+    private static let vowels = letterBits("aeiou")
 }

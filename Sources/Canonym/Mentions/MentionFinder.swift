@@ -133,8 +133,8 @@ public final class MentionFinder: Sendable {
         // News has accented letters: their folds are asked of ICU (whose first transform costs
         // milliseconds) on another thread while the tables are built or read.
         DispatchQueue.global().async { NameFolder.prepareLatinLetters() }
-        // Searched with the abjad costs, the cheapest the scorer uses: the tries' bounds hold for every pair.
-        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.abjadModel)
+        // Searched with the scorer's cheapest costs: the tries' bounds hold for every pair it compares.
+        let tables = matcher.gazetteer.scanTables(model: matcher.scorer.boundingModel)
         nearNames = NearNameFilter(words: tables.words, joinedNames: tables.joinedNames, threshold: fuzzyThreshold)
         surnames = tables.surnames
         phraseKeys = tables.phraseKeys

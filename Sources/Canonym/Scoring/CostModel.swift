@@ -172,6 +172,16 @@ public struct CostModel: Sendable {
         return model
     }
 
+    /// This model for comparing a word written in Japanese syllables (*zerenodorisuku*,
+    /// *sutavuropori*) with one that is not: Japanese has one consonant for *l* and *r* and writes
+    /// *v* as *b*. No edit costs more than in this model.
+    public func readingJapaneseSyllables() -> CostModel {
+        var model = self
+        model.lowerSubstitution(among: "lr", to: 0.2, label: "l/r (Japanese)")
+        model.lowerSubstitution(among: "bv", to: 0.2, label: "b/v (Japanese)")
+        return model
+    }
+
     /// `setSubstitution` where it makes a pair cheaper.
     private mutating func lowerSubstitution(among letters: String, to cost: Float, label: String) {
         let index = labelIndex(label)

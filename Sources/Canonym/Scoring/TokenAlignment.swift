@@ -106,10 +106,20 @@ public struct TokenAlignment: Sendable, Hashable {
 /// Word similarity is `1 - cost / longer length`, with the cost from `WeightedEditDistance`;
 /// a one-letter word pairs with a word of the same initial at 0.85.
 public struct NameScorer: Sendable {
-    public var model: CostModel { didSet { abjadModel = model.readingAbjad() } }
-    /// `model` as it compares a word romanised from an abjad (`looksRomanisedFromAbjad`) with
-    /// another. Never dearer than `model`: what is bounded with it is bounded for every pair.
+    public var model: CostModel {
+        didSet { (abjadModel, japaneseModel, boundingModel) = Self.readings(of: model) }
+    }
+    /// `model` as it compares a word romanised from an abjad (`looksRomanisedFromAbjad`) with another.
     public private(set) var abjadModel: CostModel
+    /// `model` as it compares a word of Japanese syllables with one that is not.
+    public private(set) var japaneseModel: CostModel
+    /// No dearer than any of the three: what is bounded with it (the scan's tries) is bounded for every pair.
+    public private(set) var boundingModel: CostModel
+
+    private static func readings(of model: CostModel) -> (abjad: CostModel, japanese: CostModel, bounding: CostModel) {
+        let abjad = model.readingAbjad()
+        return (abjad, model.readingJapaneseSyllables(), abjad.readingJapaneseSyllables())
+    }
     /// What leaving out one word of the name costs, as a factor off the score: a person's given
     /// names and patronymic are often left out, the surname (last word) rarely; a place or an
     /// organisation loses a word (*Amphoe*, *Group*) now and then (a place's kind: see
@@ -230,12 +240,13 @@ public struct NameScorer: Sendable {
 
     public init(model: CostModel = .standard) {
         self.model = model
-        abjadModel = model.readingAbjad()
+        (abjadModel, japaneseModel, boundingModel) = Self.readings(of: model)
     }
 
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
         // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
         if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return Self.similarity(a, b, model: abjadModel) }
+        if Self.oneIsJapaneseSyllables(a, b) { return Self.similarity(a, b, model: japaneseModel) }
         return Self.similarity(a, b, model: model)
     }
 
@@ -250,7 +261,14 @@ public struct NameScorer: Sendable {
 
     /// The model `similarity` compares `a` and `b` with.
     public func model(comparing a: [UInt8], _ b: [UInt8]) -> CostModel {
-        Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) ? abjadModel : model
+        Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) ? abjadModel : Self.oneIsJapaneseSyllables(a, b) ? japaneseModel : model
+    }
+
+    /// Whether one word, and only one, is written in Japanese syllables (five letters or more:
+    /// *zerenodorisuku* beside *zelenodolsk*). Two such words are compared as any two are:
+    /// Japanese names differ by *r* and *b* as much as others.
+    static func oneIsJapaneseSyllables(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        (a.count >= 5 || b.count >= 5) && SyllabicRendering.isJapaneseSyllables(a) != SyllabicRendering.isJapaneseSyllables(b)
     }
 
     /// Whether a folded word reads as a romanisation of Arabic or Persian script: four letters or

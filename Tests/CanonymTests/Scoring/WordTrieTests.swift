@@ -76,31 +76,40 @@ import Testing
         #expect(found > 50, "too few near queries to test anything: \(found)")
     }
 
-    /// Searched with the scorer's abjad costs, the trie never misses a word the scorer finds that
-    /// close, whichever model the scorer compared the two with (*kylbwrn* and *kilburn*: the abjad's).
+    /// Searched with the scorer's cheapest costs, the trie never misses a word the scorer finds that
+    /// close, whichever model the scorer compared the two with (*kylbwrn* and *kilburn*: the abjad's;
+    /// *zerenodorisuku* and *zelenodolsk*: the Japanese).
     @Test(arguments: [0.8, 0.85, 0.9] as [Float])
-    func theAbjadCostsBoundEveryComparison(minimumSimilarity: Float) {
+    func theCheapestCostsBoundEveryComparison(minimumSimilarity: Float) {
         var random = SeededGenerator(seed: 31 + UInt64(minimumSimilarity * 1000))
         let consonants = Array("bpfvkgtdszrlmnwy")
-        var found = 0, abjad = 0
+        let syllables = ["ka", "ru", "su", "to", "ri", "bu", "vo", "re", "do", "n", "ku", "ra"]
+        var found = 0, abjad = 0, japanese = 0
         for _ in 0..<30 {
             // Words of few vowels, written as an abjad is romanised, beside ordinary ones.
             var words = (0..<20).map { _ in Array(Self.randomWord(&random, length: 3...9).utf8) }
             words += (0..<20).map { _ in Array(random.word(from: consonants, length: 4...9).utf8) }
-            let trie = WordTrie(words: words, model: Self.scorer.abjadModel)
+            // And words of Japanese syllables, whose *r* meets an *l*.
+            words += (0..<20).map { _ in Array((0..<Int.random(in: 3...6, using: &random)).map { _ in syllables.randomElement(using: &random)! }.joined().utf8) }
+            let trie = WordTrie(words: words, model: Self.scorer.boundingModel)
             for _ in 0..<20 {
                 let base = String(decoding: words.randomElement(using: &random)!, as: UTF8.self)
-                let query = Array(Self.mutated(base, &random).utf8)
+                // Mutated; or written as the name a Japanese rendering renders (*l* for *r*, *v* for
+                // *b*), or an abjad's (*p* for *b*, *v* for *f*, *e* for *y*).
+                let asJapanese = String(base.map { $0 == "r" ? "l" : $0 == "b" ? "v" : $0 })
+                let asAbjad = String(base.map { $0 == "b" ? "p" : $0 == "f" ? "v" : $0 == "y" ? "e" : $0 })
+                let query = Array([Self.mutated(base, &random), asJapanese, asAbjad].randomElement(using: &random)!.utf8)
                 guard !query.isEmpty else { continue }
                 let near = words.filter { Self.scorer.similarity(query, $0) >= minimumSimilarity }
                 guard !near.isEmpty else { continue }
                 found += 1
                 if near.contains(where: { NameScorer.looksRomanisedFromAbjad($0) || NameScorer.looksRomanisedFromAbjad(query) }) { abjad += 1 }
+                if near.contains(where: { NameScorer.oneIsJapaneseSyllables($0, query) }) { japanese += 1 }
                 #expect(trie.containsWord(near: query, minimumSimilarity: minimumSimilarity - 1e-4),
                         "missed: \(String(decoding: query, as: UTF8.self)) near \(near.map { String(decoding: $0, as: UTF8.self) })")
             }
         }
-        #expect(abjad > 20, "too few abjad-like comparisons to test anything: \(abjad) of \(found)")
+        #expect(abjad > 20 && japanese > 10, "too few comparisons of the readings to test anything: \(abjad), \(japanese) of \(found)")
     }
 
     /// Words and queries of very different lengths, across the trie's bands: a branch is left by
