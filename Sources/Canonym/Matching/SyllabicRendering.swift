@@ -64,13 +64,19 @@ enum SyllabicRendering {
 
     // MARK: Korean
 
+    /// Whether `word` reads as Korean's Revised Romanisation of a foreign name: *eu* or *eo*
+    /// after a consonant (*seukeu*, *peulleinpildeu*; a German *eu*, *Neuss*, too).
+    static func looksKorean(_ word: [UInt8]) -> Bool {
+        let e = UInt8(ascii: "e"), u = UInt8(ascii: "u"), o = UInt8(ascii: "o")
+        return (1..<max(1, word.count - 1)).contains { !isVowel(word[$0 - 1]) && word[$0] == e && (word[$0 + 1] == u || word[$0 + 1] == o) }
+    }
+
     /// A word in the Revised Romanisation with its filling *eu* dropped (after a consonant:
     /// *seukeu* → *sk*), *eo* as *o* and *ae* as *e*; nil when it has no *eu* or *eo* after a
     /// consonant. A German *eu* (*Neuss*) is read so too: the word as written still matches.
     static func koreanReading(of word: [UInt8]) -> [UInt8]? {
+        guard looksKorean(word) else { return nil }
         let e = UInt8(ascii: "e"), u = UInt8(ascii: "u"), o = UInt8(ascii: "o"), a = UInt8(ascii: "a")
-        guard (1..<max(1, word.count - 1)).contains(where: { !isVowel(word[$0 - 1]) && word[$0] == e && (word[$0 + 1] == u || word[$0 + 1] == o) })
-        else { return nil }
         var read: [UInt8] = []
         var k = 0
         while k < word.count {

@@ -182,6 +182,18 @@ public struct CostModel: Sendable {
         return model
     }
 
+    /// This model for comparing a word in Korean's romanisation of a foreign name (*olenbuleukeu*,
+    /// *peuledeoligseubeogeu*) with one that is not: Korean has one consonant for *l* and *r* and
+    /// writes *v* as *b*, *f* as *p*, *z* as *j*. No edit costs more than in this model.
+    public func readingKorean() -> CostModel {
+        var model = self
+        model.lowerSubstitution(among: "lr", to: 0.2, label: "l/r (Korean)")
+        model.lowerSubstitution(among: "bv", to: 0.2, label: "b/v (Korean)")
+        model.lowerSubstitution(among: "pf", to: 0.2, label: "p/f (Korean)")
+        model.lowerSubstitution(among: "jz", to: 0.2, label: "j/z (Korean)")
+        return model
+    }
+
     /// `setSubstitution` where it makes a pair cheaper.
     private mutating func lowerSubstitution(among letters: String, to cost: Float, label: String) {
         let index = labelIndex(label)

@@ -107,18 +107,20 @@ public struct TokenAlignment: Sendable, Hashable {
 /// a one-letter word pairs with a word of the same initial at 0.85.
 public struct NameScorer: Sendable {
     public var model: CostModel {
-        didSet { (abjadModel, japaneseModel, boundingModel) = Self.readings(of: model) }
+        didSet { (abjadModel, japaneseModel, koreanModel, boundingModel) = Self.readings(of: model) }
     }
     /// `model` as it compares a word romanised from an abjad (`looksRomanisedFromAbjad`) with another.
     public private(set) var abjadModel: CostModel
     /// `model` as it compares a word of Japanese syllables with one that is not.
     public private(set) var japaneseModel: CostModel
-    /// No dearer than any of the three: what is bounded with it (the scan's tries) is bounded for every pair.
+    /// `model` as it compares a word in Korean's romanisation of a foreign name with one that is not.
+    public private(set) var koreanModel: CostModel
+    /// No dearer than any of the others: what is bounded with it (the scan's tries) is bounded for every pair.
     public private(set) var boundingModel: CostModel
 
-    private static func readings(of model: CostModel) -> (abjad: CostModel, japanese: CostModel, bounding: CostModel) {
+    private static func readings(of model: CostModel) -> (abjad: CostModel, japanese: CostModel, korean: CostModel, bounding: CostModel) {
         let abjad = model.readingAbjad()
-        return (abjad, model.readingJapaneseSyllables(), abjad.readingJapaneseSyllables())
+        return (abjad, model.readingJapaneseSyllables(), model.readingKorean(), abjad.readingJapaneseSyllables().readingKorean())
     }
     /// What leaving out one word of the name costs, as a factor off the score: a person's given
     /// names and patronymic are often left out, the surname (last word) rarely; a place or an
@@ -240,13 +242,14 @@ public struct NameScorer: Sendable {
 
     public init(model: CostModel = .standard) {
         self.model = model
-        (abjadModel, japaneseModel, boundingModel) = Self.readings(of: model)
+        (abjadModel, japaneseModel, koreanModel, boundingModel) = Self.readings(of: model)
     }
 
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
         // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
         if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return Self.similarity(a, b, model: abjadModel) }
         if Self.oneIsJapaneseSyllables(a, b) { return Self.similarity(a, b, model: japaneseModel) }
+        if Self.oneLooksKorean(a, b) { return Self.similarity(a, b, model: koreanModel) }
         return Self.similarity(a, b, model: model)
     }
 
@@ -261,7 +264,14 @@ public struct NameScorer: Sendable {
 
     /// The model `similarity` compares `a` and `b` with.
     public func model(comparing a: [UInt8], _ b: [UInt8]) -> CostModel {
-        Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) ? abjadModel : Self.oneIsJapaneseSyllables(a, b) ? japaneseModel : model
+        if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return abjadModel }
+        if Self.oneIsJapaneseSyllables(a, b) { return japaneseModel }
+        return Self.oneLooksKorean(a, b) ? koreanModel : model
+    }
+
+    /// Whether one word, and only one, reads as Korean's romanisation of a foreign name.
+    static func oneLooksKorean(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        SyllabicRendering.looksKorean(a) != SyllabicRendering.looksKorean(b)
     }
 
     /// Whether one word, and only one, is written in Japanese syllables (five letters or more:

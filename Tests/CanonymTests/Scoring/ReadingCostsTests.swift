@@ -16,14 +16,14 @@ import Testing
 
     @Test func theReadingsCostsAreNeverDearerAndTheBoundIsTheCheapest() {
         let scorer = NameScorer(), standard = scorer.model, abjad = scorer.abjadModel, japanese = scorer.japaneseModel
-        let bound = scorer.boundingModel
-        for model in [abjad, japanese] {
+        let korean = scorer.koreanModel, bound = scorer.boundingModel
+        for model in [abjad, japanese, korean] {
             for a in standard.substitution.indices { #expect(model.substitution[a] <= standard.substitution[a]) }
             for a in standard.indel.indices { #expect(model.indel[a] <= standard.indel[a]) }
             #expect(model.ruleFingerprint == standard.ruleFingerprint, "the stored tries serve every model")
         }
-        for a in standard.substitution.indices { #expect(bound.substitution[a] == min(abjad.substitution[a], japanese.substitution[a])) }
-        for a in standard.indel.indices { #expect(bound.indel[a] == min(abjad.indel[a], japanese.indel[a])) }
+        for a in standard.substitution.indices { #expect(bound.substitution[a] == min(abjad.substitution[a], japanese.substitution[a], korean.substitution[a])) }
+        for a in standard.indel.indices { #expect(bound.indel[a] == min(abjad.indel[a], japanese.indel[a], korean.indel[a])) }
         #expect(abjad.substitutionCost(UInt8(ascii: "b"), UInt8(ascii: "p")) < standard.substitutionCost(UInt8(ascii: "b"), UInt8(ascii: "p")))
         #expect(abjad.indelCost(UInt8(ascii: "e")) < standard.indelCost(UInt8(ascii: "e")))
     }
@@ -71,5 +71,18 @@ import Testing
         let match = matcher.match("zerenodorisuku")
         let lines = matcher.explain(try #require(match.best)).lines
         #expect(lines.contains { $0.contains("r→l") && $0.contains("l/r (Japanese)") })
+    }
+
+    /// A word in Korean's romanisation of a foreign name meets *l* for *r*, *v* for *b*, *f* for
+    /// *p* and *z* for *j* cheaply beside a word that is not; two such words keep the standard costs.
+    @Test func aKoreanRenderingTakesKoreanCostsBesideAnotherWord() {
+        let scorer = NameScorer()
+        let rendered = Array("olenbuleukeu".utf8), name = Array("orenburg".utf8)
+        #expect(NameScorer.oneLooksKorean(rendered, name))
+        #expect(scorer.similarity(rendered, name) == NameScorer.similarity(rendered, name, model: scorer.koreanModel))
+        #expect(scorer.similarity(rendered, name) > NameScorer.similarity(rendered, name, model: .standard))
+        let other = Array("olenbuleuke".utf8)
+        #expect(!NameScorer.oneLooksKorean(rendered, other))
+        #expect(scorer.similarity(rendered, other) == NameScorer.similarity(rendered, other, model: .standard))
     }
 }

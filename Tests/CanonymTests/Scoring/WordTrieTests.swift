@@ -84,6 +84,7 @@ import Testing
         var random = SeededGenerator(seed: 31 + UInt64(minimumSimilarity * 1000))
         let consonants = Array("bpfvkgtdszrlmnwy")
         let syllables = ["ka", "ru", "su", "to", "ri", "bu", "vo", "re", "do", "n", "ku", "ra"]
+        let koreanSyllables = ["peu", "jeu", "leu", "beo", "ra", "ni", "keu", "seu", "pi", "ji"]
         var found = 0, abjad = 0, japanese = 0
         for _ in 0..<30 {
             // Words of few vowels, written as an abjad is romanised, beside ordinary ones.
@@ -91,6 +92,8 @@ import Testing
             words += (0..<20).map { _ in Array(random.word(from: consonants, length: 4...9).utf8) }
             // And words of Japanese syllables, whose *r* meets an *l*.
             words += (0..<20).map { _ in Array((0..<Int.random(in: 3...6, using: &random)).map { _ in syllables.randomElement(using: &random)! }.joined().utf8) }
+            // And Korean renderings, whose *p* meets an *f* and *j* a *z*.
+            words += (0..<20).map { _ in Array((0..<Int.random(in: 2...4, using: &random)).map { _ in koreanSyllables.randomElement(using: &random)! }.joined().utf8) }
             let trie = WordTrie(words: words, model: Self.scorer.boundingModel)
             for _ in 0..<20 {
                 let base = String(decoding: words.randomElement(using: &random)!, as: UTF8.self)
@@ -98,7 +101,8 @@ import Testing
                 // *b*), or an abjad's (*p* for *b*, *v* for *f*, *e* for *y*).
                 let asJapanese = String(base.map { $0 == "r" ? "l" : $0 == "b" ? "v" : $0 })
                 let asAbjad = String(base.map { $0 == "b" ? "p" : $0 == "f" ? "v" : $0 == "y" ? "e" : $0 })
-                let query = Array([Self.mutated(base, &random), asJapanese, asAbjad].randomElement(using: &random)!.utf8)
+                let asKorean = String(base.map { $0 == "p" ? "f" : $0 == "j" ? "z" : $0 == "r" ? "l" : $0 })
+                let query = Array([Self.mutated(base, &random), asJapanese, asAbjad, asKorean].randomElement(using: &random)!.utf8)
                 guard !query.isEmpty else { continue }
                 let near = words.filter { Self.scorer.similarity(query, $0) >= minimumSimilarity }
                 guard !near.isEmpty else { continue }
