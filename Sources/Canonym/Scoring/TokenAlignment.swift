@@ -247,10 +247,12 @@ public struct NameScorer: Sendable {
 
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
         // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
-        if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return Self.similarity(a, b, model: abjadModel) }
-        if Self.oneIsJapaneseSyllables(a, b) { return Self.similarity(a, b, model: japaneseModel) }
-        if Self.oneLooksKorean(a, b) { return Self.similarity(a, b, model: koreanModel) }
-        return Self.similarity(a, b, model: model)
+        switch Self.convention(comparing: a, b) {
+        case .abjad: Self.similarity(a, b, model: abjadModel)
+        case .japanese: Self.similarity(a, b, model: japaneseModel)
+        case .korean: Self.similarity(a, b, model: koreanModel)
+        case .standard: Self.similarity(a, b, model: model)
+        }
     }
 
     /// The similarity of two words under one model, whatever they look like.
@@ -264,9 +266,21 @@ public struct NameScorer: Sendable {
 
     /// The model `similarity` compares `a` and `b` with.
     public func model(comparing a: [UInt8], _ b: [UInt8]) -> CostModel {
-        if Self.looksRomanisedFromAbjad(a) || Self.looksRomanisedFromAbjad(b) { return abjadModel }
-        if Self.oneIsJapaneseSyllables(a, b) { return japaneseModel }
-        return Self.oneLooksKorean(a, b) ? koreanModel : model
+        switch Self.convention(comparing: a, b) {
+        case .abjad: abjadModel
+        case .japanese: japaneseModel
+        case .korean: koreanModel
+        case .standard: model
+        }
+    }
+
+    /// The convention of writing that decides which model compares two words.
+    enum Convention { case standard, abjad, japanese, korean }
+
+    static func convention(comparing a: [UInt8], _ b: [UInt8]) -> Convention {
+        if looksRomanisedFromAbjad(a) || looksRomanisedFromAbjad(b) { return .abjad }
+        if oneIsJapaneseSyllables(a, b) { return .japanese }
+        return oneLooksKorean(a, b) ? .korean : .standard
     }
 
     /// Whether one word, and only one, reads as Korean's romanisation of a foreign name.
