@@ -115,8 +115,7 @@ enum SyllabicRendering {
 
     /// Whether `word` is all Japanese syllables as romanised: an onset (`onsets`, or one of
     /// the two-letter onsets *sh*, *ch*, *ts* and a consonant of `yOnsets` before *y*), then a
-    /// vowel; or a syllable-closing *n*. The scorer asks it of the words it compares, so letters
-    /// are told by bit masks.
+    /// vowel; or a syllable-closing *n*. The scorer asks it of the words it compares.
     static func isJapaneseSyllables(_ word: [UInt8]) -> Bool {
         guard word.count >= 4 else { return false }
         var k = 0
@@ -124,27 +123,21 @@ enum SyllabicRendering {
             let letter = word[k]
             if isVowel(letter) { k += 1; continue }
             if letter == UInt8(ascii: "n") && (k + 1 == word.count || !isVowel(word[k + 1])) { k += 1; continue }
-            guard isLetter(letter, in: onsets) else { return false }
+            guard onsets.contains(letter) else { return false }
             var vowel = k + 1
             if vowel < word.count {
                 let next = word[vowel]
                 if (next == UInt8(ascii: "h") && (letter == UInt8(ascii: "s") || letter == UInt8(ascii: "c")))
                     || (next == UInt8(ascii: "s") && letter == UInt8(ascii: "t"))
-                    || (next == UInt8(ascii: "y") && isLetter(letter, in: yOnsets)) { vowel += 1 }
+                    || (next == UInt8(ascii: "y") && yOnsets.contains(letter)) { vowel += 1 }
             }
             guard vowel < word.count, isVowel(word[vowel]) else { return false }
             k = vowel + 1
         }
         return true
     }
-    private static let onsets = letterBits("kgsztdnhbpmyrwfjc"), yOnsets = letterBits("kgsztdnhbpmrwfjc")
+    private static let onsets = LetterSet("kgsztdnhbpmyrwfjc"), yOnsets = LetterSet("kgsztdnhbpmrwfjc")
 
-    private static func letterBits(_ letters: String) -> UInt32 { letters.utf8.reduce(0) { $0 | 1 << ($1 - UInt8(ascii: "a")) } }
-    private static func isLetter(_ letter: UInt8, in bits: UInt32) -> Bool {
-        let code = letter &- UInt8(ascii: "a")
-        return code < 26 && bits & 1 << code != 0
-    }
-
-    private static func isVowel(_ letter: UInt8) -> Bool { isLetter(letter, in: vowels) }
-    private static let vowels = letterBits("aeiou")
+    private static func isVowel(_ letter: UInt8) -> Bool { vowels.contains(letter) }
+    static let vowels = LetterSet("aeiou")
 }

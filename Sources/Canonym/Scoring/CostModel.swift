@@ -102,18 +102,28 @@ public struct CostModel: Sendable {
 
     /// Sets the cost of substituting any two letters of `letters` for each other.
     public mutating func setSubstitution(among letters: String, cost: Float, label: String) {
+        setSubstitution(among: letters, cost: cost, label: label, onlyLowering: false)
+    }
+
+    public mutating func setIndel(_ letters: String, cost: Float, label: String) {
+        setIndel(letters, cost: cost, label: label, onlyLowering: false)
+    }
+
+    /// The setters; `onlyLowering` leaves a cost that is already cheaper as it is.
+    private mutating func setSubstitution(among letters: String, cost: Float, label: String, onlyLowering: Bool) {
         let index = labelIndex(label)
         let bytes = Array(letters.utf8)
         for a in bytes { for b in bytes where a != b {
             let cell = Self.code(a) * Self.alphabetSize + Self.code(b)
+            guard !onlyLowering || substitution[cell] > cost else { continue }
             substitution[cell] = cost
             substitutionLabel[cell] = index
         } }
     }
 
-    public mutating func setIndel(_ letters: String, cost: Float, label: String) {
+    private mutating func setIndel(_ letters: String, cost: Float, label: String, onlyLowering: Bool) {
         let index = labelIndex(label)
-        for byte in letters.utf8 {
+        for byte in letters.utf8 where !onlyLowering || indel[Self.code(byte)] > cost {
             indel[Self.code(byte)] = cost
             indelLabel[Self.code(byte)] = index
         }
@@ -161,14 +171,10 @@ public struct CostModel: Sendable {
     /// this model, so a bound reckoned with the result holds for both.
     public func readingAbjad() -> CostModel {
         var model = self
-        model.lowerSubstitution(among: "pb", to: 0.2, label: "b/p (Arabic ب)")
-        model.lowerSubstitution(among: "fv", to: 0.2, label: "f/v (Arabic ف)")
-        model.lowerSubstitution(among: "ey", to: 0.2, label: "y/e (Arabic ي)")
-        let label = model.labelIndex("vowel left unwritten (Arabic script)")
-        for vowel in "aeiou".utf8 where model.indel[Self.code(vowel)] > 0.25 {
-            model.indel[Self.code(vowel)] = 0.25
-            model.indelLabel[Self.code(vowel)] = label
-        }
+        model.setSubstitution(among: "pb", cost: 0.2, label: "b/p (Arabic ب)", onlyLowering: true)
+        model.setSubstitution(among: "fv", cost: 0.2, label: "f/v (Arabic ف)", onlyLowering: true)
+        model.setSubstitution(among: "ey", cost: 0.2, label: "y/e (Arabic ي)", onlyLowering: true)
+        model.setIndel("aeiou", cost: 0.25, label: "vowel left unwritten (Arabic script)", onlyLowering: true)
         return model
     }
 
@@ -177,8 +183,8 @@ public struct CostModel: Sendable {
     /// *v* as *b*. No edit costs more than in this model.
     public func readingJapaneseSyllables() -> CostModel {
         var model = self
-        model.lowerSubstitution(among: "lr", to: 0.2, label: "l/r (Japanese)")
-        model.lowerSubstitution(among: "bv", to: 0.2, label: "b/v (Japanese)")
+        model.setSubstitution(among: "lr", cost: 0.2, label: "l/r (Japanese)", onlyLowering: true)
+        model.setSubstitution(among: "bv", cost: 0.2, label: "b/v (Japanese)", onlyLowering: true)
         return model
     }
 
@@ -187,22 +193,13 @@ public struct CostModel: Sendable {
     /// writes *v* as *b*, *f* as *p*, *z* as *j*. No edit costs more than in this model.
     public func readingKorean() -> CostModel {
         var model = self
-        model.lowerSubstitution(among: "lr", to: 0.2, label: "l/r (Korean)")
-        model.lowerSubstitution(among: "bv", to: 0.2, label: "b/v (Korean)")
-        model.lowerSubstitution(among: "pf", to: 0.2, label: "p/f (Korean)")
-        model.lowerSubstitution(among: "jz", to: 0.2, label: "j/z (Korean)")
+        for pair in ["lr", "bv", "pf", "jz"] {
+            let (a, b) = (pair.first!, pair.last!)
+            model.setSubstitution(among: pair, cost: 0.2, label: "\(a)/\(b) (Korean)", onlyLowering: true)
+        }
         return model
     }
 
-    /// `setSubstitution` where it makes a pair cheaper.
-    private mutating func lowerSubstitution(among letters: String, to cost: Float, label: String) {
-        let index = labelIndex(label)
-        let bytes = Array(letters.utf8)
-        for a in bytes { for b in bytes where a != b {
-            let cell = Self.code(a) * Self.alphabetSize + Self.code(b)
-            if substitution[cell] > cost { substitution[cell] = cost; substitutionLabel[cell] = index }
-        } }
-    }
 }
 
 extension CostModel {

@@ -301,17 +301,13 @@ public struct NameScorer: Sendable {
     static func looksRomanisedFromAbjad(_ word: [UInt8]) -> Bool {
         let count = word.count
         guard count >= 4 else { return false }
-        // Asked of every pair of words compared: letters as bits, and out at the vowel too many.
-        let vowelBits: UInt32 = 1 << 0 | 1 << 4 | 1 << 8 | 1 << 14 | 1 << 20, glideBits: UInt32 = 1 << 22 | 1 << 24
+        // Out at the vowel too many: most words are.
         var vowels = 0, glides = false
         for letter in word {
-            let code = letter &- UInt8(ascii: "a")
-            guard code < 26 else { continue }
-            let bit: UInt32 = 1 << code
-            if bit & vowelBits != 0 {
+            if SyllabicRendering.vowels.contains(letter) {
                 vowels += 1
                 if vowels * 5 >= count { return false }
-            } else if bit & glideBits != 0 {
+            } else if letter == UInt8(ascii: "w") || letter == UInt8(ascii: "y") {
                 glides = true
             }
         }

@@ -1,9 +1,26 @@
 @testable import Canonym
 import Testing
 
-/// Words romanised from Arabic or Persian script are compared with the abjad's costs, words of
-/// Japanese syllables with other words with Japanese costs.
+/// Words romanised from Arabic or Persian script are compared with the abjad's costs; words of
+/// Japanese syllables, and Korean renderings, with other words with their own.
 @Suite struct ReadingCostsTests {
+    static let scorer = NameScorer()
+
+    /// Expects `a` and `b` compared, either way round, with `model`'s costs, cheaper than the
+    /// standard ones.
+    static func expectCompared(_ a: String, _ b: String, with model: CostModel, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        #expect(scorer.similarity(a, b) == NameScorer.similarity(a, b, model: model), sourceLocation: sourceLocation)
+        #expect(scorer.similarity(a, b) > NameScorer.similarity(a, b, model: .standard), sourceLocation: sourceLocation)
+        #expect(scorer.similarity(b, a) == scorer.similarity(a, b), "either side", sourceLocation: sourceLocation)
+    }
+
+    /// Expects `a` and `b` compared with the standard costs.
+    static func expectStandard(_ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        #expect(scorer.similarity(a, b) == NameScorer.similarity(a, b, model: .standard), sourceLocation: sourceLocation)
+    }
+
     @Test func tellsWordsRomanisedFromAnAbjad() {
         for word in ["kylbwrn", "byryz", "krasnwznamnsk", "sbrynghbwrw", "mskw"] {
             #expect(NameScorer.looksRomanisedFromAbjad(Array(word.utf8)), "\(word)")
@@ -15,7 +32,7 @@ import Testing
     }
 
     @Test func theReadingsCostsAreNeverDearerAndTheBoundIsTheCheapest() {
-        let scorer = NameScorer(), standard = scorer.model, abjad = scorer.abjadModel, japanese = scorer.japaneseModel
+        let scorer = Self.scorer, standard = scorer.model, abjad = scorer.abjadModel, japanese = scorer.japaneseModel
         let korean = scorer.koreanModel, bound = scorer.boundingModel
         for model in [abjad, japanese, korean] {
             for a in standard.substitution.indices { #expect(model.substitution[a] <= standard.substitution[a]) }
@@ -29,13 +46,9 @@ import Testing
     }
 
     @Test func aPairWithAnAbjadWordTakesTheAbjadCosts() {
-        let scorer = NameScorer()
-        let byryz = Array("byryz".utf8), perez = Array("perez".utf8), peres = Array("peres".utf8), perec = Array("perec".utf8)
-        #expect(scorer.similarity(byryz, perez) == NameScorer.similarity(byryz, perez, model: scorer.abjadModel))
-        #expect(scorer.similarity(byryz, perez) > NameScorer.similarity(byryz, perez, model: .standard))
-        #expect(scorer.similarity(perez, byryz) == scorer.similarity(byryz, perez), "either side")
+        Self.expectCompared("byryz", "perez", with: Self.scorer.abjadModel)
         // Two words as people write them keep the standard costs.
-        #expect(scorer.similarity(peres, perec) == NameScorer.similarity(peres, perec, model: .standard))
+        Self.expectStandard("peres", "perec")
     }
 
     /// *Fernando Pérez* written in Arabic script: *b* for *p*, *y* for *e*.
@@ -51,16 +64,11 @@ import Testing
     /// A word of Japanese syllables meets one that is not with *l* for *r* and *v* for *b* cheap;
     /// two words of Japanese syllables, or of neither, keep the standard costs.
     @Test func aWordOfJapaneseSyllablesTakesJapaneseCostsBesideAnotherWord() {
-        let scorer = NameScorer()
-        let rendered = Array("zerenodorisuku".utf8), name = Array("zelenodolsk".utf8)
-        #expect(NameScorer.oneIsJapaneseSyllables(rendered, name))
-        #expect(scorer.similarity(rendered, name) == NameScorer.similarity(rendered, name, model: scorer.japaneseModel))
-        #expect(scorer.similarity(rendered, name) > NameScorer.similarity(rendered, name, model: .standard))
-        #expect(scorer.similarity(name, rendered) == scorer.similarity(rendered, name), "either side")
-        let kawasaki = Array("kawasaki".utf8), kawarabi = Array("kawarabi".utf8), toronto = Array("toronto".utf8), tolonto = Array("tolonto".utf8)
-        #expect(!NameScorer.oneIsJapaneseSyllables(kawasaki, kawarabi))
-        #expect(scorer.similarity(kawasaki, kawarabi) == NameScorer.similarity(kawasaki, kawarabi, model: .standard))
-        #expect(NameScorer.oneIsJapaneseSyllables(toronto, tolonto), "a name that reads as syllables beside one that cannot")
+        #expect(NameScorer.oneIsJapaneseSyllables(Array("zerenodorisuku".utf8), Array("zelenodolsk".utf8)))
+        Self.expectCompared("zerenodorisuku", "zelenodolsk", with: Self.scorer.japaneseModel)
+        #expect(!NameScorer.oneIsJapaneseSyllables(Array("kawasaki".utf8), Array("kawarabi".utf8)))
+        Self.expectStandard("kawasaki", "kawarabi")
+        #expect(NameScorer.oneIsJapaneseSyllables(Array("toronto".utf8), Array("tolonto".utf8)), "a name that reads as syllables beside one that cannot")
         // Short words are left alone: too many are syllables by chance.
         #expect(!NameScorer.oneIsJapaneseSyllables(Array("kobe".utf8), Array("kole".utf8)))
     }
@@ -76,13 +84,9 @@ import Testing
     /// A word in Korean's romanisation of a foreign name meets *l* for *r*, *v* for *b*, *f* for
     /// *p* and *z* for *j* cheaply beside a word that is not; two such words keep the standard costs.
     @Test func aKoreanRenderingTakesKoreanCostsBesideAnotherWord() {
-        let scorer = NameScorer()
-        let rendered = Array("olenbuleukeu".utf8), name = Array("orenburg".utf8)
-        #expect(NameScorer.oneLooksKorean(rendered, name))
-        #expect(scorer.similarity(rendered, name) == NameScorer.similarity(rendered, name, model: scorer.koreanModel))
-        #expect(scorer.similarity(rendered, name) > NameScorer.similarity(rendered, name, model: .standard))
-        let other = Array("olenbuleuke".utf8)
-        #expect(!NameScorer.oneLooksKorean(rendered, other))
-        #expect(scorer.similarity(rendered, other) == NameScorer.similarity(rendered, other, model: .standard))
+        #expect(NameScorer.oneLooksKorean(Array("olenbuleukeu".utf8), Array("orenburg".utf8)))
+        Self.expectCompared("olenbuleukeu", "orenburg", with: Self.scorer.koreanModel)
+        #expect(!NameScorer.oneLooksKorean(Array("olenbuleukeu".utf8), Array("olenbuleuke".utf8)))
+        Self.expectStandard("olenbuleukeu", "olenbuleuke")
     }
 }
