@@ -148,9 +148,10 @@ extension Matcher {
     /// Explains a candidate's score edit by edit.
     public func explain(_ candidate: Candidate) -> Explanation {
         let alignment = candidate.alignment
+        let reader = alignment.readAsTranscription ? renderingScorer : scorer  // as `rank` scored it
         func comparison(_ query: String, _ name: String, _ similarity: Double) -> Explanation.WordComparison {
             let queryLetters = Array(query.utf8), nameLetters = Array(name.utf8)
-            let edits = WeightedEditDistance.alignment(queryLetters, nameLetters, model: scorer.model(comparing: queryLetters, nameLetters)).edits
+            let edits = WeightedEditDistance.alignment(queryLetters, nameLetters, model: reader.model(comparing: queryLetters, nameLetters)).edits
             return .init(queryWord: query, nameWord: name, similarity: similarity, edits: edits)
         }
         let comparisons: [Explanation.WordComparison] = alignment.comparedJoined
@@ -160,7 +161,7 @@ extension Matcher {
         if !candidate.matchedNameIsCanonical {
             let canonical = folder.fold(candidate.entity.canonical).tokens
             let query = candidate.queryTokens
-            let versus = scorer.align(query: query.map { Array($0.utf8) }, name: canonical.map { Array($0.utf8) }, type: candidate.entity.type)
+            let versus = reader.align(query: query.map { Array($0.utf8) }, name: canonical.map { Array($0.utf8) }, type: candidate.entity.type)
             canonicalComparisons = versus.comparedJoined
                 ? [comparison(query.joined(), canonical.joined(), versus.score)]
                 : versus.pairs.map { comparison(query[$0.queryToken], canonical[$0.nameToken], $0.similarity) }

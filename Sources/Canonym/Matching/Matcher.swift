@@ -13,6 +13,9 @@ public final class Matcher: Sendable {
     public let gazetteer: Gazetteer
     public let options: MatchOptions
     public let scorer: NameScorer
+    /// `scorer` with `CostModel.readingRendering()`: what scores a query's syllabic rendering
+    /// read back (`QueryReadings.transcribed`) and explains those scores.
+    let renderingScorer: NameScorer
     let folder: NameFolder
     let index: CandidateIndex
 
@@ -24,6 +27,9 @@ public final class Matcher: Sendable {
         var scorer = scorer
         if scorer.qualifierWords == nil { scorer.qualifierWords = gazetteer.tables.qualifierWords }
         self.scorer = scorer
+        var rendering = scorer
+        rendering.model = scorer.model.readingRendering()
+        renderingScorer = rendering
         self.folder = folder
         self.index = gazetteer.index
     }
@@ -32,6 +38,7 @@ public final class Matcher: Sendable {
         gazetteer = other.gazetteer
         self.options = options
         scorer = other.scorer
+        renderingScorer = other.renderingScorer
         folder = other.folder
         index = other.index
     }
@@ -134,7 +141,9 @@ public final class Matcher: Sendable {
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = readings.all.map { $0.map { Array($0.utf8) } }
-        var similarities = queries.map { QuerySimilarities(scorer: scorer, query: $0) }
+        var similarities = queries.indices.map {
+            QuerySimilarities(scorer: readings.transcribed.contains($0) ? renderingScorer : scorer, query: queries[$0])
+        }
 
         struct Scored {
             let entity: Int
@@ -169,8 +178,11 @@ public final class Matcher: Sendable {
                 }
             }
             for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
-                consider(readings.marked(scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex]),
-                                         reading: queryIndex, scorer: scorer), reading: queryIndex)
+                // Each scorer called where it is stored: one picked into a local is a copy, retaining its models' tables.
+                let alignment = readings.transcribed.contains(queryIndex)
+                    ? renderingScorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex])
+                    : scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex])
+                consider(readings.marked(alignment, reading: queryIndex, scorer: scorer), reading: queryIndex)
             }
             // A person's initials pair with given names one by one (`QueryReadings.spelledOut`).
             guard type == .organization || type == .place else { continue }

@@ -10,9 +10,10 @@
 /// answers are kept per word, since text repeats its words far more than its names.
 ///
 /// Exact and alias matches are not its business: see ``Matcher/knowsName(foldedAs:)``. Nor are
-/// the readings of initialisms (`Initialisms`): it bounds the words as written, so the mention
-/// finder, which asks it first, never links a word of running text by its acronym (*AFP*, *CIA*
-/// must be a gazetteer's alias to be linked).
+/// the readings of initialisms (`Initialisms`) or of syllabic renderings (`SyllabicRendering`,
+/// with their own costs): it bounds the words as written, so the mention finder, which asks it
+/// first, never links a word of running text by its acronym (*AFP*, *CIA* must be a
+/// gazetteer's alias to be linked), nor *Li Peng* as a place whose name two syllables render.
 final class NearNameFilter: Sendable {
     let threshold: Double
     /// The similarity a word must reach, a hair under `threshold` so that the rounding of a

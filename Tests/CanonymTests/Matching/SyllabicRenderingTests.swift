@@ -69,4 +69,24 @@ import Testing
         // Only places: the person's surname is not read through it.
         #expect(!match.candidates.contains { $0.entity.id == "person:sosnovoborsk" && $0.alignment.readAsTranscription })
     }
+
+    /// A rendering read back meets its name with *l* for *r* and a stop of the other voicing
+    /// cheap (`CostModel.readingRendering`): *bo er ta wa* is *Poltava*, which the standard
+    /// costs would leave under the threshold; the explanation gives the costs that scored it.
+    @Test func aReadingMeetsItsNameWithTheRenderingCosts() throws {
+        let gazetteer = try Gazetteer(entities: [Entity(id: "place:poltava", canonical: "Poltava", type: .place)])
+        let matcher = Matcher(gazetteer: gazetteer)
+        let match = matcher.match("bo er ta wa")
+        let best = try #require(match.best)
+        #expect(match.status == .fuzzy && best.alignment.readAsTranscription)
+        let reading = Array("bortawa".utf8), name = Array("poltava".utf8)
+        let standard = NameScorer.similarity(reading, name, model: matcher.scorer.model)
+        #expect(Double(standard) * Double(matcher.scorer.transcriptionFactor) < matcher.options.threshold)
+        #expect(best.score >= matcher.options.threshold)
+        let lines = matcher.explain(best).lines
+        #expect(lines.contains { $0.contains("r→l 0.2 (l/r (syllabic rendering))") })
+        // The same letters written as a name are no rendering: the standard costs compare them.
+        let written = try #require(matcher.match("Bortawa").candidates.first)
+        #expect(!written.alignment.readAsTranscription && written.score == Double(standard))
+    }
 }

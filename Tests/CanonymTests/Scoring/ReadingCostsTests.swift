@@ -34,7 +34,7 @@ import Testing
     @Test func theReadingsCostsAreNeverDearerAndTheBoundIsTheCheapest() {
         let scorer = Self.scorer, standard = scorer.model, abjad = scorer.abjadModel, japanese = scorer.japaneseModel
         let korean = scorer.koreanModel, bound = scorer.boundingModel
-        for model in [abjad, japanese, korean] {
+        for model in [abjad, japanese, korean, standard.readingRendering()] {
             for a in standard.substitution.indices { #expect(model.substitution[a] <= standard.substitution[a]) }
             for a in standard.indel.indices { #expect(model.indel[a] <= standard.indel[a]) }
             #expect(model.ruleFingerprint == standard.ruleFingerprint, "the stored tries serve every model")
