@@ -22,8 +22,9 @@ enum SyllabicRendering {
     // MARK: Chinese
 
     /// The name pinyin syllables render, as one word: pinyin letters as English writes those
-    /// sounds (*x* → *s*, *q* → *ch*, *zh* → *j*, *c* → *ts*), *er* as *r*, and a consonant's
-    /// syllable after the first (*si*, *ke*, *fu*, *ci*, *shi*) as the consonant alone.
+    /// sounds (*x* → *s*, *q* → *ch*, *zh* → *j*, *c* → *ts*), *er* as *r*, a consonant's
+    /// syllable after the first (*si*, *ke*, *fu*, *ci*, *shi*) as the consonant alone, and
+    /// *uo*, *ao* as *o*, *ei*, *ai* as *e*, a final *ng* as *n*.
     static func chineseReading(of words: [String]) -> [String]? {
         guard words.count >= 2, words.allSatisfy(syllables.contains) else { return nil }
         var read = ""
@@ -36,8 +37,10 @@ enum SyllabicRendering {
             letters = String(letters.map { $0 == "v" ? "u" : $0 })
             if letters == "er" { read += "r"; continue }
             if k > 0, let consonant = bareConsonant(of: letters) { read += consonant; continue }
-            if letters.hasSuffix("uo") { letters = letters.dropLast(2) + "o" }
-            else if letters.hasSuffix("ei") { letters = letters.dropLast(2) + "e" }
+            for (pinyin, english) in finals where letters.hasSuffix(pinyin) {
+                letters = letters.dropLast(pinyin.count) + english
+                break
+            }
             read += letters
         }
         return [read]
@@ -45,6 +48,9 @@ enum SyllabicRendering {
 
     /// Pinyin initials English writes otherwise (the longer first: *zh* before *z*).
     private static let initials: [(String, String)] = [("zh", "j"), ("x", "s"), ("q", "ch"), ("c", "ts")]
+    /// Finals that render a foreign vowel or *n* (*ao er sha* for *Orsha*, *sai ta te* for
+    /// *Settat*, *ba ha er deng* for *Bäherden*).
+    private static let finals: [(String, String)] = [("uo", "o"), ("ao", "o"), ("ei", "e"), ("ai", "e"), ("ng", "n")]
 
     /// The consonant of a syllable that is a consonant and a bare *i*, *e* or *u*.
     private static func bareConsonant(of syllable: String) -> String? {

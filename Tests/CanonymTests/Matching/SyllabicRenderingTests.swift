@@ -17,6 +17,11 @@ import Testing
         #expect(read("bi shi ke ke") == "bishkk")
         // The first syllable keeps its vowel: it is no consonant of a cluster.
         #expect(read("si ke") == "sik")
+        // Finals that render a foreign vowel or n.
+        #expect(read("ao er sha") == "orsha")
+        #expect(read("sai ta te") == "setat")
+        #expect(read("ba ha er deng") == "baharden")
+        #expect(read("ma ni la") == "manila", "other finals stay")
     }
 
     @Test func onlyAQueryOfPinyinSyllablesIsRead() {
