@@ -204,11 +204,12 @@ public struct CostModel: Sendable {
     /// from Chinese *sa lan si ke*, *silkebolg* from Korean *silkeboleu*) beside the name it
     /// renders. Chinese, Korean and Japanese have one consonant for *l* and *r*, write *v* as *b*
     /// and *f* as *p*, and do not split voiced from voiceless stops as European languages do;
-    /// pinyin's *j* writes a foreign *k* or *g* too (*ji pu xi* for *Kipushi*). Those pairs
-    /// cost 0.2. No edit costs more than in this model.
+    /// pinyin's *j* writes a foreign *k* or *g* too (*ji pu xi* for *Kipushi*), Japanese *ji* a
+    /// *di* (*bogorojitsuku* for *Bogoroditsk*). Those pairs cost 0.2. No edit costs more than in
+    /// this model.
     public func readingRendering() -> CostModel {
         var model = self
-        for pair in ["lr", "bv", "pf", "bp", "dt", "gk", "jz", "jk", "jg"] {
+        for pair in ["lr", "bv", "pf", "bp", "dt", "gk", "jz", "jk", "jg", "jd"] {
             let (a, b) = (pair.first!, pair.last!)
             model.setSubstitution(among: pair, cost: 0.2, label: "\(a)/\(b) (syllabic rendering)", onlyLowering: true)
         }
