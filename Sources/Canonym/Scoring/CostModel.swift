@@ -332,6 +332,11 @@ extension CostModel {
         m.addRule("sj", "sh", cost: 0.1, label: dutch)
         m.addRule("tsj", "ch", cost: 0.1, label: dutch)
         m.addRule("zj", "zh", cost: 0.1, label: dutch)
+        // Hungarian romanisations of Cyrillic: *Szamara*, *Csuszovoj*, *Zsitomir*.
+        let hungarian = "Hungarian convention"
+        m.addRule("sz", "s", cost: 0.15, label: hungarian)
+        m.addRule("cs", "ch", cost: 0.15, label: hungarian)
+        m.addRule("zs", "zh", cost: 0.15, label: hungarian)
         // An n before b or p is said, and in Japanese and Korean renderings written, m (*Shinbashi*, *Shimbashi*).
         m.addRule("nb", "mb", cost: 0.2, label: "n/m before b or p")
         m.addRule("np", "mp", cost: 0.2, label: "n/m before b or p")

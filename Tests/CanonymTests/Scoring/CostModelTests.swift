@@ -33,6 +33,9 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         ("pusjkin", "pushkin", "Dutch convention"),       // sj → sh
         ("tsjeljabinsk", "cheljabinsk", "Dutch convention"), // tsj → ch
         ("zjukov", "zhukov", "Dutch convention"),         // zj → zh
+        ("szamara", "samara", "Hungarian convention"),    // sz → s
+        ("csuszovoj", "chusovoj", "Hungarian convention"), // cs → ch (and sz → s)
+        ("zsitomir", "zhitomir", "Hungarian convention"), // zs → zh
         ("shinbashi", "shimbashi", "n/m before b or p"),  // nb → mb
         ("tenpi", "tempi", "n/m before b or p"),          // np → mp
     ])
