@@ -337,6 +337,8 @@ extension CostModel {
         m.addRule("sz", "s", cost: 0.15, label: hungarian)
         m.addRule("cs", "ch", cost: 0.15, label: hungarian)
         m.addRule("zs", "zh", cost: 0.15, label: hungarian)
+        // Bengali and other Indic scripts write a foreign v with bh (*cula bhista*, *Chula Vista*).
+        m.addRule("bh", "v", cost: 0.25, label: "bh/v (Indic)")
         // An n before b or p is said, and in Japanese and Korean renderings written, m (*Shinbashi*, *Shimbashi*).
         m.addRule("nb", "mb", cost: 0.2, label: "n/m before b or p")
         m.addRule("np", "mp", cost: 0.2, label: "n/m before b or p")

@@ -36,6 +36,7 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         ("szamara", "samara", "Hungarian convention"),    // sz → s
         ("csuszovoj", "chusovoj", "Hungarian convention"), // cs → ch (and sz → s)
         ("zsitomir", "zhitomir", "Hungarian convention"), // zs → zh
+        ("kemerobho", "kemerovo", "bh/v (Indic)"),        // bh → v
         ("shinbashi", "shimbashi", "n/m before b or p"),  // nb → mb
         ("tenpi", "tempi", "n/m before b or p"),          // np → mp
     ])
