@@ -167,7 +167,8 @@ public struct CostModel: Sendable {
 
     /// This model for words romanised from Arabic or Persian script, an abjad (*kylbwrn* for
     /// *Kilburn*, *byryz* for *Pérez*): its letters do not tell *b* from *p* or *f* from *v*, one
-    /// letter writes *e*, *i* and *y*, and short vowels go unwritten. No edit costs more than in
+    /// letter writes *e*, *i* and *y*, another a final *e* or *a* as *h* (*krykalh* for
+    /// *Kırıkkale*), and short vowels go unwritten. No edit costs more than in
     /// this model, so a bound reckoned with the result holds for both.
     public func readingAbjad() -> CostModel {
         var model = self
@@ -175,6 +176,8 @@ public struct CostModel: Sendable {
         model.setSubstitution(among: "fv", cost: 0.2, label: "f/v (Arabic ف)", onlyLowering: true)
         model.setSubstitution(among: "ey", cost: 0.2, label: "y/e (Arabic ي)", onlyLowering: true)
         model.setIndel("aeiou", cost: 0.25, label: "vowel left unwritten (Arabic script)", onlyLowering: true)
+        model.setSubstitution(among: "he", cost: 0.2, label: "h/e (Persian ه)", onlyLowering: true)
+        model.setSubstitution(among: "ha", cost: 0.2, label: "h/a (Persian ه)", onlyLowering: true)
         return model
     }
 

@@ -51,6 +51,16 @@ import Testing
         Self.expectStandard("peres", "perec")
     }
 
+    /// Persian ه writes a final *e* or *a* as *h* (*krykalh* for *Kırıkkale*, *zfwlh* for *Zwolle*).
+    @Test func anAbjadHWritesAFinalVowel() {
+        let abjad = Self.scorer.abjadModel
+        for (word, name) in [("krykalh", "krykale"), ("qwnstnzh", "qwnstnza")] {
+            let edits = WeightedEditDistance.alignment(Array(word.utf8), Array(name.utf8), model: abjad).edits
+            #expect(edits.map(\.description) == ["h→\(name.last!) 0.2 (h/\(name.last!) (Persian ه))"], "\(word) ~ \(name): \(edits)")
+        }
+        Self.expectCompared("krykalh", "kirikkale", with: abjad)
+    }
+
     /// *Fernando Pérez* written in Arabic script: *b* for *p*, *y* for *e*.
     @Test func anArabicScriptNameMeetsItsLatinForm() throws {
         let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\np:1\tFernando Pérez\tperson\np:2\tFernando Torres\tperson\n")])
