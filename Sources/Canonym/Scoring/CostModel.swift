@@ -204,7 +204,7 @@ public struct CostModel: Sendable {
     }
 
     /// This model for a syllable-by-syllable rendering read back (`SyllabicRendering`: *saransk*
-    /// from Chinese *sa lan si ke*, *silkebolg* from Korean *silkeboleu*) beside the name it
+    /// from Chinese *sa lan si ke*, *silkebol* from Korean *silkeboleu*) beside the name it
     /// renders. Chinese, Korean and Japanese have one consonant for *l* and *r*, write *v* as *b*
     /// and *f* as *p*, and do not split voiced from voiceless stops as European languages do;
     /// pinyin's *j* writes a foreign *k* or *g* too (*ji pu xi* for *Kipushi*), Japanese *ji* a
