@@ -199,7 +199,7 @@ public struct NameScorer: Sendable {
     public var digitsAsLettersFactor: Float = 0.95
     /// Factor on the score of a query read as the foreign name a Chinese, Korean or Japanese syllable-by-syllable
     /// rendering stands for (*luo si ji lei* ~ *Roskilde*): a reading, never exact.
-    public var transcriptionFactor: Float = 0.97
+    public var transcriptionFactor: Float = 0.98
     /// Factor on the score of a query whose legal form is misspelt or cut short: it folds as the
     /// form does, yet is not what the name says (never `exact`).
     public var misspeltLegalFormFactor: Float = 0.98
