@@ -56,6 +56,8 @@ public struct Explanation: Sendable, Hashable {
     public let readInitialsApart: Bool
     /// The query, Chinese in Wade–Giles, was read as pinyin writes it.
     public let readFromWadeGiles: Bool
+    /// The query, written in Belarusian Cyrillic, was compared at Belarusian costs.
+    public let readInBelarusian: Bool
     /// The query's legal form was read from a word misspelt or cut short, the score scaled by
     /// this factor (nil when it was not).
     public let misspeltLegalFormFactor: Double?
@@ -83,6 +85,7 @@ public struct Explanation: Sendable, Hashable {
         if comparedJoined { lines.append("compared run together (word breaks differ)") }
         if readInitialsApart { lines.append("initials written together read one by one") }
         if readFromWadeGiles { lines.append("read from Wade–Giles as pinyin writes it") }
+        if readInBelarusian { lines.append("read as Belarusian spells names: a for an unstressed o, ў for v") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
         if let transcriptionFactor {
             lines.append("read as a syllable-by-syllable rendering of the name, Chinese, Korean or Japanese (scored ×\(Edit.format(transcriptionFactor)))")
@@ -148,7 +151,8 @@ extension Matcher {
     /// Explains a candidate's score edit by edit.
     public func explain(_ candidate: Candidate) -> Explanation {
         let alignment = candidate.alignment
-        let reader = alignment.readAsTranscription ? renderingScorer : scorer  // as `rank` scored it
+        // As `rank` scored it.
+        let reader = scorer(for: alignment.readAsTranscription ? .rendering : alignment.readInBelarusian ? .belarusian : .standard)
         func comparison(_ query: String, _ name: String, _ similarity: Double) -> Explanation.WordComparison {
             let queryLetters = Array(query.utf8), nameLetters = Array(name.utf8)
             let edits = WeightedEditDistance.alignment(queryLetters, nameLetters, model: reader.model(comparing: queryLetters, nameLetters)).edits
@@ -198,6 +202,7 @@ extension Matcher {
             readDigitsAsLetters: alignment.readDigitsAsLetters,
             transcriptionFactor: alignment.readAsTranscription ? Double(scorer.transcriptionFactor) : nil,
             readInitialsApart: alignment.readInitialsApart, readFromWadeGiles: alignment.readFromWadeGiles,
+            readInBelarusian: alignment.readInBelarusian,
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,

@@ -16,6 +16,8 @@ public final class Matcher: Sendable {
     /// `scorer` with `CostModel.readingRendering()`: what scores a query's syllabic rendering
     /// read back (`QueryReadings.transcribed`) and explains those scores.
     let renderingScorer: NameScorer
+    /// `scorer` with `CostModel.readingBelarusian()`: what scores a query written in Belarusian.
+    let belarusianScorer: NameScorer
     let folder: NameFolder
     let index: CandidateIndex
 
@@ -27,9 +29,11 @@ public final class Matcher: Sendable {
         var scorer = scorer
         if scorer.qualifierWords == nil { scorer.qualifierWords = gazetteer.tables.qualifierWords }
         self.scorer = scorer
-        var rendering = scorer
+        var rendering = scorer, belarusian = scorer
         rendering.model = scorer.model.readingRendering()
+        belarusian.model = scorer.model.readingBelarusian()
         renderingScorer = rendering
+        belarusianScorer = belarusian
         self.folder = folder
         self.index = gazetteer.index
     }
@@ -39,6 +43,7 @@ public final class Matcher: Sendable {
         self.options = options
         scorer = other.scorer
         renderingScorer = other.renderingScorer
+        belarusianScorer = other.belarusianScorer
         folder = other.folder
         index = other.index
     }
@@ -108,6 +113,26 @@ public final class Matcher: Sendable {
         index.candidates(for: readings + readings.compactMap(NameScorer.droppingTitles), limit: options.indexCandidateLimit)
     }
 
+    /// The scorer that compares a reading at `costs` (a copy: for a query, not for each name).
+    func scorer(for costs: QueryReadings.Costs) -> NameScorer {
+        switch costs {
+        case .standard: scorer
+        case .rendering: renderingScorer
+        case .belarusian: belarusianScorer
+        }
+    }
+
+    /// `scorer(for: costs).align`, each scorer called where it is stored: one picked into a local
+    /// is a copy, and retaining its models' tables for every name cost 13% of a match.
+    private func align(_ query: [[UInt8]], _ name: [[UInt8]], type: EntityType, at costs: QueryReadings.Costs,
+                       similarities: inout QuerySimilarities) -> TokenAlignment {
+        switch costs {
+        case .standard: scorer.align(query: query, name: name, type: type, similarities: &similarities)
+        case .rendering: renderingScorer.align(query: query, name: name, type: type, similarities: &similarities)
+        case .belarusian: belarusianScorer.align(query: query, name: name, type: type, similarities: &similarities)
+        }
+    }
+
     /// Every entity worth considering, best first, each with its best-scoring name; only the
     /// first `keeping` and those within the ambiguity margin of the best are returned.
     /// When the query folds to a known name, only the entities holding that name are scored: no
@@ -141,9 +166,7 @@ public final class Matcher: Sendable {
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = readings.all.map { $0.map { Array($0.utf8) } }
-        var similarities = queries.indices.map {
-            QuerySimilarities(scorer: readings.transcribed.contains($0) ? renderingScorer : scorer, query: queries[$0])
-        }
+        var similarities = queries.indices.map { QuerySimilarities(scorer: scorer(for: readings.costs(of: $0)), query: queries[$0]) }
 
         struct Scored {
             let entity: Int
@@ -178,10 +201,7 @@ public final class Matcher: Sendable {
                 }
             }
             for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
-                // Each scorer called where it is stored: one picked into a local is a copy, retaining its models' tables.
-                let alignment = readings.transcribed.contains(queryIndex)
-                    ? renderingScorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex])
-                    : scorer.align(query: query, name: nameWords, type: type, similarities: &similarities[queryIndex])
+                let alignment = align(query, nameWords, type: type, at: readings.costs(of: queryIndex), similarities: &similarities[queryIndex])
                 consider(readings.marked(alignment, reading: queryIndex, scorer: scorer), reading: queryIndex)
             }
             // A person's initials pair with given names one by one (`QueryReadings.spelledOut`).

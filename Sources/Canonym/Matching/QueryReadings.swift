@@ -18,9 +18,19 @@ struct QueryReadings {
     let transcribed: Range<Int>
     /// The query's legal form was misspelt or cut short (`NameForm.hasMisspeltLegalForm`).
     let hasMisspeltLegalForm: Bool
+    /// The query is written in Belarusian Cyrillic: its readings but the renderings are compared
+    /// at Belarusian costs.
+    let isBelarusian: Bool
+
+    /// The costs each reading is compared with names at: its own for a syllabic rendering read
+    /// back and for a Belarusian name, the scorer's otherwise.
+    enum Costs { case standard, rendering, belarusian }
+
+    func costs(of k: Int) -> Costs { transcribed.contains(k) ? .rendering : isBelarusian ? .belarusian : .standard }
 
     init(_ form: NameForm, initialisms: Set<String>) {
         hasMisspeltLegalForm = form.hasMisspeltLegalForm
+        isBelarusian = form.scripts.contains(.cyrillic) && CyrillicOrthography.detect(in: form.display.unicodeScalars) == .belarusian
         var all = form.romanizations
         func add(_ reading: [String]?) { if let reading, !all.contains(reading) { all.append(reading) } }
         add(WadeGiles.pinyinReading(of: form.display))
@@ -52,6 +62,7 @@ struct QueryReadings {
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
         marked.readInitialsApart = spelledOut.contains(k)
         marked.readFromWadeGiles = wadeGiles.contains(k)
+        marked.readInBelarusian = costs(of: k) == .belarusian
         if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
         if hasMisspeltLegalForm && !readAsAcronym {
             marked = marked.scaled(by: scorer.misspeltLegalFormFactor)

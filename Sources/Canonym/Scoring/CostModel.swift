@@ -203,6 +203,17 @@ public struct CostModel: Sendable {
         return model
     }
 
+    /// This model for a name written in Belarusian Cyrillic (`CyrillicOrthography.belarusian`),
+    /// read beside names spelt as Russian is: Belarusian writes an unstressed *o* as *a*
+    /// (*Лермантаў* for *Lermontov*, *Баравічы* for *Borovichi*) and a *v* that closes a syllable as
+    /// ў, romanised *u* or *w*. *a*/*o* and *u*/*v* cost 0.2. No edit costs more than in this model.
+    public func readingBelarusian() -> CostModel {
+        var model = self
+        model.setSubstitution(among: "ao", cost: 0.2, label: "a/o (Belarusian)", onlyLowering: true)
+        model.setSubstitution(among: "uv", cost: 0.2, label: "u/v (Belarusian ў)", onlyLowering: true)
+        return model
+    }
+
     /// This model for a syllable-by-syllable rendering read back (`SyllabicRendering`: *saransk*
     /// from Chinese *sa lan si ke*, *silkebol* from Korean *silkeboleu*) beside the name it
     /// renders. Chinese, Korean and Japanese have one consonant for *l* and *r*, write *v* as *b*

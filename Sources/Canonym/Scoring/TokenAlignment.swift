@@ -63,6 +63,9 @@ public struct TokenAlignment: Sendable, Hashable {
     public var readAsTranscription = false
     /// True when the query was read from Chinese Wade–Giles as pinyin (`WadeGiles`).
     public var readFromWadeGiles = false
+    /// True when the query, written in Belarusian Cyrillic, was compared at Belarusian costs
+    /// (`CostModel.readingBelarusian`).
+    public var readInBelarusian = false
 
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {

@@ -34,7 +34,7 @@ import Testing
     @Test func theReadingsCostsAreNeverDearerAndTheBoundIsTheCheapest() {
         let scorer = Self.scorer, standard = scorer.model, abjad = scorer.abjadModel, japanese = scorer.japaneseModel
         let korean = scorer.koreanModel, bound = scorer.boundingModel
-        for model in [abjad, japanese, korean, standard.readingRendering()] {
+        for model in [abjad, japanese, korean, standard.readingRendering(), standard.readingBelarusian()] {
             for a in standard.substitution.indices { #expect(model.substitution[a] <= standard.substitution[a]) }
             for a in standard.indel.indices { #expect(model.indel[a] <= standard.indel[a]) }
             #expect(model.ruleFingerprint == standard.ruleFingerprint, "the stored tries serve every model")
@@ -99,4 +99,24 @@ import Testing
         #expect(!NameScorer.oneLooksKorean(Array("olenbuleukeu".utf8), Array("olenbuleuke".utf8)))
         Self.expectStandard("olenbuleukeu", "olenbuleuke")
     }
+
+    /// A name written in Belarusian Cyrillic meets its Russian spelling with *a* for *o* and ў for
+    /// *v* cheap; the same letters in Russian Cyrillic keep the standard costs.
+    @Test func aBelarusianNameTakesBelarusianCosts() throws {
+        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\nc:1\tLermontov\tplace\n")])
+        let matcher = Matcher(gazetteer: gazetteer)
+        let belarusian = try #require(matcher.match("Лермантаў").candidates.first)
+        #expect(belarusian.alignment.readInBelarusian && belarusian.score >= matcher.options.threshold)
+        let standard = matcher.scorer.align(query: belarusian.queryTokens.map { Array($0.utf8) },
+                                            name: belarusian.nameTokens.map { Array($0.utf8) }, type: .place)
+        #expect(standard.score < matcher.options.threshold, "the standard costs leave it under the threshold")
+        let lines = matcher.explain(belarusian).lines
+        #expect(lines.contains("read as Belarusian spells names: a for an unstressed o, ў for v"))
+        #expect(lines.contains { $0.contains("a→o 0.2 (a/o (Belarusian))") }, "\(lines)")
+        // Russian Cyrillic with the same vowel: no Belarusian reading, the standard cost.
+        let russian = try #require(matcher.match("Лермантов").candidates.first)
+        #expect(!russian.alignment.readInBelarusian)
+        #expect(matcher.explain(russian).lines.contains { $0.contains("a→o 0.5 (vowel for vowel)") })
+    }
 }
+
