@@ -184,24 +184,12 @@ public struct CostModel: Sendable {
     /// This model for comparing a word written in Japanese syllables (*zerenodorisuku*,
     /// *sutavuropori*) with one that is not: Japanese has one consonant for *l* and *r* and writes
     /// *v* as *b*. No edit costs more than in this model.
-    public func readingJapaneseSyllables() -> CostModel {
-        var model = self
-        model.setSubstitution(among: "lr", cost: 0.2, label: "l/r (Japanese)", onlyLowering: true)
-        model.setSubstitution(among: "bv", cost: 0.2, label: "b/v (Japanese)", onlyLowering: true)
-        return model
-    }
+    public func readingJapaneseSyllables() -> CostModel { lowering(["lr", "bv"], labelled: "Japanese") }
 
     /// This model for comparing a word in Korean's romanisation of a foreign name (*olenbuleukeu*,
     /// *peuledeoligseubeogeu*) with one that is not: Korean has one consonant for *l* and *r* and
     /// writes *v* as *b*, *f* as *p*, *z* as *j*. No edit costs more than in this model.
-    public func readingKorean() -> CostModel {
-        var model = self
-        for pair in ["lr", "bv", "pf", "jz"] {
-            let (a, b) = (pair.first!, pair.last!)
-            model.setSubstitution(among: pair, cost: 0.2, label: "\(a)/\(b) (Korean)", onlyLowering: true)
-        }
-        return model
-    }
+    public func readingKorean() -> CostModel { lowering(["lr", "bv", "pf", "jz"], labelled: "Korean") }
 
     /// This model for a name written in Belarusian Cyrillic (`CyrillicOrthography.belarusian`),
     /// read beside names spelt as Russian is: Belarusian writes an unstressed *o* as *a*
@@ -222,10 +210,16 @@ public struct CostModel: Sendable {
     /// *di* (*bogorojitsuku* for *Bogoroditsk*). Those pairs cost 0.2. No edit costs more than in
     /// this model.
     public func readingRendering() -> CostModel {
+        lowering(["lr", "bv", "pf", "bp", "dt", "gk", "jz", "jk", "jg", "jd"], labelled: "syllabic rendering")
+    }
+
+    /// This model with each two-letter pair of `pairs` substituted at 0.2 where that is cheaper,
+    /// labelled *a/b (convention)*.
+    private func lowering(_ pairs: [String], labelled convention: String) -> CostModel {
         var model = self
-        for pair in ["lr", "bv", "pf", "bp", "dt", "gk", "jz", "jk", "jg", "jd"] {
+        for pair in pairs {
             let (a, b) = (pair.first!, pair.last!)
-            model.setSubstitution(among: pair, cost: 0.2, label: "\(a)/\(b) (syllabic rendering)", onlyLowering: true)
+            model.setSubstitution(among: pair, cost: 0.2, label: "\(a)/\(b) (\(convention))", onlyLowering: true)
         }
         return model
     }
