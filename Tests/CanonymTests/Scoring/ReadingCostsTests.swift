@@ -15,6 +15,21 @@ import Testing
         #expect(scorer.similarity(b, a) == scorer.similarity(a, b), "either side", sourceLocation: sourceLocation)
     }
 
+    /// Expects `applies` to hold for `a` and `b`, compared with `model`'s costs, and not for `c` and
+    /// `d`, compared with the standard ones.
+    static func expectConvention(_ applies: ([UInt8], [UInt8]) -> Bool, between a: String, _ b: String, with model: CostModel,
+                                 notBetween c: String, _ d: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+        #expect(applies(Array(a.utf8), Array(b.utf8)), sourceLocation: sourceLocation)
+        expectCompared(a, b, with: model, sourceLocation: sourceLocation)
+        #expect(!applies(Array(c.utf8), Array(d.utf8)), sourceLocation: sourceLocation)
+        expectStandard(c, d, sourceLocation: sourceLocation)
+    }
+
+    /// A matcher over a gazetteer of `rows` (id, canonical, type), all options default but `threshold`.
+    static func matcher(_ rows: String, threshold: Double = MatchOptions().threshold) throws -> Matcher {
+        Matcher(gazetteer: try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\n" + rows)]), options: MatchOptions(threshold: threshold))
+    }
+
     /// Expects `a` and `b` compared with the standard costs.
     static func expectStandard(_ a: String, _ b: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
         let a = Array(a.utf8), b = Array(b.utf8)
@@ -63,8 +78,7 @@ import Testing
 
     /// *Fernando Pérez* written in Arabic script: *b* for *p*, *y* for *e*.
     @Test func anArabicScriptNameMeetsItsLatinForm() throws {
-        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\np:1\tFernando Pérez\tperson\np:2\tFernando Torres\tperson\n")])
-        let matcher = Matcher(gazetteer: gazetteer)
+        let matcher = try Self.matcher("p:1\tFernando Pérez\tperson\np:2\tFernando Torres\tperson\n")
         let match = matcher.match("فرناندو بيريز")
         #expect(match.entity?.id == "p:1" && match.status == .fuzzy)
         let lines = matcher.explain(try #require(match.best)).lines
@@ -74,18 +88,15 @@ import Testing
     /// A word of Japanese syllables meets one that is not with *l* for *r* and *v* for *b* cheap;
     /// two words of Japanese syllables, or of neither, keep the standard costs.
     @Test func aWordOfJapaneseSyllablesTakesJapaneseCostsBesideAnotherWord() {
-        #expect(NameScorer.oneIsJapaneseSyllables(Array("zerenodorisuku".utf8), Array("zelenodolsk".utf8)))
-        Self.expectCompared("zerenodorisuku", "zelenodolsk", with: Self.scorer.japaneseModel)
-        #expect(!NameScorer.oneIsJapaneseSyllables(Array("kawasaki".utf8), Array("kawarabi".utf8)))
-        Self.expectStandard("kawasaki", "kawarabi")
+        Self.expectConvention(NameScorer.oneIsJapaneseSyllables, between: "zerenodorisuku", "zelenodolsk", with: Self.scorer.japaneseModel,
+                              notBetween: "kawasaki", "kawarabi")
         #expect(NameScorer.oneIsJapaneseSyllables(Array("toronto".utf8), Array("tolonto".utf8)), "a name that reads as syllables beside one that cannot")
         // Short words are left alone: too many are syllables by chance.
         #expect(!NameScorer.oneIsJapaneseSyllables(Array("kobe".utf8), Array("kole".utf8)))
     }
 
     @Test func theExplanationShowsTheJapaneseCosts() throws {
-        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\nc:1\tZelenodolsk\tplace\n")])
-        let matcher = Matcher(gazetteer: gazetteer, options: MatchOptions(threshold: 0))
+        let matcher = try Self.matcher("c:1\tZelenodolsk\tplace\n", threshold: 0)
         let match = matcher.match("zerenodorisuku")
         let lines = matcher.explain(try #require(match.best)).lines
         #expect(lines.contains { $0.contains("r→l") && $0.contains("l/r (Japanese)") })
@@ -94,17 +105,14 @@ import Testing
     /// A word in Korean's romanisation of a foreign name meets *l* for *r*, *v* for *b*, *f* for
     /// *p* and *z* for *j* cheaply beside a word that is not; two such words keep the standard costs.
     @Test func aKoreanRenderingTakesKoreanCostsBesideAnotherWord() {
-        #expect(NameScorer.oneLooksKorean(Array("olenbuleukeu".utf8), Array("orenburg".utf8)))
-        Self.expectCompared("olenbuleukeu", "orenburg", with: Self.scorer.koreanModel)
-        #expect(!NameScorer.oneLooksKorean(Array("olenbuleukeu".utf8), Array("olenbuleuke".utf8)))
-        Self.expectStandard("olenbuleukeu", "olenbuleuke")
+        Self.expectConvention(NameScorer.oneLooksKorean, between: "olenbuleukeu", "orenburg", with: Self.scorer.koreanModel,
+                              notBetween: "olenbuleukeu", "olenbuleuke")
     }
 
     /// A name written in Belarusian Cyrillic meets its Russian spelling with *a* for *o* and ў for
     /// *v* cheap; the same letters in Russian Cyrillic keep the standard costs.
     @Test func aBelarusianNameTakesBelarusianCosts() throws {
-        let gazetteer = try Gazetteer.load([.text(name: "g.tsv", "id\tcanonical\ttype\nc:1\tLermontov\tplace\n")])
-        let matcher = Matcher(gazetteer: gazetteer)
+        let matcher = try Self.matcher("c:1\tLermontov\tplace\n")
         let belarusian = try #require(matcher.match("Лермантаў").candidates.first)
         #expect(belarusian.alignment.readInBelarusian && belarusian.score >= matcher.options.threshold)
         let standard = matcher.scorer.align(query: belarusian.queryTokens.map { Array($0.utf8) },
