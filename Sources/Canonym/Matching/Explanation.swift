@@ -49,6 +49,9 @@ public struct Explanation: Sendable, Hashable {
     }
     /// The query's digits were read as the letters they look like.
     public let readDigitsAsLetters: Bool
+    /// The query was read without its Lithuanian or Latvian name endings, the score scaled by
+    /// this factor (nil when it was not).
+    public let balticEndingsFactor: Double?
     /// The query, a Chinese, Korean or Japanese syllable-by-syllable rendering, was read as the name it renders, the
     /// score scaled by this factor (nil when it was not).
     public let transcriptionFactor: Double?
@@ -87,6 +90,9 @@ public struct Explanation: Sendable, Hashable {
         if readFromWadeGiles { lines.append("read from Wade–Giles as pinyin writes it") }
         if readInBelarusian { lines.append("read as Belarusian spells names: a for an unstressed o, ў for v") }
         if readDigitsAsLetters { lines.append("digits read as the letters they look like (scored down)") }
+        if let balticEndingsFactor {
+            lines.append("read without its Lithuanian or Latvian name endings (scored ×\(Edit.format(balticEndingsFactor)))")
+        }
         if let transcriptionFactor {
             lines.append("read as a syllable-by-syllable rendering of the name, Chinese, Korean or Japanese (scored ×\(Edit.format(transcriptionFactor)))")
         }
@@ -200,6 +206,7 @@ extension Matcher {
                 .init(acronym: $0.acronym, words: Array(candidate.queryTokens[$0.queryWords]), factor: Double(scorer.expandedAcronymFactor))
             },
             readDigitsAsLetters: alignment.readDigitsAsLetters,
+            balticEndingsFactor: alignment.readWithoutBalticEndings ? Double(scorer.balticEndingsFactor) : nil,
             transcriptionFactor: alignment.readAsTranscription ? Double(scorer.transcriptionFactor) : nil,
             readInitialsApart: alignment.readInitialsApart, readFromWadeGiles: alignment.readFromWadeGiles,
             readInBelarusian: alignment.readInBelarusian,

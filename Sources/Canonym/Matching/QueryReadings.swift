@@ -13,6 +13,8 @@ struct QueryReadings {
     let wadeGiles: Range<Int>
     let spelledOut: Range<Int>
     let digitsAsLetters: Range<Int>
+    /// Then the query without Lithuanian or Latvian name endings (`BalticEndings`: never exact, scored down).
+    let withoutBalticEndings: Range<Int>
     /// Then a Chinese, Korean or Japanese syllable-by-syllable rendering read as the name it
     /// renders (`SyllabicRendering`: scored against places only, and scored down).
     let transcribed: Range<Int>
@@ -41,8 +43,10 @@ struct QueryReadings {
         spelledOut = keyed.upperBound..<all.count
         for words in form.romanizations { add(Self.digitsAsLetters(words)) }
         digitsAsLetters = spelledOut.upperBound..<all.count
+        for words in form.romanizations { add(BalticEndings.dropped(words, display: form.display)) }
+        withoutBalticEndings = digitsAsLetters.upperBound..<all.count
         for words in form.romanizations { for reading in SyllabicRendering.readings(of: words) { add(reading) } }
-        transcribed = digitsAsLetters.upperBound..<all.count
+        transcribed = withoutBalticEndings.upperBound..<all.count
         self.all = all
     }
 
@@ -60,6 +64,7 @@ struct QueryReadings {
     func marked(_ alignment: consuming TokenAlignment, reading k: Int, scorer: NameScorer) -> TokenAlignment {
         let readAsAcronym = alignment.readAsAcronym
         var marked = digitsAsLetters.contains(k) ? alignment.readingDigitsAsLetters(factor: scorer.digitsAsLettersFactor) : alignment
+        if withoutBalticEndings.contains(k) { marked = marked.readingWithoutBalticEndings(factor: scorer.balticEndingsFactor) }
         marked.readInitialsApart = spelledOut.contains(k)
         marked.readFromWadeGiles = wadeGiles.contains(k)
         marked.readInBelarusian = costs(of: k) == .belarusian

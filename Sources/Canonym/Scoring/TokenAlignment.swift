@@ -53,6 +53,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when digits of the query were read as the letters they look like (*Sech1n*), the
     /// score scaled by ``NameScorer/digitsAsLettersFactor``.
     public var readDigitsAsLetters = false
+    /// True when the query was read without its Lithuanian or Latvian name endings (*Putinas*),
+    /// the score scaled by ``NameScorer/balticEndingsFactor``.
+    public var readWithoutBalticEndings = false
     /// True when the query's legal form was read from a word misspelt or cut short (*Joint Stock
     /// Compan*), the score scaled by ``NameScorer/misspeltLegalFormFactor``.
     public var readMisspeltLegalForm = false
@@ -77,6 +80,13 @@ public struct TokenAlignment: Sendable, Hashable {
     func readingTranscription(factor: Float) -> TokenAlignment {
         var read = scaled(by: factor)
         read.readAsTranscription = true
+        return read
+    }
+
+    /// This alignment of a query read without its Lithuanian or Latvian name endings.
+    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment {
+        var read = scaled(by: factor)
+        read.readWithoutBalticEndings = true
         return read
     }
 
@@ -200,6 +210,9 @@ public struct NameScorer: Sendable {
     /// Factor on the score of a query whose digits were read as letters (*Ig0r Sech1n*): such a
     /// reading is never exact.
     public var digitsAsLettersFactor: Float = 0.95
+    /// Factor on the score of a query read without its Lithuanian or Latvian name endings
+    /// (`BalticEndings`): a reading, never exact.
+    public var balticEndingsFactor: Float = 0.97
     /// Factor on the score of a query read as the foreign name a Chinese, Korean or Japanese syllable-by-syllable
     /// rendering stands for (*luo si ji lei* ~ *Roskilde*): a reading, never exact.
     public var transcriptionFactor: Float = 0.98
