@@ -4,11 +4,13 @@
 enum BalticEndings {
     /// `words` (a romanisation of `display`) with each word's ending dropped, or nil when the name
     /// does not read as Lithuanian or Latvian or no word has such an ending. A name reads so when it
-    /// has a letter only those languages write (*ė*, *į*, *ų*, *ā*, *ņ*...) or is two words or more
-    /// that all end in *s*: one word ending in *s* (*Paris*, *Texas*) tells nothing.
+    /// has a letter only those languages write (*ė*, *į*, *ų*, *ā*, *ņ*...), or all its words end
+    /// in *s* and it is two words or more or has a *č*, *š* or *ž* (*Nesvyžius* for *Nesvizh*): one
+    /// plain word ending in *s* (*Paris*, *Texas*) tells nothing.
     static func dropped(_ words: [String], display: String) -> [String]? {
-        let endInS = words.count >= 2 && words.allSatisfy { $0.utf8.last == UInt8(ascii: "s") }
-        guard endInS || display.unicodeScalars.contains(where: balticLetters.contains) else { return nil }
+        let letters = display.unicodeScalars, endInS = words.allSatisfy { $0.utf8.last == UInt8(ascii: "s") }
+        guard letters.contains(where: balticLetters.contains)
+            || (endInS && (words.count >= 2 || letters.contains(where: caronLetters.contains))) else { return nil }
         var changed = false
         let read = words.map { word -> String in
             guard let ending = endings.first(where: { word.hasSuffix($0) }), word.utf8.count - ending.utf8.count >= 3 else { return word }
@@ -22,5 +24,7 @@ enum BalticEndings {
     private static let endings = ["ius", "as", "is", "us", "ys", "s"]
 
     /// Letters Lithuanian or Latvian writes and the languages sharing *č*, *š*, *ž* with them do not.
+    /// Letters Lithuanian and Latvian share with Czech, Slovak and the South Slavic languages.
+    private static let caronLetters = Set("čšžČŠŽ".unicodeScalars)
     private static let balticLetters = Set("ąęėįųūĄĘĖĮŲŪāēīģķļņĀĒĪĢĶĻŅ".unicodeScalars)
 }

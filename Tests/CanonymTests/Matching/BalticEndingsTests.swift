@@ -12,10 +12,12 @@ import Testing
         #expect(dropped("Sergejus Lavrovas") == ["sergej", "lavrov"])
         #expect(dropped("Vladimirs Putins") == ["vladimir", "putin"], "Latvian")
         #expect(dropped("Sidnėjus") == ["sidnej"], "one word, told by ė")
+        #expect(dropped("Nesvyžius") == ["nesvyz"], "one word ending in s, with ž")
     }
 
     @Test func otherNamesAreLeftAlone() {
         #expect(dropped("Paris") == nil, "one word ending in s tells nothing")
+        #expect(dropped("Plzeň") == nil && dropped("Šibenik") == nil, "a caron without a final s")
         #expect(dropped("Vladimir Putin") == nil)
         #expect(dropped("Kėdainiai") == nil, "no ending to drop")
         #expect(dropped("Ras Tanura") == nil, "not every word ends in s")
