@@ -23,8 +23,8 @@ enum BalticEndings {
     /// Nominative endings, the longer first (*ius* before *us*); Latvian's is *s* after a consonant too.
     private static let endings = ["ius", "as", "is", "us", "ys", "s"]
 
-    /// Letters Lithuanian or Latvian writes and the languages sharing *č*, *š*, *ž* with them do not.
     /// Letters Lithuanian and Latvian share with Czech, Slovak and the South Slavic languages.
     private static let caronLetters = Set("čšžČŠŽ".unicodeScalars)
+    /// Letters Lithuanian or Latvian writes and the languages sharing *č*, *š*, *ž* with them do not.
     private static let balticLetters = Set("ąęėįųūĄĘĖĮŲŪāēīģķļņĀĒĪĢĶĻŅ".unicodeScalars)
 }

@@ -157,8 +157,7 @@ extension Matcher {
     /// Explains a candidate's score edit by edit.
     public func explain(_ candidate: Candidate) -> Explanation {
         let alignment = candidate.alignment
-        // As `rank` scored it.
-        let reader = scorer(for: alignment.readAsTranscription ? .rendering : alignment.readInBelarusian ? .belarusian : .standard)
+        let reader = scorer(for: QueryReadings.Costs(scoring: alignment))  // as `rank` scored it
         func comparison(_ query: String, _ name: String, _ similarity: Double) -> Explanation.WordComparison {
             let queryLetters = Array(query.utf8), nameLetters = Array(name.utf8)
             let edits = WeightedEditDistance.alignment(queryLetters, nameLetters, model: reader.model(comparing: queryLetters, nameLetters)).edits

@@ -26,7 +26,14 @@ struct QueryReadings {
 
     /// The costs each reading is compared with names at: its own for a syllabic rendering read
     /// back and for a Belarusian name, the scorer's otherwise.
-    enum Costs { case standard, rendering, belarusian }
+    enum Costs {
+        case standard, rendering, belarusian
+
+        /// The costs an alignment's reading was scored at, as its marks (`marked`) tell.
+        init(scoring alignment: TokenAlignment) {
+            self = alignment.readAsTranscription ? .rendering : alignment.readInBelarusian ? .belarusian : .standard
+        }
+    }
 
     func costs(of k: Int) -> Costs { transcribed.contains(k) ? .rendering : isBelarusian ? .belarusian : .standard }
 
