@@ -57,7 +57,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
                 appendEntitiesAndNames(entities: entities, ids: ids, names: names, to: &list)
                 recordList.withLock { $0 = list }
             } else if item == 1 {
-                let learnt = QualifierWords.learn(from: names) { entities[$0].type == .place }
+                let learnt = QualifierWords.learn(from: names, isPlace: { entities[$0].type == .place }, country: { entities[$0].country })
                 qualifiers.withLock { $0 = learnt }
             } else {
                 let chunk = CandidateIndex.entryChunk(of: names, in: ranges[item - 2])

@@ -1,8 +1,10 @@
 /// Words that a place's names carry or leave out without naming another place, learnt from the
 /// gazetteer itself: *City of Austin* beside *Austin*, *Aleksandrovsk i Russland* beside
-/// *Aleksandrovsk*, *Kalabasas kalyfrnya* beside *Kalabasas*. In a query or a name, such a word
-/// then weighs little (``NameScorer/extraQualifierWeight``, ``NameScorer/omittedQualifierPenalty``),
-/// wherever it stands; a user's own gazetteer teaches its own (*Kommune*, *Landkreis*).
+/// *Aleksandrovsk*, *Kalabasas kalyfrnya* beside *Kalabasas*; and the region or country that
+/// closes names of one country's places only (*shybwygan wskwnsn*, Sheboygan, Wisconsin: a
+/// locator). In a query or a name, such a word then weighs little
+/// (``NameScorer/extraQualifierWeight``, ``NameScorer/omittedQualifierPenalty``), wherever it
+/// stands; a user's own gazetteer teaches its own (*Kommune*, *Landkreis*).
 enum QualifierWords {
     /// The fewest places that must list a name both with and without a word for it to qualify...
     static let minimumPlaces = 3
@@ -13,11 +15,25 @@ enum QualifierWords {
     /// and the other places teach the same words.
     static let namesPerPlaceLimit = 100
 
+    /// The fewest places whose names a locator must close...
+    static let minimumLocatorPlaces = 5
+    /// ...and the least share of them in one country: *Beach*, *Station* close names of one
+    /// country's places too, and weigh little with the locators (held-out splits gained with them).
+    static let locatorCountryShare = 0.95
+    /// Locators are this long or longer: *Jr*, *de* are no regions.
+    static let minimumLocatorLetters = 3
+
     /// The qualifying words of the places among `names` (grouped by entity, as a gazetteer lists
-    /// them), in their first romanisation, sorted.
+    /// them), in their first romanisation, sorted: those `droppedWords` and `locators` find.
+    /// - Complexity: as `droppedWords`.
+    static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> [String] {
+        Set(droppedWords(from: names, isPlace: isPlace)).union(locators(from: names, isPlace: isPlace, country: country)).sorted()
+    }
+
+    /// Words some places' names drop to make others, held by few places besides.
     /// - Complexity: O(Σ names² · words) over places of at most `namesPerPlaceLimit`
     ///   names with a name of two words or more, then one lookup per word of every place's names.
-    static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool) -> [String] {
+    static func droppedWords(from names: [GazetteerName], isPlace: (Int) -> Bool) -> [String] {
         // The places of each entity's names, as ranges of `names`.
         var places: [Range<Int>] = []
         var start = 0
@@ -58,7 +74,29 @@ enum QualifierWords {
         }
         return held.compactMap { word, places in
             Double(dropped[word]!) >= minimumShare * Double(places) ? word : nil
-        }.sorted()
+        }
+    }
+
+    /// Words that close the names of `minimumLocatorPlaces` places or more, nearly all in one
+    /// country (`locatorCountryShare`), and begin no place's name: a region or country written
+    /// after the place (*kalyfrnya*, *awhayw*, *i Russland*'s *russland*, *pakstan*).
+    /// - Complexity: O(total words of places' names).
+    static func locators(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> [String] {
+        var firstWords = Set<String>()
+        var closing: [String: [String: Set<Int>]] = [:]  // word → country → places whose names it closes
+        for name in names where isPlace(name.entity) {
+            let words = name.form.tokens
+            guard let first = words.first else { continue }
+            firstWords.insert(first)
+            guard words.count > 1, let last = words.last, last.utf8.count >= minimumLocatorLetters,
+                  let country = country(name.entity) else { continue }
+            closing[last, default: [:]][country, default: []].insert(name.entity)
+        }
+        return closing.compactMap { word, byCountry in
+            let places = byCountry.values.reduce(0) { $0 + $1.count }, inOneCountry = byCountry.values.map(\.count).max() ?? 0
+            return places >= minimumLocatorPlaces && Double(inOneCountry) >= locatorCountryShare * Double(places)
+                && !firstWords.contains(word) ? word : nil
+        }
     }
 
     /// The words as stored: each followed by a line feed (a folded word holds none).

@@ -25,8 +25,45 @@ private func entities(teaching: Bool = true) -> [Entity] {
     @Test func placesTeachTheWordsTheirNamesCarryOrDrop() throws {
         let names = Gazetteer.foldNames(of: entities(), folder: .shared)
         let all = entities()
-        let learnt = QualifierWords.learn(from: names) { all[$0].type == .place }
+        let learnt = QualifierWords.learn(from: names, isPlace: { all[$0].type == .place }, country: { all[$0].country })
         #expect(learnt == ["city", "of"])
+    }
+
+    /// Five American places close a name with *Wisconsin*, five with *Texas*, but *Texas City*
+    /// begins with it; *Beach* closes four American names and a British one; four German
+    /// places teach *Bavaria* too little; five places of no country teach nothing. No place
+    /// lists its name without the word as well, so no word is learnt as one dropped.
+    private func locatingPlaces(wisconsin: Bool = true) -> [Entity] {
+        var entities: [Entity] = []
+        func add(_ canonical: String, _ country: String?, _ alias: String) {
+            entities.append(Entity(id: "place:\(entities.count)", canonical: canonical, type: .place, aliases: [alias], country: country))
+        }
+        for town in ["Kenosha", "Racine", "Appleton", "Wausau", "Madison"] { add(town, "US", wisconsin ? "\(town)h Wisconsin" : "\(town)h") }
+        for town in ["Austin", "Waco", "Tyler", "Plano", "Frisco"] { add(town, "US", "\(town)h Texas") }
+        add("Texas City", "US", "Texas")
+        for town in ["Palm", "Long", "Myrtle", "Daytona"] { add("\(town) Beach", "US", "\(town)h Beach") }
+        add("Brighton Beach", "GB", "Brightonh Beach")
+        for town in ["Passau", "Landshut", "Erding", "Dachau"] { add(town, "DE", "\(town)h Bavaria") }
+        for town in ["Aa", "Bb", "Cc", "Dd", "Ee"] { add(town, nil, "\(town)h Nowhere") }
+        entities.append(Entity(id: "place:sheboygan", canonical: "Sheboygan", type: .place, country: "US"))
+        entities.append(Entity(id: "place:sheboygan-falls", canonical: "Sheboygan Falls", type: .place, country: "US"))
+        return entities
+    }
+
+    @Test func theRegionClosingOneCountrysPlacesIsALocator() {
+        let all = locatingPlaces(), names = Gazetteer.foldNames(of: all, folder: .shared)
+        #expect(QualifierWords.locators(from: names, isPlace: { all[$0].type == .place }, country: { all[$0].country }) == ["wisconsin"])
+        #expect(QualifierWords.droppedWords(from: names) { all[$0].type == .place }.isEmpty)
+    }
+
+    @Test func aQueryNamingThePlaceAndItsRegionMatchesThePlace() throws {
+        let taught = Matcher(gazetteer: try Gazetteer(entities: locatingPlaces()))
+        let untaught = Matcher(gazetteer: try Gazetteer(entities: locatingPlaces(wisconsin: false)))
+        let match = taught.match("Sheboygan, Wisconsin")
+        #expect(match.entity?.id == "place:sheboygan" && match.status == .fuzzy)
+        #expect(untaught.match("Sheboygan, Wisconsin").status != .fuzzy, "an unknown word weighs fully")
+        let lines = taught.explain(try #require(match.best)).lines
+        #expect(lines.contains("not in the name, a word places' names carry or drop (weighs little): wisconsin"))
     }
 
     @Test func aQueryWithTheWordsMatchesThePlaceWithout() throws {
