@@ -369,8 +369,16 @@ public struct NameScorer: Sendable {
     private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool], n: Int, m: Int,
                        similarities: UnsafeMutableBufferPointer<Float>, similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
+        // A person's given name never pairs with the patronymic made from it (`isStem`): *Oleksandr
+        // Zelenskyy* names the father of *Volodymyr Oleksandrovych Zelenskyy*.
+        let patronymicInName = type == .person ? name.prefix(m).map(Self.looksLikePatronymic) : []
         for i in 0..<n {
-            for j in 0..<m { similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0 : similarity(i, name[j]) }
+            let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
+            for j in 0..<m {
+                similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0
+                    : type == .person && isPatronymic != patronymicInName[j] && Self.isStem(isPatronymic ? name[j] : query[i], of: isPatronymic ? query[i] : name[j]) ? 0
+                    : similarity(i, name[j])
+            }
         }
         let weight = Self.weight
 
@@ -555,6 +563,12 @@ public struct NameScorer: Sendable {
     /// `words` but those whose bit is set in `leftOut` (bit k: word k, of the first eight).
     private static func words(of words: [[UInt8]], without leftOut: UInt16) -> [[UInt8]] {
         leftOut == 0 ? words : words.indices.filter { $0 >= 8 || leftOut & (1 << $0) == 0 }.map { words[$0] }
+    }
+
+    /// Whether `word` begins `patronymic` and is three letters or more shorter: the father's given
+    /// name it was made from (*Oleksandr*, *Oleksandrovych*), or a surname of its stem (*Petrov*).
+    static func isStem(_ word: [UInt8], of patronymic: [UInt8]) -> Bool {
+        word.count >= 3 && patronymic.count - word.count >= 3 && patronymic.starts(with: word)
     }
 
     /// Russian, Ukrainian and Belarusian patronymics (*-ovich*, *-evna*, *-ivna*, *-ichna*) and

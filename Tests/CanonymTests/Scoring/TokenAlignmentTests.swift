@@ -242,6 +242,18 @@ private let threshold = MatchOptions().threshold
         #expect(align("sergey viktorovich lavrov", "sergey lavrov", type: .place).score < threshold, "only people have patronymics")
     }
 
+    @Test func aGivenNameNeverPairsWithThePatronymicMadeFromIt() {
+        // Oleksandr is the father, not Volodymyr: the query's given name stays unpaired.
+        let son = align("oleksandr zelenskyy", "volodymyr oleksandrovych zelenskyy")
+        #expect(!son.pairs.contains { $0.queryToken == 0 && $0.nameToken == 1 })
+        #expect(son.score < threshold, "\(son.score)")
+        #expect(!align("petrov", "ivan petrovich sidorov").pairs.contains { $0.nameToken == 1 }, "a surname of the patronymic's stem")
+        // Patronymics written other ways (French -itch), and surnames ending like one, still pair.
+        #expect(align("sergey viktorovitch lavrov", "sergey viktorovich lavrov").pairs.count == 3)
+        #expect(align("stanislav schuschkewitsch", "stanislav shushkevich").pairs.count == 2)
+        #expect(align("oleksandr zelenskyy", "volodymyr oleksandrovych zelenskyy", type: .organization).pairs.count == 2, "only people have patronymics")
+    }
+
     @Test func aPersonsScoreIsHeldToHowWellTheSurnameMatches() {
         let scorer = NameScorer()
         let surname = scorer.similarity(Array("lukashevich".utf8), Array("lukashenko".utf8))
