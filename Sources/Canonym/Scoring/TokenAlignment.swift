@@ -69,6 +69,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the query, written in Belarusian Cyrillic, was compared at Belarusian costs
     /// (`CostModel.readingBelarusian`).
     public var readInBelarusian = false
+    /// The share of Han characters the query and the name have in common, when both are written
+    /// in them, differ and the score was held down to it (`HanCharacters`); nil otherwise.
+    public var heldToHanCharacters: Double?
 
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {
@@ -88,6 +91,16 @@ public struct TokenAlignment: Sendable, Hashable {
         var read = scaled(by: factor)
         read.readWithoutBalticEndings = true
         return read
+    }
+
+    /// This alignment with its score held to `similarity`, the Han characters' in common, when
+    /// that is lower.
+    func holding(toHanCharacters similarity: Double) -> TokenAlignment {
+        guard similarity < score else { return self }
+        var held = self
+        held.score = similarity
+        held.heldToHanCharacters = similarity
+        return held
     }
 
     /// This alignment of a query whose digits were read as letters.
