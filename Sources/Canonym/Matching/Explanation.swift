@@ -77,8 +77,8 @@ public struct Explanation: Sendable, Hashable {
     public let fathersNameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
     public let weakestWordLeeway: Double?
-    /// The score was held to this share of Han characters in common (nil when it was not).
-    public let hanCharactersInCommon: Double?
+    /// The score was held to this share of syllable characters (Han, Hangul) in common (nil when it was not).
+    public let syllableCharactersInCommon: Double?
     public let score: Double
     /// When the match went through an alias: the query's words against the canonical form's,
     /// so a reviewer sees which conventions separate the variant from the canonical spelling.
@@ -147,8 +147,8 @@ public struct Explanation: Sendable, Hashable {
         if let weakestWordLeeway {
             lines.append("held to the least similar word's similarity + \(Edit.format(weakestWordLeeway)): every word of an organisation's name must match")
         }
-        if let hanCharactersInCommon {
-            lines.append("held to the Han characters in common, \(Edit.format(hanCharactersInCommon)): characters that differ name another, however alike they read")
+        if let syllableCharactersInCommon {
+            lines.append("held to the characters in common, \(Edit.format(syllableCharactersInCommon)): characters that differ name another, however alike they read")
         }
         for comparison in canonicalComparisons where !comparison.edits.isEmpty {
             let edits = comparison.edits.map(\.description).joined(separator: ", ")
@@ -219,7 +219,7 @@ extension Matcher {
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
             fathersNameLeeway: alignment.heldToFathersName ? Double(scorer.fathersNameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil,
-            hanCharactersInCommon: alignment.heldToHanCharacters, score: candidate.score,
+            syllableCharactersInCommon: alignment.heldToSyllableCharacters, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }
 }

@@ -166,16 +166,16 @@ public final class Matcher: Sendable {
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = readings.all.map { $0.map { Array($0.utf8) } }
-        // A query in Han characters is held, against an entity with names in them, to the
-        // characters in common, which its romanised letters may not show (`HanCharacters`).
-        let queryHan = HanCharacters.of(form.display)
-        var hanSimilarities: [Int: Double?] = [:]
-        func hanSimilarity(of entity: Int) -> Double? {
-            if let known = hanSimilarities[entity] { return known }
+        // A query written a syllable to a character is held, against an entity with names written
+        // so, to the characters in common, which its romanised letters may not show (`SyllableCharacters`).
+        let querySyllables = SyllableCharacters.of(form.display)
+        var syllableSimilarities: [Int: Double?] = [:]
+        func syllableSimilarity(of entity: Int) -> Double? {
+            if let known = syllableSimilarities[entity] { return known }
             let record = gazetteer.entities[entity]
-            let written = ([record.canonical] + record.aliases).map(HanCharacters.of).filter { !$0.isEmpty }
-            let inCommon = written.map { HanCharacters.similarity(queryHan, $0) }.max().flatMap { $0 < 1 ? $0 : nil }
-            hanSimilarities[entity] = inCommon
+            let written = ([record.canonical] + record.aliases).map(SyllableCharacters.of).filter { !$0.isEmpty }
+            let inCommon = written.map { SyllableCharacters.similarity(querySyllables, $0) }.max().flatMap { $0 < 1 ? $0 : nil }
+            syllableSimilarities[entity] = inCommon
             return inCommon
         }
         var similarities = queries.indices.map { QuerySimilarities(scorer: scorer(for: readings.costs(of: $0)), query: queries[$0]) }
@@ -202,9 +202,9 @@ public final class Matcher: Sendable {
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
             let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
-            let hanSimilarity = queryHan.isEmpty ? nil : hanSimilarity(of: entity)
+            let syllableSimilarity = querySyllables.isEmpty ? nil : syllableSimilarity(of: entity)
             func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
-                if let hanSimilarity { alignment = alignment.holding(toHanCharacters: hanSimilarity) }
+                if let syllableSimilarity { alignment = alignment.holding(toSyllableCharacters: syllableSimilarity) }
                 scoredEntries.append((entity, entryIndex, alignment.score))
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)

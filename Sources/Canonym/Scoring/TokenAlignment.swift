@@ -69,9 +69,10 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the query, written in Belarusian Cyrillic, was compared at Belarusian costs
     /// (`CostModel.readingBelarusian`).
     public var readInBelarusian = false
-    /// The share of Han characters the query and the name have in common, when both are written
-    /// in them, differ and the score was held down to it (`HanCharacters`); nil otherwise.
-    public var heldToHanCharacters: Double?
+    /// The share of characters the query and the name have in common, when both are written a
+    /// syllable to a character (Han, a Korean name in Hangul), differ and the score was held
+    /// down to it (`SyllableCharacters`); nil otherwise.
+    public var heldToSyllableCharacters: Double?
 
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {
@@ -93,13 +94,13 @@ public struct TokenAlignment: Sendable, Hashable {
         return read
     }
 
-    /// This alignment with its score held to `similarity`, the Han characters' in common, when
+    /// This alignment with its score held to `similarity`, the syllable characters in common, when
     /// that is lower.
-    func holding(toHanCharacters similarity: Double) -> TokenAlignment {
+    func holding(toSyllableCharacters similarity: Double) -> TokenAlignment {
         guard similarity < score else { return self }
         var held = self
         held.score = similarity
-        held.heldToHanCharacters = similarity
+        held.heldToSyllableCharacters = similarity
         return held
     }
 
