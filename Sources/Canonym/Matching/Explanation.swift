@@ -73,6 +73,8 @@ public struct Explanation: Sendable, Hashable {
     public let reversedLineageFactor: Double?
     /// The score was held to the surname's similarity plus this leeway (nil when it was not).
     public let surnameLeeway: Double?
+    /// The surnames are one family's of two genders, the score held at this (nil when they are not).
+    public let otherGenderSurnameCeiling: Double?
     /// The score was held to the father's name's similarity plus this leeway (nil when it was not).
     public let fathersNameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
@@ -140,6 +142,9 @@ public struct Explanation: Sendable, Hashable {
         }
         if let surnameLeeway {
             lines.append("held to the surname's similarity + \(Edit.format(surnameLeeway)): a person's surname must match on its own")
+        }
+        if let otherGenderSurnameCeiling {
+            lines.append("surnames of one family in two genders, held at \(Edit.format(otherGenderSurnameCeiling)) or under: another person of the family")
         }
         if let fathersNameLeeway {
             lines.append("held to the father's name's similarity + \(Edit.format(fathersNameLeeway)): another father is another person")
@@ -217,6 +222,7 @@ extension Matcher {
             misspeltLegalFormFactor: alignment.readMisspeltLegalForm ? Double(scorer.misspeltLegalFormFactor) : nil, reordered: alignment.reordered,
             reorderedInitialsFactor: alignment.reorderedInitials ? Double(scorer.reorderedInitialsFactor) : nil,
             reversedLineageFactor: alignment.reversedLineage ? Double(scorer.reversedLineageFactor) : nil, surnameLeeway: alignment.heldToSurname ? Double(scorer.surnameLeeway) : nil,
+            otherGenderSurnameCeiling: alignment.surnamesOfTwoGenders ? Double(scorer.otherGenderSurnameCeiling) : nil,
             fathersNameLeeway: alignment.heldToFathersName ? Double(scorer.fathersNameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil,
             syllableCharactersInCommon: alignment.heldToSyllableCharacters, score: candidate.score,

@@ -31,6 +31,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when a person's score was held down to the surname's similarity plus
     /// ``NameScorer/surnameLeeway``.
     public var heldToSurname = false
+    /// True when a person's surnames are one family's of two genders (*Baranova*, *Baranov*),
+    /// the score held to ``NameScorer/otherGenderSurnameCeiling``.
+    public var surnamesOfTwoGenders = false
     /// True when a person's score was held down to how well the father's name (a patronymic,
     /// or the word after *bin*) matched, plus ``NameScorer/fathersNameLeeway``.
     public var heldToFathersName = false
@@ -200,6 +203,12 @@ public struct NameScorer: Sendable {
     /// the given-name-first order of canonical forms; four letters or more) matched:
     /// *Alexander Lukashevich* is not *Alexander Lukashenko* however well the given names agree.
     public var surnameLeeway: Float = 0.05
+    /// A person's score stays at or under this when the surnames are a Slavic family name in its
+    /// two genders (*Olga Baranova*, *Oleg Baranov*; *Putina*, *Putin*): a wife, a daughter, a
+    /// sister, not the man...
+    public var otherGenderSurnameCeiling: Float = 0.8
+    /// ...unless a given name agrees this well: *Maria Zakharov* is a slip for *Maria Zakharova*.
+    public var agreeingGivenNameSimilarity = 0.95
     /// A person's score stays within this of how well a father's name the query gives matched
     /// the name's (*Rustam Ibrahimovich* is not *Rustam Magomedovich*, *Habib ben Mohamed* not
     /// *Habib ben Ahmed*); leaving it out costs nothing more.
@@ -455,10 +464,14 @@ public struct NameScorer: Sendable {
         }
         var score = denominator > 0 ? numerator / denominator : 0
         // A surname of two or three letters (*Un*, *Li*) is too short for its similarity to say much.
-        var ceiling: Float = 1
+        var ceiling: Float = 1, surnamesOfTwoGenders = false
         if type == .person, name.count > 1, name[name.count - 1].count >= 4,
            let surname = pairs.first(where: { $0.nameToken == name.count - 1 }) {
             ceiling = Float(surname.similarity) + surnameLeeway
+            // A given name both agree on makes the ending a slip (*Maria Zakharov*).
+            surnamesOfTwoGenders = Self.areOfTwoGenders(query[surname.queryToken], name[surname.nameToken])
+                && !pairs.contains { $0.nameToken != surname.nameToken && $0.similarity >= agreeingGivenNameSimilarity }
+            if surnamesOfTwoGenders { ceiling = min(ceiling, otherGenderSurnameCeiling) }
         }
         var isHeldToFather = false
         if type == .person {
@@ -517,16 +530,35 @@ public struct NameScorer: Sendable {
             let unheld = leftOutOfQuery == 0 ? similarity(query.count, joinedName) : self.similarity(Array(queryWords.joined()), joinedName)
             let joined = min(unheld, query.count == name.count ? ceiling : 1)
             if joined > score {
-                return TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
-                                      comparedJoined: true, reordered: false, heldToSurname: unheld > joined && !isHeldToFather,
-                                      heldToFathersName: unheld > joined && isHeldToFather)
+                var alignment = TokenAlignment(score: Double(joined), pairs: [], extraQueryTokens: [], omittedNameTokens: [],
+                                               comparedJoined: true, reordered: false, heldToSurname: unheld > joined && !isHeldToFather,
+                                               heldToFathersName: unheld > joined && isHeldToFather)
+                alignment.surnamesOfTwoGenders = surnamesOfTwoGenders && query.count == name.count
+                return alignment
             }
         }
-        return TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
-                              conflictingWords: conflicts, comparedJoined: false, reordered: reordered, reorderedInitials: reorderedInitials,
-                              reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person && !isHeldToFather,
-                              heldToFathersName: isHeld && isHeldToFather, heldToWeakestWord: isHeld && type == .organization)
+        var alignment = TokenAlignment(score: Double(score), pairs: pairs, extraQueryTokens: extra, omittedNameTokens: omitted,
+                                       conflictingWords: conflicts, comparedJoined: false, reordered: reordered, reorderedInitials: reorderedInitials,
+                                       reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person && !isHeldToFather,
+                                       heldToFathersName: isHeld && isHeldToFather, heldToWeakestWord: isHeld && type == .organization)
+        alignment.surnamesOfTwoGenders = surnamesOfTwoGenders
+        return alignment
     }
+
+    /// Whether two surnames are one Slavic family name in its two genders: one ends in a woman's
+    /// ending (*-ova*, *-eva*, *-ina*, *-aya*, *-ska*) and the other in the man's it goes with
+    /// (*-ov*, *-ev*, *-in*, *-iy*, *-ski*; French *-ine*, *Poutine*).
+    static func areOfTwoGenders(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        func ends(_ word: [UInt8], _ ending: [UInt8]) -> Bool { word.count >= ending.count + 2 && word.suffix(ending.count).elementsEqual(ending) }
+        return genderedEndings.contains { woman, men in
+            (ends(a, woman) && men.contains { ends(b, $0) }) || (ends(b, woman) && men.contains { ends(a, $0) })
+        }
+    }
+    /// A woman's surname ending and the men's endings it goes with, as folded.
+    private static let genderedEndings: [(woman: [UInt8], men: [[UInt8]])] = [
+        ("ova", ["ov"]), ("eva", ["ev"]), ("yova", ["yov"]), ("ina", ["in", "ine"]), ("yna", ["yn"]),
+        ("aya", ["iy", "yy", "oy", "ii", "y"]), ("ska", ["ski", "sky"]), ("cka", ["cki", "cky"]),
+    ].map { (Array($0.0.utf8), $0.1.map { Array($0.utf8) }) }
 
     /// The pairs of the best pairing of the first `n` query words with the first `m` name words,
     /// in query order: it maximises Σ pair weight · (similarity − floor), by dynamic programming

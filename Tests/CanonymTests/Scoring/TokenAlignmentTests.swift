@@ -254,6 +254,21 @@ private let threshold = MatchOptions().threshold
         #expect(align("oleksandr zelenskyy", "volodymyr oleksandrovych zelenskyy", type: .organization).pairs.count == 2, "only people have patronymics")
     }
 
+    @Test(arguments: [("olga baranova", "oleg baranov"), ("putina", "vladimir putin"), ("putina", "vladimir poutine"), ("tolstaya", "lev tolstoy"),
+                      ("anna kowalska", "jan kowalski")])
+    func aSurnameOfTheOtherGenderIsAnotherPerson(query: String, name: String) {
+        let alignment = align(query, name)
+        #expect(alignment.surnamesOfTwoGenders)
+        #expect(alignment.score <= Double(NameScorer().otherGenderSurnameCeiling) + 1e-6, "\(alignment.score)")
+    }
+
+    @Test func aGivenNameBothAgreeOnMakesTheEndingASlip() {
+        let slip = align("maria zakharov", "maria zakharova")
+        #expect(!slip.surnamesOfTwoGenders && slip.score >= threshold)
+        #expect(!align("baranova", "oleg baranova").surnamesOfTwoGenders, "one gender")
+        #expect(!align("olga baranova", "oleg baranov", type: .organization).surnamesOfTwoGenders, "only people")
+    }
+
     @Test func aPersonsScoreIsHeldToHowWellTheSurnameMatches() {
         let scorer = NameScorer()
         let surname = scorer.similarity(Array("lukashevich".utf8), Array("lukashenko".utf8))
