@@ -103,7 +103,7 @@ enum SyllabicRendering {
     // MARK: Japanese
 
     /// A word of Japanese syllables (a consonant or none, then a vowel; or *n*) with its filling
-    /// vowels dropped: *u* after *k*, *g*, *s*, *z*, *b*, *p*, *f*, *m*, *r*, *h* and *o* after
+    /// vowels dropped: *u* after *k*, *g*, *s*, *z*, *b*, *p*, *f*, *v*, *m*, *r*, *h* and *o* after
     /// *t*, *d*, before a consonant or at the end (*kurasunoyarusuku* → *krasnoyarsk*); nil when
     /// the word is not all such syllables, or has no such vowel.
     static func japaneseReading(of word: [UInt8]) -> [UInt8]? {
@@ -117,11 +117,11 @@ enum SyllabicRendering {
         }
         return read == word ? nil : read
     }
-    private static let fillsU = Set("kgszbpfmrh".utf8), fillsO = Set("td".utf8)
+    private static let fillsU = Set("kgszbpfmrhv".utf8), fillsO = Set("td".utf8)
 
-    /// Whether `word` is all Japanese syllables as romanised: an onset (`onsets`, or one of
-    /// the two-letter onsets *sh*, *ch*, *ts* and a consonant of `yOnsets` before *y*), then a
-    /// vowel; or a syllable-closing *n*. The scorer asks it of the words it compares.
+    /// Whether `word` is all Japanese syllables as romanised: an onset (`onsets`, with *v* for
+    /// ヴ, or one of the two-letter onsets *sh*, *ch*, *ts* and a consonant of `yOnsets` before
+    /// *y*), then a vowel, the onset doubled or not (っ); or a syllable-closing *n*. The scorer asks it of the words it compares.
     static func isJapaneseSyllables(_ word: [UInt8]) -> Bool {
         guard word.count >= 4 else { return false }
         var k = 0
@@ -130,6 +130,8 @@ enum SyllabicRendering {
             if isVowel(letter) { k += 1; continue }
             if letter == UInt8(ascii: "n") && (k + 1 == word.count || !isVowel(word[k + 1])) { k += 1; continue }
             guard onsets.contains(letter) else { return false }
+            // A doubled consonant (っ) before its syllable: *uintofukku*, *kattorika*.
+            if k + 1 < word.count && word[k + 1] == letter && letter != UInt8(ascii: "y") && letter != UInt8(ascii: "w") { k += 1; continue }
             var vowel = k + 1
             if vowel < word.count {
                 let next = word[vowel]
@@ -142,7 +144,7 @@ enum SyllabicRendering {
         }
         return true
     }
-    private static let onsets = LetterSet("kgsztdnhbpmyrwfjc"), yOnsets = LetterSet("kgsztdnhbpmrwfjc")
+    private static let onsets = LetterSet("kgsztdnhbpmyrwfjcv"), yOnsets = LetterSet("kgsztdnhbpmrwfjc")
 
     private static func isVowel(_ letter: UInt8) -> Bool { vowels.contains(letter) }
     static let vowels = LetterSet("aeiou")

@@ -48,6 +48,10 @@ import Testing
         #expect(japanese("kurasunoyarusuku") == "krasnoyarsk")
         #expect(japanese("dimitorofugurado") == "dimitrofgrad")
         #expect(japanese("obuninsuku") == "obninsk")
+        // ヴ (vu) for v, and a consonant doubled before its syllable (っ).
+        #expect(japanese("pavurofusuku") == "pavrofsk")
+        #expect(japanese("kattorika") == "kattrika" && japanese("uintofukku") == "uintfkk")
+        #expect(SyllabicRendering.isJapaneseSyllables(Array("kattorika".utf8)) && !SyllabicRendering.isJapaneseSyllables(Array("kyyoto".utf8)))
         // Not all syllables (a consonant cluster), or nothing to drop: no reading.
         #expect(japanese("krasnoyarsk") == nil)
         #expect(japanese("manila") == nil)
