@@ -394,12 +394,14 @@ public struct NameScorer: Sendable {
         let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
         // A person's given name never pairs with the patronymic made from it (`isStem`): *Oleksandr
         // Zelenskyy* names the father of *Volodymyr Oleksandrovych Zelenskyy*.
-        let patronymicInName = type == .person ? name.prefix(m).map(Self.looksLikePatronymic) : []
+        var patronymicsInName: UInt16 = 0  // bit j: name word j (no array: this runs for every candidate)
+        for j in 0..<m where type == .person && Self.looksLikePatronymic(name[j]) { patronymicsInName |= 1 << j }
         for i in 0..<n {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
             for j in 0..<m {
                 similarities[i * m + j] = isTitle(i) && query[i] != name[j] ? 0
-                    : type == .person && isPatronymic != patronymicInName[j] && Self.isStem(isPatronymic ? name[j] : query[i], of: isPatronymic ? query[i] : name[j]) ? 0
+                    : type == .person && isPatronymic != (patronymicsInName & (1 << j) != 0)
+                        && Self.isStem(isPatronymic ? name[j] : query[i], of: isPatronymic ? query[i] : name[j]) ? 0
                     : similarity(i, name[j])
             }
         }
