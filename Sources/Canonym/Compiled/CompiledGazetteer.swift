@@ -17,7 +17,7 @@ import Foundation
 /// ```
 public enum CompiledGazetteer {
     static let magic = Array("CANONYMG".utf8)
-    static let formatVersion: UInt32 = 14  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt; 11: a confidence model compiled in (first written as 10), Serbian and Macedonian Cyrillic read in their own orthographies; 12: Latin letters ICU's Latin-ASCII leaves (ə ɔ ɣ) spelt; 13: Belarusian told by і with ы, э or ё; 14: a scan's tables stored after the payload
+    static let formatVersion: UInt32 = 15  // 2: skeletons of vowel-poor words, syllable-by-syllable names; 3: legal forms folded to codes; 4: tables read in place; 5: bigram counts beside postings; 6: words without separators; 7: number words also read as digits; 8: trigram postings; 9: legal forms misspelt or cut short, abbreviations written out, slash alternatives; 10: places' qualifying words learnt; 11: a confidence model compiled in (first written as 10), Serbian and Macedonian Cyrillic read in their own orthographies; 12: Latin letters ICU's Latin-ASCII leaves (ə ɔ ɣ) spelt; 13: Belarusian told by і with ы, э or ё; 14: a scan's tables stored after the payload; 15: each locator's country stored with it
     /// The usual file name extension.
     public static let fileExtension = "canonym"
 

@@ -30,6 +30,8 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
     let keys: KeyTable
     /// Words places' names carry or drop, learnt when the tables were built (`QualifierWords`).
     let qualifierWords: WordSet
+    /// The country each of those that is a locator names (*wskwnsn*: US).
+    let locatorCountries: [String: String]
 
     var entityCount: Int { entityTypes.count }
     /// Entity types by their stored number (`allCases` would make a new array on every call).
@@ -49,7 +51,7 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         // One pool of work for all cores: the entity and name tables as one item, the index's
         // entries in chunks of names; the postings are then made from the chunks.
         let ranges = CandidateIndex.entryChunkRanges(nameCount: names.count)
-        let recordList = Mutex(SectionList()), qualifiers = Mutex<[String]>([])
+        let recordList = Mutex(SectionList()), qualifiers = Mutex(QualifierWords.Learnt())
         let chunks = Mutex([CandidateIndex.EntryChunk](repeating: .init(), count: ranges.count))
         DispatchQueue.concurrentPerform(iterations: ranges.count + 2) { item in
             if item == 0 {
@@ -141,7 +143,8 @@ struct GazetteerTables: @unchecked Sendable {  // unchecked: read-only views int
         nameRecords = try sections.table(.nameRecords)
         keys = try KeyTable(sections, ids: KeyTable.nameKeys, valueLimit: nameCount)
         guard let qualifiers = QualifierWords.decode(try sections.table(.qualifierWords)) else { throw TruncatedData() }
-        qualifierWords = WordSet(qualifiers)
+        qualifierWords = WordSet(qualifiers.words)
+        locatorCountries = qualifiers.locatorCountries
         // The index's checks and the records' on two cores: a million-name file holds tens of
         // millions of numbers to check.
         let built = Mutex<Result<CandidateIndex, TruncatedData>?>(nil), recordsHold = Mutex(false)

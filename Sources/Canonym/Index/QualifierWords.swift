@@ -24,10 +24,19 @@ enum QualifierWords {
     static let minimumLocatorLetters = 3
 
     /// The qualifying words of the places among `names` (grouped by entity, as a gazetteer lists
-    /// them), in their first romanisation, sorted: those `droppedWords` and `locators` find.
+    /// them), in their first romanisation: those `droppedWords` and `locators` find, sorted, and
+    /// the country each locator names.
     /// - Complexity: as `droppedWords`.
-    static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> [String] {
-        Set(droppedWords(from: names, isPlace: isPlace)).union(locators(from: names, isPlace: isPlace, country: country)).sorted()
+    static func learn(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> Learnt {
+        let located = locators(from: names, isPlace: isPlace, country: country)
+        return Learnt(words: Set(droppedWords(from: names, isPlace: isPlace)).union(located.keys).sorted(), locatorCountries: located)
+    }
+
+    /// What `learn` found.
+    struct Learnt: Equatable {
+        var words: [String] = []
+        /// Each locator's country (ISO 3166 alpha-2).
+        var locatorCountries: [String: String] = [:]
     }
 
     /// Words some places' names drop to make others, held by few places besides.
@@ -79,9 +88,9 @@ enum QualifierWords {
 
     /// Words that close the names of `minimumLocatorPlaces` places or more, nearly all in one
     /// country (`locatorCountryShare`), and begin no place's name: a region or country written
-    /// after the place (*kalyfrnya*, *awhayw*, *i Russland*'s *russland*, *pakstan*).
+    /// after the place (*kalyfrnya*, *awhayw*, *i Russland*'s *russland*, *pakstan*), with that country.
     /// - Complexity: O(total words of places' names).
-    static func locators(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> [String] {
+    static func locators(from names: [GazetteerName], isPlace: (Int) -> Bool, country: (Int) -> String?) -> [String: String] {
         // The places each word closes a name of, by country. Names come grouped by entity, so a
         // place is counted once per word by remembering the last one counted.
         struct Closing {
@@ -101,26 +110,40 @@ enum QualifierWords {
                   let country = country(entity) else { continue }
             closing[last, default: Closing()].count(place: entity, in: country)
         }
-        let candidates = closing.compactMap { word, closed in
-            let places = closed.byCountry.values.reduce(0, +), inOneCountry = closed.byCountry.values.max() ?? 0
-            return places >= minimumLocatorPlaces && Double(inOneCountry) >= locatorCountryShare * Double(places) ? word : nil
+        var candidates: [String: String] = [:]
+        for (word, closed) in closing {
+            let places = closed.byCountry.values.reduce(0, +)
+            guard let (country, inOneCountry) = closed.byCountry.max(by: { $0.value < $1.value }), places >= minimumLocatorPlaces,
+                  Double(inOneCountry) >= locatorCountryShare * Double(places) else { continue }
+            candidates[word] = country
         }
-        guard !candidates.isEmpty else { return [] }
+        guard !candidates.isEmpty else { return [:] }
         // ...and begin none: most first words are none of them, which the set's cheap hash tells.
-        let candidateSet = WordSet(candidates)
-        var beginning = Set<String>()
+        let candidateSet = WordSet(candidates.keys)
         for k in names.indices {
-            if let first = names[k].form.tokens.first, candidateSet.contains(first), isPlace(names[k].entity) { beginning.insert(first) }
+            if let first = names[k].form.tokens.first, candidateSet.contains(first), isPlace(names[k].entity) { candidates[first] = nil }
         }
-        return candidates.filter { !beginning.contains($0) }
+        return candidates
     }
 
-    /// The words as stored: each followed by a line feed (a folded word holds none).
-    static func encode(_ words: [String]) -> [UInt8] { words.flatMap { Array($0.utf8) + [0x0A] } }
+    /// The words as stored: each followed by a line feed (a folded word holds none), a locator's
+    /// by a tab and its country before it.
+    static func encode(_ learnt: Learnt) -> [UInt8] {
+        learnt.words.flatMap { word in
+            Array(word.utf8) + (learnt.locatorCountries[word].map { [0x09] + Array($0.utf8) } ?? []) + [0x0A]
+        }
+    }
 
-    /// The words of `encode`'s bytes; nil when the bytes do not end a word.
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+    /// What `encode` wrote; nil when the bytes do not end a word.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> Learnt? {
         guard bytes.last.map({ $0 == 0x0A }) ?? true else { return nil }
-        return bytes.split(separator: 0x0A).map { String(decoding: $0, as: UTF8.self) }
+        var learnt = Learnt()
+        for line in bytes.split(separator: 0x0A) {
+            let parts = line.split(separator: 0x09, maxSplits: 1, omittingEmptySubsequences: false)
+            let word = String(decoding: parts[0], as: UTF8.self)
+            learnt.words.append(word)
+            if parts.count == 2 { learnt.locatorCountries[word] = String(decoding: parts[1], as: UTF8.self) }
+        }
+        return learnt
     }
 }

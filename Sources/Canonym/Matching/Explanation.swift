@@ -79,6 +79,15 @@ public struct Explanation: Sendable, Hashable {
     public let fathersNameLeeway: Double?
     /// The score was held to the least similar word's similarity plus this leeway (organisations).
     public let weakestWordLeeway: Double?
+    /// The place lies outside the country a locator of the query names: (the locator, its
+    /// country, the place's country, the factor the score was scaled by); nil when it does not.
+    public let outsideLocatorCountry: OutsideLocatorCountry?
+    public struct OutsideLocatorCountry: Sendable, Hashable {
+        public let locator: String
+        public let country: String
+        public let placeCountry: String
+        public let factor: Double
+    }
     /// The score was held to this share of syllable characters (Han, Hangul) in common (nil when it was not).
     public let syllableCharactersInCommon: Double?
     public let score: Double
@@ -152,6 +161,9 @@ public struct Explanation: Sendable, Hashable {
         if let weakestWordLeeway {
             lines.append("held to the least similar word's similarity + \(Edit.format(weakestWordLeeway)): every word of an organisation's name must match")
         }
+        if let outsideLocatorCountry {
+            lines.append("the query's \(outsideLocatorCountry.locator) places it in \(outsideLocatorCountry.country); this place is in \(outsideLocatorCountry.placeCountry) (scored ×\(Edit.format(outsideLocatorCountry.factor)))")
+        }
         if let syllableCharactersInCommon {
             lines.append("held to the characters in common, \(Edit.format(syllableCharactersInCommon)): characters that differ name another, however alike they read")
         }
@@ -164,6 +176,15 @@ public struct Explanation: Sendable, Hashable {
 }
 
 extension Matcher {
+    /// The locator that placed `candidate` outside its country, as `explain` reports it.
+    private func outsideLocatorCountry(of candidate: Candidate) -> Explanation.OutsideLocatorCountry? {
+        guard candidate.alignment.outsideLocatorCountry, let placeCountry = candidate.entity.country else { return nil }
+        let countries = gazetteer.tables.locatorCountries
+        guard let locator = candidate.alignment.extraQueryTokens.map({ candidate.queryTokens[$0] }).first(where: { countries[$0] != nil }),
+              let country = countries[locator] else { return nil }
+        return .init(locator: locator, country: country, placeCountry: placeCountry, factor: Double(scorer.otherCountryFactor))
+    }
+
     /// Explains a candidate's score edit by edit.
     public func explain(_ candidate: Candidate) -> Explanation {
         let alignment = candidate.alignment
@@ -225,6 +246,7 @@ extension Matcher {
             otherGenderSurnameCeiling: alignment.surnamesOfTwoGenders ? Double(scorer.otherGenderSurnameCeiling) : nil,
             fathersNameLeeway: alignment.heldToFathersName ? Double(scorer.fathersNameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil,
+            outsideLocatorCountry: outsideLocatorCountry(of: candidate),
             syllableCharactersInCommon: alignment.heldToSyllableCharacters, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }

@@ -169,6 +169,14 @@ public final class Matcher: Sendable {
         // A query written a syllable to a character is held, against an entity with names written
         // so, to the characters in common, which its romanised letters may not show (`SyllableCharacters`).
         let querySyllables = SyllableCharacters.of(form.display)
+        // A locator in the query (*pwrtsmwth awhayw*: Portsmouth, Ohio) names a country: a place
+        // elsewhere that leaves it unexplained is scored down (`NameScorer.otherCountryFactor`).
+        let locator = Locator(readings.all, countries: gazetteer.tables.locatorCountries)
+        var countries: [Int: String?] = [:]
+        func isElsewhere(_ entity: Int) -> Bool {
+            if countries[entity] == nil { countries[entity] = .some(gazetteer.entities[entity].country) }
+            return countries[entity]!.map { $0 != locator.country } ?? false
+        }
         var syllableSimilarities: [Int: Double?] = [:]
         func syllableSimilarity(of entity: Int) -> Double? {
             if let known = syllableSimilarities[entity] { return known }
@@ -205,6 +213,9 @@ public final class Matcher: Sendable {
             let syllableSimilarity = querySyllables.isEmpty ? nil : syllableSimilarity(of: entity)
             func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
                 if let syllableSimilarity { alignment = alignment.holding(toSyllableCharacters: syllableSimilarity) }
+                if type == .place, locator.isLeftUnexplained(by: alignment, reading: reading), isElsewhere(entity) {
+                    alignment = alignment.placedElsewhere(factor: scorer.otherCountryFactor)
+                }
                 scoredEntries.append((entity, entryIndex, alignment.score))
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)

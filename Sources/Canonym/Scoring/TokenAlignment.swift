@@ -76,6 +76,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// syllable to a character (Han, a Korean name in Hangul), differ and the score was held
     /// down to it (`SyllableCharacters`); nil otherwise.
     public var heldToSyllableCharacters: Double?
+    /// True when the place lies outside the country a locator of the query names (*awhayw*,
+    /// Ohio), which it left unpaired: scored by ``NameScorer/otherCountryFactor``.
+    public var outsideLocatorCountry = false
 
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {
@@ -95,6 +98,13 @@ public struct TokenAlignment: Sendable, Hashable {
         var read = scaled(by: factor)
         read.readWithoutBalticEndings = true
         return read
+    }
+
+    /// This alignment of a place outside the country the query's locator names.
+    func placedElsewhere(factor: Float) -> TokenAlignment {
+        var placed = scaled(by: factor)
+        placed.outsideLocatorCountry = true
+        return placed
     }
 
     /// This alignment with its score held to `similarity`, the syllable characters in common, when
@@ -209,6 +219,9 @@ public struct NameScorer: Sendable {
     public var otherGenderSurnameCeiling: Float = 0.8
     /// ...unless a given name agrees this well: *Maria Zakharov* is a slip for *Maria Zakharova*.
     public var agreeingGivenNameSimilarity = 0.95
+    /// What a place scores, as a share, when the query's locator names another country
+    /// (`Locator`): *pwrtsmwth awhayw* is Portsmouth, Ohio, not Portsmouth in England.
+    public var otherCountryFactor: Float = 0.95
     /// A person's score stays within this of how well a father's name the query gives matched
     /// the name's (*Rustam Ibrahimovich* is not *Rustam Magomedovich*, *Habib ben Mohamed* not
     /// *Habib ben Ahmed*); leaving it out costs nothing more.

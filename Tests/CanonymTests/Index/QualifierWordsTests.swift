@@ -26,7 +26,7 @@ private func entities(teaching: Bool = true) -> [Entity] {
         let names = Gazetteer.foldNames(of: entities(), folder: .shared)
         let all = entities()
         let learnt = QualifierWords.learn(from: names, isPlace: { all[$0].type == .place }, country: { all[$0].country })
-        #expect(learnt == ["city", "of"])
+        #expect(learnt.words == ["city", "of"] && learnt.locatorCountries.isEmpty)
     }
 
     /// Five American places close a name with *Wisconsin*, five with *Texas*, but *Texas City*
@@ -47,12 +47,13 @@ private func entities(teaching: Bool = true) -> [Entity] {
         for town in ["Aa", "Bb", "Cc", "Dd", "Ee"] { add(town, nil, "\(town)h Nowhere") }
         entities.append(Entity(id: "place:sheboygan", canonical: "Sheboygan", type: .place, country: "US"))
         entities.append(Entity(id: "place:sheboygan-falls", canonical: "Sheboygan Falls", type: .place, country: "US"))
+        entities.append(Entity(id: "place:sheboygan-gb", canonical: "Sheboygan", type: .place, country: "GB"))
         return entities
     }
 
     @Test func theRegionClosingOneCountrysPlacesIsALocator() {
         let all = locatingPlaces(), names = Gazetteer.foldNames(of: all, folder: .shared)
-        #expect(QualifierWords.locators(from: names, isPlace: { all[$0].type == .place }, country: { all[$0].country }) == ["wisconsin"])
+        #expect(QualifierWords.locators(from: names, isPlace: { all[$0].type == .place }, country: { all[$0].country }) == ["wisconsin": "US"])
         #expect(QualifierWords.droppedWords(from: names) { all[$0].type == .place }.isEmpty)
     }
 
@@ -64,6 +65,19 @@ private func entities(teaching: Bool = true) -> [Entity] {
         #expect(untaught.match("Sheboygan, Wisconsin").status != .fuzzy, "an unknown word weighs fully")
         let lines = taught.explain(try #require(match.best)).lines
         #expect(lines.contains("not in the name, a word places' names carry or drop (weighs little): wisconsin"))
+    }
+
+    @Test func aLocatorScoresDownAPlaceOfTheNameInAnotherCountry() throws {
+        let matcher = Matcher(gazetteer: try Gazetteer(entities: locatingPlaces()))
+        let match = matcher.match("Sheboygan Wisconsin")
+        let british = try #require(match.candidates.first { $0.entity.id == "place:sheboygan-gb" })
+        let american = try #require(match.best)
+        #expect(british.alignment.outsideLocatorCountry && !american.alignment.outsideLocatorCountry)
+        #expect(abs(british.score - american.score * Double(matcher.scorer.otherCountryFactor)) < 1e-6)
+        #expect(matcher.explain(british).lines.contains("the query's wisconsin places it in US; this place is in GB (scored ×0.95)"))
+        // Without the locator the two tie.
+        let plain = matcher.match("Sheboygan")
+        #expect(plain.candidates.prefix(2).allSatisfy { !$0.alignment.outsideLocatorCountry } && plain.status == .ambiguous)
     }
 
     @Test func aQueryWithTheWordsMatchesThePlaceWithout() throws {
@@ -113,6 +127,9 @@ private func entities(teaching: Bool = true) -> [Entity] {
         let gazetteer = try Gazetteer(entities: entities())
         let reopened = try CompiledGazetteer.encode(gazetteer).withUnsafeBytes { try CompiledGazetteer.decode($0, path: "test.canonym") }
         #expect(Array(reopened.tables.qualifierWords).sorted() == ["city", "of"])
+        let located = try Gazetteer(entities: locatingPlaces())
+        let reopenedLocated = try CompiledGazetteer.encode(located).withUnsafeBytes { try CompiledGazetteer.decode($0, path: "test.canonym") }
+        #expect(reopenedLocated.tables.locatorCountries == ["wisconsin": "US"])
         #expect(Matcher(gazetteer: reopened).match("City of Maasin").entity?.id == "place:maasin")
     }
 }
