@@ -171,7 +171,7 @@ public final class Matcher: Sendable {
         let querySyllables = SyllableCharacters.of(form.display)
         // A locator in the query (*pwrtsmwth awhayw*: Portsmouth, Ohio) names a country: a place
         // elsewhere that leaves it unexplained is scored down (`NameScorer.otherCountryFactor`).
-        let locator = Locator(readings.all, countries: gazetteer.tables.locatorCountries)
+        let locator = Locator(readings.all, countries: gazetteer.tables.locatorCountries), isLocated = locator.country != nil
         var countries: [Int: String?] = [:]
         func isElsewhere(_ entity: Int) -> Bool {
             if countries[entity] == nil { countries[entity] = .some(gazetteer.entities[entity].country) }
@@ -213,7 +213,7 @@ public final class Matcher: Sendable {
             let syllableSimilarity = querySyllables.isEmpty ? nil : syllableSimilarity(of: entity)
             func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
                 if let syllableSimilarity { alignment = alignment.holding(toSyllableCharacters: syllableSimilarity) }
-                if type == .place, locator.isLeftUnexplained(by: alignment, reading: reading), isElsewhere(entity) {
+                if isLocated, type == .place, locator.isLeftUnexplained(by: alignment, reading: reading), isElsewhere(entity) {
                     alignment = alignment.placedElsewhere(factor: scorer.otherCountryFactor)
                 }
                 scoredEntries.append((entity, entryIndex, alignment.score))
