@@ -87,25 +87,20 @@ public struct TokenAlignment: Sendable, Hashable {
         return scaled
     }
 
-    func readingTranscription(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readAsTranscription = true
-        return read
+    /// This alignment with its score scaled by `factor` and `flag` set: how each reading marks its own.
+    func scaled(by factor: Float, marking flag: WritableKeyPath<TokenAlignment, Bool>) -> TokenAlignment {
+        var scaled = scaled(by: factor)
+        scaled[keyPath: flag] = true
+        return scaled
     }
+
+    func readingTranscription(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readAsTranscription) }
 
     /// This alignment of a query read without its Lithuanian or Latvian name endings.
-    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readWithoutBalticEndings = true
-        return read
-    }
+    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readWithoutBalticEndings) }
 
     /// This alignment of a place outside the country the query's locator names.
-    func placedElsewhere(factor: Float) -> TokenAlignment {
-        var placed = scaled(by: factor)
-        placed.outsideLocatorCountry = true
-        return placed
-    }
+    func placedElsewhere(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.outsideLocatorCountry) }
 
     /// This alignment with its score held to `similarity`, the syllable characters in common, when
     /// that is lower.
@@ -118,11 +113,7 @@ public struct TokenAlignment: Sendable, Hashable {
     }
 
     /// This alignment of a query whose digits were read as letters.
-    func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readDigitsAsLetters = true
-        return read
-    }
+    func readingDigitsAsLetters(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readDigitsAsLetters) }
 
     /// This alignment of a query one of whose words was read as the initials of the name's words.
     func expandingAcronym(_ acronym: String, into queryWords: Range<Int>, factor: Float) -> TokenAlignment {
