@@ -76,7 +76,10 @@ struct QueryReadings {
         marked.readFromWadeGiles = wadeGiles.contains(k)
         marked.readInBelarusian = costs(of: k) == .belarusian
         if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
-        if hasMisspeltLegalForm && !readAsAcronym { marked = marked.scaled(by: scorer.misspeltLegalFormFactor, marking: \.readMisspeltLegalForm) }
+        if hasMisspeltLegalForm && !readAsAcronym {
+            marked = marked.scaled(by: scorer.misspeltLegalFormFactor)
+            marked.readMisspeltLegalForm = true
+        }
         return marked
     }
 

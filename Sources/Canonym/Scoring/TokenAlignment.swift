@@ -87,20 +87,25 @@ public struct TokenAlignment: Sendable, Hashable {
         return scaled
     }
 
-    /// This alignment with its score scaled by `factor` and `flag` set: how each reading marks its own.
-    func scaled(by factor: Float, marking flag: WritableKeyPath<TokenAlignment, Bool>) -> TokenAlignment {
-        var scaled = scaled(by: factor)
-        scaled[keyPath: flag] = true
-        return scaled
+    func readingTranscription(factor: Float) -> TokenAlignment {
+        var read = scaled(by: factor)
+        read.readAsTranscription = true
+        return read
     }
 
-    func readingTranscription(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readAsTranscription) }
-
     /// This alignment of a query read without its Lithuanian or Latvian name endings.
-    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readWithoutBalticEndings) }
+    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment {
+        var read = scaled(by: factor)
+        read.readWithoutBalticEndings = true
+        return read
+    }
 
     /// This alignment of a place outside the country the query's locator names.
-    func placedElsewhere(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.outsideLocatorCountry) }
+    func placedElsewhere(factor: Float) -> TokenAlignment {
+        var placed = scaled(by: factor)
+        placed.outsideLocatorCountry = true
+        return placed
+    }
 
     /// This alignment with its score held to `similarity`, the syllable characters in common, when
     /// that is lower.
@@ -113,7 +118,11 @@ public struct TokenAlignment: Sendable, Hashable {
     }
 
     /// This alignment of a query whose digits were read as letters.
-    func readingDigitsAsLetters(factor: Float) -> TokenAlignment { scaled(by: factor, marking: \.readDigitsAsLetters) }
+    func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
+        var read = scaled(by: factor)
+        read.readDigitsAsLetters = true
+        return read
+    }
 
     /// This alignment of a query one of whose words was read as the initials of the name's words.
     func expandingAcronym(_ acronym: String, into queryWords: Range<Int>, factor: Float) -> TokenAlignment {
