@@ -166,26 +166,9 @@ public final class Matcher: Sendable {
         // Ascending entry order makes ties between equal scores fall the same way on every run.
         entries.sort()
         let queries = readings.all.map { $0.map { Array($0.utf8) } }
-        // A query written a syllable to a character is held, against an entity with names written
-        // so, to the characters in common, which its romanised letters may not show (`SyllableCharacters`).
-        let querySyllables = SyllableCharacters.of(form.display)
-        // A locator in the query (*pwrtsmwth awhayw*: Portsmouth, Ohio) names a country: a place
-        // elsewhere that leaves it unexplained is scored down (`NameScorer.otherCountryFactor`).
-        let locator = Locator(readings.all, countries: gazetteer.tables.locatorCountries), isLocated = locator.country != nil
-        var countries: [Int: String?] = [:]
-        func isElsewhere(_ entity: Int) -> Bool {
-            if countries[entity] == nil { countries[entity] = .some(gazetteer.entities[entity].country) }
-            return countries[entity]!.map { $0 != locator.country } ?? false
-        }
-        var syllableSimilarities: [Int: Double?] = [:]
-        func syllableSimilarity(of entity: Int) -> Double? {
-            if let known = syllableSimilarities[entity] { return known }
-            let record = gazetteer.entities[entity]
-            let written = ([record.canonical] + record.aliases).map(SyllableCharacters.of).filter { !$0.isEmpty }
-            let inCommon = written.map { SyllableCharacters.similarity(querySyllables, $0) }.max().flatMap { $0 < 1 ? $0 : nil }
-            syllableSimilarities[entity] = inCommon
-            return inCommon
-        }
+        // Checks against the entity, not the name: its Han or Hangul names, its country (`EntityChecks`).
+        let entityChecks = EntityChecks(query: form, readings: readings.all, gazetteer: gazetteer, otherCountryFactor: scorer.otherCountryFactor)
+        let checksEntities = !entityChecks.isEmpty  // a constant: the scoring loop reads it for every name
         var similarities = queries.indices.map { QuerySimilarities(scorer: scorer(for: readings.costs(of: $0)), query: queries[$0]) }
 
         struct Scored {
@@ -210,12 +193,8 @@ public final class Matcher: Sendable {
             let entity = Int(tables.nameEntity[nameIndex]), isCanonical = tables.nameIsCanonical[nameIndex] != 0
             let type = tables.type(ofEntity: entity)
             let nameWords = buffers.words(ofEntry: Int(entryIndex), in: index)
-            let syllableSimilarity = querySyllables.isEmpty ? nil : syllableSimilarity(of: entity)
             func consider(_ alignment: consuming TokenAlignment, reading: Int, expandedQuery: [[UInt8]]? = nil) {
-                if let syllableSimilarity { alignment = alignment.holding(toSyllableCharacters: syllableSimilarity) }
-                if isLocated, type == .place, locator.isLeftUnexplained(by: alignment, reading: reading), isElsewhere(entity) {
-                    alignment = alignment.placedElsewhere(factor: scorer.otherCountryFactor)
-                }
+                if checksEntities { alignment = entityChecks.checked(alignment, entity: entity, type: type, reading: reading) }
                 scoredEntries.append((entity, entryIndex, alignment.score))
                 let better = bestByEntity[entity].map {
                     alignment.score > $0.alignment.score || (alignment.score == $0.alignment.score && isCanonical && !$0.isCanonical)
