@@ -76,10 +76,7 @@ struct QueryReadings {
         marked.readFromWadeGiles = wadeGiles.contains(k)
         marked.readInBelarusian = costs(of: k) == .belarusian
         if transcribed.contains(k) { marked = marked.readingTranscription(factor: scorer.transcriptionFactor) }
-        if hasMisspeltLegalForm && !readAsAcronym {
-            marked = marked.scaled(by: scorer.misspeltLegalFormFactor)
-            marked.readMisspeltLegalForm = true
-        }
+        if hasMisspeltLegalForm && !readAsAcronym { marked = marked.scaled(by: scorer.misspeltLegalFormFactor) { $0.readMisspeltLegalForm = true } }
         return marked
     }
 

@@ -87,25 +87,22 @@ public struct TokenAlignment: Sendable, Hashable {
         return scaled
     }
 
-    func readingTranscription(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readAsTranscription = true
-        return read
+    /// This alignment with its score scaled by `factor` and marked by `mark`: how each reading
+    /// records itself. (A closure the optimiser inlines; a key path here cost 1.2% of a match.)
+    @inline(__always)
+    func scaled(by factor: Float, marking mark: (inout TokenAlignment) -> Void) -> TokenAlignment {
+        var scaled = scaled(by: factor)
+        mark(&scaled)
+        return scaled
     }
+
+    func readingTranscription(factor: Float) -> TokenAlignment { scaled(by: factor) { $0.readAsTranscription = true } }
 
     /// This alignment of a query read without its Lithuanian or Latvian name endings.
-    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readWithoutBalticEndings = true
-        return read
-    }
+    func readingWithoutBalticEndings(factor: Float) -> TokenAlignment { scaled(by: factor) { $0.readWithoutBalticEndings = true } }
 
     /// This alignment of a place outside the country the query's locator names.
-    func placedElsewhere(factor: Float) -> TokenAlignment {
-        var placed = scaled(by: factor)
-        placed.outsideLocatorCountry = true
-        return placed
-    }
+    func placedElsewhere(factor: Float) -> TokenAlignment { scaled(by: factor) { $0.outsideLocatorCountry = true } }
 
     /// This alignment with its score held to `similarity`, the syllable characters in common, when
     /// that is lower.
@@ -118,11 +115,7 @@ public struct TokenAlignment: Sendable, Hashable {
     }
 
     /// This alignment of a query whose digits were read as letters.
-    func readingDigitsAsLetters(factor: Float) -> TokenAlignment {
-        var read = scaled(by: factor)
-        read.readDigitsAsLetters = true
-        return read
-    }
+    func readingDigitsAsLetters(factor: Float) -> TokenAlignment { scaled(by: factor) { $0.readDigitsAsLetters = true } }
 
     /// This alignment of a query one of whose words was read as the initials of the name's words.
     func expandingAcronym(_ acronym: String, into queryWords: Range<Int>, factor: Float) -> TokenAlignment {
