@@ -9,9 +9,15 @@ struct Locator {
     private let words: [UInt16]
 
     init(_ readings: [[String]], countries: [String: String]) {
-        guard !countries.isEmpty else { country = nil; words = []; return }
-        let named = Set(readings.flatMap { $0.compactMap { countries[$0] } })
-        guard named.count == 1, let country = named.first else { self.country = nil; words = []; return }
+        // Most queries hold no locator: found out without building anything.
+        var named: String?
+        search: for reading in readings where !countries.isEmpty {
+            for word in reading {
+                guard let country = countries[word] else { continue }
+                if named == nil { named = country } else if named != country { named = nil; break search }  // two: none
+            }
+        }
+        guard let country = named else { self.country = nil; words = []; return }
         self.country = country
         words = readings.map { reading in
             reading.prefix(16).enumerated().reduce(UInt16(0)) { mask, word in countries[word.element] == country ? mask | 1 << word.offset : mask }
