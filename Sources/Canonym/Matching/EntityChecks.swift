@@ -44,10 +44,22 @@ final class EntityChecks {
         return inCommon
     }
 
+    /// The words of reading `reading` that are locators naming the country `entity` lies in (bit
+    /// i: word i), which then weigh little unpaired (`NameScorer.confirmedLocatorWeight`).
+    func confirmedLocators(of entity: Int, type: EntityType, reading: Int) -> UInt16 {
+        guard type == .place, let country = locator.country else { return 0 }
+        let words = locator.words(ofReading: reading)
+        return words != 0 && self.country(of: entity) == country ? words : 0
+    }
+
+    private func country(of entity: Int) -> String? {
+        if countries[entity] == nil { countries[entity] = .some(gazetteer.entities[entity].country) }
+        return countries[entity]!
+    }
+
     /// Whether the entity lies in a country other than the one the query's locators name (an
     /// entity of no country does not).
     private func isElsewhere(_ entity: Int) -> Bool {
-        if countries[entity] == nil { countries[entity] = .some(gazetteer.entities[entity].country) }
-        return countries[entity]!.map { $0 != locator.country } ?? false
+        country(of: entity).map { $0 != locator.country } ?? false
     }
 }

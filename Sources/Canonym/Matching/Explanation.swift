@@ -88,6 +88,13 @@ public struct Explanation: Sendable, Hashable {
         public let placeCountry: String
         public let factor: Double
     }
+    /// The place lies in the country a locator of the query names, which weighed little unpaired
+    /// (``NameScorer/confirmedLocatorWeight``); nil when none did.
+    public let insideLocatorCountry: InsideLocatorCountry?
+    public struct InsideLocatorCountry: Sendable, Hashable {
+        public let locator: String
+        public let country: String
+    }
     /// The score was held to this share of syllable characters (Han, Hangul) in common (nil when it was not).
     public let syllableCharactersInCommon: Double?
     public let score: Double
@@ -130,17 +137,22 @@ public struct Explanation: Sendable, Hashable {
         if !omittedQualifiers.isEmpty {
             lines.append("left out of the query, a word places' names carry or drop (weighs little): \(omittedQualifiers.joined(separator: " "))")
         }
+        let confirmingLocator = insideLocatorCountry?.locator
         let otherExtras = extraWords.filter {
             !extraPatronymics.contains($0) && !extraTitles.contains($0) && !extraPlaceKinds.contains($0) && !extraQualifiers.contains($0)
-                && !extraRepeats.contains($0)
+                && !extraRepeats.contains($0) && $0 != confirmingLocator
         }
         if !otherExtras.isEmpty { lines.append("not in the name: \(otherExtras.joined(separator: " "))") }
         if !extraPatronymics.isEmpty { lines.append("patronymic not in the name (weighs little): \(extraPatronymics.joined(separator: " "))") }
         if !extraTitles.isEmpty { lines.append("title not in the name (weighs little): \(extraTitles.joined(separator: " "))") }
         if !extraRepeats.isEmpty { lines.append("word written twice (weighs little): \(extraRepeats.joined(separator: " "))") }
         if !extraPlaceKinds.isEmpty { lines.append("kind of place not in the name (weighs little): \(extraPlaceKinds.joined(separator: " "))") }
-        if !extraQualifiers.isEmpty {
-            lines.append("not in the name, a word places' names carry or drop (weighs little): \(extraQualifiers.joined(separator: " "))")
+        let otherQualifiers = extraQualifiers.filter { $0 != confirmingLocator }
+        if !otherQualifiers.isEmpty {
+            lines.append("not in the name, a word places' names carry or drop (weighs little): \(otherQualifiers.joined(separator: " "))")
+        }
+        if let insideLocatorCountry {
+            lines.append("not in the name, the query's \(insideLocatorCountry.locator) places it in \(insideLocatorCountry.country), where this place is (weighs very little)")
         }
         if let reorderedInitialsFactor {
             lines.append("initials in another order: they spell another name (scored ×\(Edit.format(reorderedInitialsFactor)))")
@@ -183,6 +195,15 @@ extension Matcher {
         guard let locator = candidate.alignment.extraQueryTokens.map({ candidate.queryTokens[$0] }).first(where: { countries[$0] != nil }),
               let country = countries[locator] else { return nil }
         return .init(locator: locator, country: country, placeCountry: placeCountry, factor: Double(scorer.otherCountryFactor))
+    }
+
+    /// The locator that placed `candidate` inside its country, as `explain` reports it.
+    private func insideLocatorCountry(of candidate: Candidate) -> Explanation.InsideLocatorCountry? {
+        guard candidate.alignment.withinLocatorCountry, let placeCountry = candidate.entity.country else { return nil }
+        let countries = gazetteer.tables.locatorCountries
+        guard let locator = candidate.alignment.extraQueryTokens.map({ candidate.queryTokens[$0] }).first(where: { countries[$0] == placeCountry })
+        else { return nil }
+        return .init(locator: locator, country: placeCountry)
     }
 
     /// Explains a candidate's score edit by edit.
@@ -246,7 +267,7 @@ extension Matcher {
             otherGenderSurnameCeiling: alignment.surnamesOfTwoGenders ? Double(scorer.otherGenderSurnameCeiling) : nil,
             fathersNameLeeway: alignment.heldToFathersName ? Double(scorer.fathersNameLeeway) : nil,
             weakestWordLeeway: alignment.heldToWeakestWord ? Double(scorer.organisationLeeway) : nil,
-            outsideLocatorCountry: outsideLocatorCountry(of: candidate),
+            outsideLocatorCountry: outsideLocatorCountry(of: candidate), insideLocatorCountry: insideLocatorCountry(of: candidate),
             syllableCharactersInCommon: alignment.heldToSyllableCharacters, score: candidate.score,
             canonicalComparisons: canonicalComparisons)
     }

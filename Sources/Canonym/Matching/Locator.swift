@@ -24,6 +24,9 @@ struct Locator {
         }
     }
 
+    /// The locators among the words of reading `reading`: bit i, word i (the first 16 words).
+    func words(ofReading reading: Int) -> UInt16 { reading < words.count ? words[reading] : 0 }
+
     /// Whether `alignment` of reading `reading` leaves one of the locators unpaired.
     func isLeftUnexplained(by alignment: TokenAlignment, reading: Int) -> Bool {
         guard country != nil, reading < words.count, words[reading] != 0 else { return false }

@@ -125,11 +125,11 @@ public final class Matcher: Sendable {
     /// `scorer(for: costs).align`, each scorer called where it is stored: one picked into a local
     /// is a copy, and retaining its models' tables for every name cost 13% of a match.
     private func align(_ query: [[UInt8]], _ name: [[UInt8]], type: EntityType, at costs: QueryReadings.Costs,
-                       similarities: inout QuerySimilarities) -> TokenAlignment {
+                       similarities: inout QuerySimilarities, confirmedLocators: UInt16) -> TokenAlignment {
         switch costs {
-        case .standard: scorer.align(query: query, name: name, type: type, similarities: &similarities)
-        case .rendering: renderingScorer.align(query: query, name: name, type: type, similarities: &similarities)
-        case .belarusian: belarusianScorer.align(query: query, name: name, type: type, similarities: &similarities)
+        case .standard: scorer.align(query: query, name: name, type: type, similarities: &similarities, confirmedLocators: confirmedLocators)
+        case .rendering: renderingScorer.align(query: query, name: name, type: type, similarities: &similarities, confirmedLocators: confirmedLocators)
+        case .belarusian: belarusianScorer.align(query: query, name: name, type: type, similarities: &similarities, confirmedLocators: confirmedLocators)
         }
     }
 
@@ -205,7 +205,9 @@ public final class Matcher: Sendable {
                 }
             }
             for (queryIndex, query) in queries.enumerated() where readings.isScored(queryIndex, against: type) {
-                let alignment = align(query, nameWords, type: type, at: readings.costs(of: queryIndex), similarities: &similarities[queryIndex])
+                let confirmed = checksEntities ? entityChecks.confirmedLocators(of: entity, type: type, reading: queryIndex) : 0
+                let alignment = align(query, nameWords, type: type, at: readings.costs(of: queryIndex), similarities: &similarities[queryIndex],
+                                      confirmedLocators: confirmed)
                 consider(readings.marked(alignment, reading: queryIndex, scorer: scorer), reading: queryIndex)
             }
             // A person's initials pair with given names one by one (`QueryReadings.spelledOut`).

@@ -79,6 +79,9 @@ public struct TokenAlignment: Sendable, Hashable {
     /// True when the place lies outside the country a locator of the query names (*awhayw*,
     /// Ohio), which it left unpaired: scored by ``NameScorer/otherCountryFactor``.
     public var outsideLocatorCountry = false
+    /// True when a locator of the query names the place's own country and weighed as an extra
+    /// word only ``NameScorer/confirmedLocatorWeight``.
+    public var withinLocatorCountry = false
 
     /// This alignment with its score scaled by `factor`.
     func scaled(by factor: Float) -> TokenAlignment {
@@ -215,6 +218,10 @@ public struct NameScorer: Sendable {
     /// What a place scores, as a share, when the query's locator names another country
     /// (`Locator`): *pwrtsmwth awhayw* is Portsmouth, Ohio, not Portsmouth in England.
     public var otherCountryFactor: Float = 0.95
+    /// What such a locator weighs instead, unpaired, when it names the place's own country (as
+    /// a share of its length): it says where the place is, not that the name is another
+    /// (*Tara i Russland* is Tara, in Russia).
+    public var confirmedLocatorWeight: Float = 0.05
     /// A person's score stays within this of how well a father's name the query gives matched
     /// the name's (*Rustam Ibrahimovich* is not *Rustam Magomedovich*, *Habib ben Mohamed* not
     /// *Habib ben Ahmed*); leaving it out costs nothing more.
@@ -373,10 +380,14 @@ public struct NameScorer: Sendable {
     static func titles(in query: [[UInt8]]) -> [Bool] { query.map(personTitles.contains) }
 
     /// `align(query:name:type:)` with the query's word similarities remembered across names.
-    func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, similarities known: inout QuerySimilarities) -> TokenAlignment {
+    /// `confirmedLocators`: bit i, query word i is a locator naming the place's own country
+    /// (`Locator`), which weighs ``confirmedLocatorWeight`` left unpaired.
+    func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, similarities known: inout QuerySimilarities,
+               confirmedLocators: UInt16 = 0) -> TokenAlignment {
         // One word against one: its word recurs only under homonyms, not worth a lookup.
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(query[0], name[0])) }
-        return align(query: query, name: name, type: type, titles: type == .person ? known.titles : []) { known.similarity($0, $1) }
+        return align(query: query, name: name, type: type, titles: type == .person ? known.titles : [],
+                     confirmedLocators: confirmedLocators) { known.similarity($0, $1) }
     }
 
     /// The alignment, with `similarity(k, word)` comparing query word k (k = query.count: the
@@ -384,18 +395,19 @@ public struct NameScorer: Sendable {
     /// `titles` tells which query words are titles (empty: none, as for anything but a person):
     /// they pair only with themselves (*President* is not a misspelt *Recep*) and weigh little
     /// when left over.
-    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool],
+    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool], confirmedLocators: UInt16 = 0,
                        similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(0, name[0])) }
         let n = min(query.count, 8), m = min(name.count, 8)
         // The words' similarity table lives on the stack: this runs for every candidate of every query.
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: n * m) { table in
-            align(query: query, name: name, type: type, titles: titles, n: n, m: m, similarities: table, similarity: similarity)
+            align(query: query, name: name, type: type, titles: titles, confirmedLocators: confirmedLocators, n: n, m: m,
+                  similarities: table, similarity: similarity)
         }
     }
 
     /// `align` with room for the n × m table of the first eight words' similarities.
-    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool], n: Int, m: Int,
+    private func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, titles: [Bool], confirmedLocators: UInt16, n: Int, m: Int,
                        similarities: UnsafeMutableBufferPointer<Float>, similarity: (Int, [UInt8]) -> Float) -> TokenAlignment {
         let isTitle = { (i: Int) in !titles.isEmpty && titles[i] }
         // A person's given name never pairs with the patronymic made from it (`isStem`): *Oleksandr
@@ -462,8 +474,14 @@ public struct NameScorer: Sendable {
         }
         let isPlaceKind = { (words: [[UInt8]], k: Int) in type == .place && Self.isPlaceKind(words, k) }
         let isQualifier = { (words: [[UInt8]], k: Int) in type == .place && self.isQualifier(words, k) }
+        var confirmedByLocator = false
         for i in extra {
             let isPatronymic = type == .person && Self.looksLikePatronymic(query[i])
+            if i < 16 && confirmedLocators & (1 << i) != 0 {
+                denominator += weight(query[i]) * confirmedLocatorWeight
+                confirmedByLocator = true
+                continue
+            }
             denominator += weight(query[i]) * (isPatronymic ? extraPatronymicWeight : isTitle(i) ? extraTitleWeight
                                                : Self.repeatsAPairedWord(i, query: query, pairedQuery: pairedQuery) ? extraRepeatedWordWeight
                                                : isLightOrganisationWord(query[i]) ? extraLegalFormWeight
@@ -550,6 +568,7 @@ public struct NameScorer: Sendable {
                                        reversedLineage: reversedLineage, heldToSurname: isHeld && type == .person && !isHeldToFather,
                                        heldToFathersName: isHeld && isHeldToFather, heldToWeakestWord: isHeld && type == .organization)
         alignment.surnamesOfTwoGenders = surnamesOfTwoGenders
+        alignment.withinLocatorCountry = confirmedByLocator
         return alignment
     }
 
