@@ -10,6 +10,8 @@ struct QuerySimilarities {
     let scorer: NameScorer
     /// The query's words, then the words run together (what `align` compares joined names with).
     private let words: [[UInt8]]
+    /// How each of `words` is written, read once (`NameScorer.similarity(_:writtenAs:_:)`).
+    private let writings: [NameScorer.WordWriting]
     private var slots: [Slot]
     private var letters: [UInt8] = []
     private var used = 0
@@ -28,6 +30,7 @@ struct QuerySimilarities {
     init(scorer: NameScorer, query: [[UInt8]]) {
         self.scorer = scorer
         words = query + [Array(query.joined())]
+        writings = words.map(NameScorer.WordWriting.init)
         titles = NameScorer.titles(in: query)
         slots = Array(repeating: Slot(), count: 256)
     }
@@ -41,13 +44,17 @@ struct QuerySimilarities {
             if slots[slot].hash == hash, slots[slot].queryWord == k, isWord(word, at: slot) { return slots[slot].similarity }
             slot = (slot + 1) & mask
         }
-        let computed = scorer.similarity(words[k], word)
+        let computed = scorer.similarity(words[k], writtenAs: writings[k], word)
         slots[slot] = Slot(hash: hash, start: Int32(letters.count), length: Int32(word.count), queryWord: Int32(k), similarity: computed)
         letters += word
         used += 1
         if used * 2 > slots.count { grow() }
         return computed
     }
+
+    /// `scorer.similarity(the query's first word, word)`, not remembered: for a query of one word
+    /// against a name of one word, whose words recur only under homonyms.
+    func unrememberedSimilarity(_ word: [UInt8]) -> Float { scorer.similarity(words[0], writtenAs: writings[0], word) }
 
     /// Whether the letters in `slot` are `word`'s.
     private func isWord(_ word: [UInt8], at slot: Int) -> Bool {

@@ -298,8 +298,13 @@ public struct NameScorer: Sendable {
     }
 
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
+        similarity(a, writtenAs: WordWriting(a), b)
+    }
+
+    /// `similarity(a, b)`, with how `a` is written read beforehand (once per query word, not per pair).
+    func similarity(_ a: [UInt8], writtenAs writing: WordWriting, _ b: [UInt8]) -> Float {
         // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
-        switch Self.convention(comparing: a, b) {
+        switch Self.convention(comparing: writing, b) {
         case .abjad: Self.similarity(a, b, model: abjadModel)
         case .japanese: Self.similarity(a, b, model: japaneseModel)
         case .korean: Self.similarity(a, b, model: koreanModel)
@@ -318,7 +323,7 @@ public struct NameScorer: Sendable {
 
     /// The model `similarity` compares `a` and `b` with.
     public func model(comparing a: [UInt8], _ b: [UInt8]) -> CostModel {
-        switch Self.convention(comparing: a, b) {
+        switch Self.convention(comparing: WordWriting(a), b) {
         case .abjad: abjadModel
         case .japanese: japaneseModel
         case .korean: koreanModel
@@ -329,22 +334,40 @@ public struct NameScorer: Sendable {
     /// The convention of writing that decides which model compares two words.
     enum Convention { case standard, abjad, japanese, korean }
 
-    static func convention(comparing a: [UInt8], _ b: [UInt8]) -> Convention {
-        if looksRomanisedFromAbjad(a) || looksRomanisedFromAbjad(b) { return .abjad }
+    /// `a`'s writing is read beforehand: a query word's once per query, not once per name word.
+    static func convention(comparing a: WordWriting, _ b: [UInt8]) -> Convention {
+        if a.isAbjad || looksRomanisedFromAbjad(b) { return .abjad }
         if oneIsJapaneseSyllables(a, b) { return .japanese }
         return oneLooksKorean(a, b) ? .korean : .standard
     }
 
-    /// Whether one word, and only one, reads as Korean's romanisation of a foreign name.
-    static func oneLooksKorean(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        SyllabicRendering.looksKorean(a) != SyllabicRendering.looksKorean(b)
+    /// How a word is written, as far as choosing the model that compares it goes.
+    struct WordWriting {
+        let count: Int
+        let isAbjad: Bool
+        let isJapaneseSyllables: Bool
+        let looksKorean: Bool
+
+        init(_ word: [UInt8]) {
+            count = word.count
+            isAbjad = NameScorer.looksRomanisedFromAbjad(word)
+            isJapaneseSyllables = SyllabicRendering.isJapaneseSyllables(word)
+            looksKorean = SyllabicRendering.looksKorean(word)
+        }
     }
+
+    /// Whether one word, and only one, reads as Korean's romanisation of a foreign name.
+    static func oneLooksKorean(_ a: [UInt8], _ b: [UInt8]) -> Bool { oneLooksKorean(WordWriting(a), b) }
+
+    static func oneLooksKorean(_ a: WordWriting, _ b: [UInt8]) -> Bool { a.looksKorean != SyllabicRendering.looksKorean(b) }
 
     /// Whether one word, and only one, is written in Japanese syllables (five letters or more:
     /// *zerenodorisuku* beside *zelenodolsk*). Two such words are compared as any two are:
     /// Japanese names differ by *r* and *b* as much as others.
-    static func oneIsJapaneseSyllables(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        (a.count >= 5 || b.count >= 5) && SyllabicRendering.isJapaneseSyllables(a) != SyllabicRendering.isJapaneseSyllables(b)
+    static func oneIsJapaneseSyllables(_ a: [UInt8], _ b: [UInt8]) -> Bool { oneIsJapaneseSyllables(WordWriting(a), b) }
+
+    static func oneIsJapaneseSyllables(_ a: WordWriting, _ b: [UInt8]) -> Bool {
+        (a.count >= 5 || b.count >= 5) && a.isJapaneseSyllables != SyllabicRendering.isJapaneseSyllables(b)
     }
 
     /// Whether a folded word reads as a romanisation of Arabic or Persian script: four letters or
@@ -385,7 +408,7 @@ public struct NameScorer: Sendable {
     func align(query: [[UInt8]], name: [[UInt8]], type: EntityType, similarities known: inout QuerySimilarities,
                confirmedLocators: UInt16 = 0) -> TokenAlignment {
         // One word against one: its word recurs only under homonyms, not worth a lookup.
-        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: similarity(query[0], name[0])) }
+        if query.count == 1 && name.count == 1 { return alignWords(query[0], name[0], similarity: known.unrememberedSimilarity(name[0])) }
         return align(query: query, name: name, type: type, titles: type == .person ? known.titles : [],
                      confirmedLocators: confirmedLocators) { known.similarity($0, $1) }
     }
