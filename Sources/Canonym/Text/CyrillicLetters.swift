@@ -35,23 +35,54 @@ struct CyrillicLetters: Sendable {
         }
     }
 
-    private static let russian = Self(transformID: CyrillicOrthography.russian.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let iso = Self(transformID: NameFolder.isoReading, asking: NameFolder.romanizeThroughICU)
-    private static let kazakh = Self(transformID: CyrillicOrthography.kazakh.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let kyrgyz = Self(transformID: CyrillicOrthography.kyrgyz.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let ukrainian = Self(transformID: CyrillicOrthography.ukrainian.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let belarusian = Self(transformID: CyrillicOrthography.belarusian.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let serbian = Self(transformID: CyrillicOrthography.serbian.transformID, asking: NameFolder.romanizeThroughICU)
-    private static let macedonian = Self(transformID: CyrillicOrthography.macedonian.transformID, asking: NameFolder.romanizeThroughICU)
+    private static let russian = made(CyrillicOrthography.russian.transformID)
+    private static let iso = made(NameFolder.isoReading)
+    private static let kazakh = made(CyrillicOrthography.kazakh.transformID)
+    private static let kyrgyz = made(CyrillicOrthography.kyrgyz.transformID)
+    private static let ukrainian = made(CyrillicOrthography.ukrainian.transformID)
+    private static let belarusian = made(CyrillicOrthography.belarusian.transformID)
+    private static let serbian = made(CyrillicOrthography.serbian.transformID)
+    private static let macedonian = made(CyrillicOrthography.macedonian.transformID)
+
+    /// The transforms `shared` gives a table for.
+    static let transformIDs = [
+        CyrillicOrthography.russian.transformID, NameFolder.isoReading, CyrillicOrthography.kazakh.transformID,
+        CyrillicOrthography.kyrgyz.transformID, CyrillicOrthography.ukrainian.transformID, CyrillicOrthography.belarusian.transformID,
+        CyrillicOrthography.serbian.transformID, CyrillicOrthography.macedonian.transformID,
+    ]
+
+    /// The table for `transformID` from ICU's answers embedded for this ICU version
+    /// (`CyrillicLettersEmbedded`) when it is the version linked, else asked of ICU now: the
+    /// first transliterator ICU builds sets up its registry, about 140 M instructions, half the
+    /// start-up of a process matching one Cyrillic name.
+    private static func made(_ transformID: String) -> CyrillicLetters? {
+        if CyrillicLettersEmbedded.isFor(ICU.version), let answers = CyrillicLettersEmbedded.answers(for: transformID) {
+            return Self(transformID: transformID, answers: answers)
+        }
+        return Self(transformID: transformID, asking: NameFolder.romanizeThroughICU)
+    }
+
+    /// The lower-case letters of `range`, in order: the letters each table answers for.
+    static let letters = range.compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .lowercaseLetter }
 
     /// A table from `romanize` (ICU's two steps on case-folded text), asked once with every
     /// letter of `range`, each a word of its own. Nil when the answer does not come back one
     /// word per letter.
     init?(transformID: String, asking romanize: (String, String) -> String?) {
-        let letters = Self.range.compactMap(Unicode.Scalar.init).filter { $0.properties.generalCategory == .lowercaseLetter }
-        guard let answers = LetterTableAnswers.ask(letters.map(String.init), transform: transformID, romanize: romanize) else { return nil }
+        guard let answers = Self.answers(for: transformID, asking: romanize) else { return nil }
+        self.init(transformID: transformID, answers: answers)
+    }
+
+    /// The answers of `romanize` for each of `letters` (nil: none kept), or nil when they do not
+    /// come back one word per letter.
+    static func answers(for transformID: String, asking romanize: (String, String) -> String?) -> [[UInt8]?]? {
+        LetterTableAnswers.ask(letters.map(String.init), transform: transformID, romanize: romanize)
+    }
+
+    /// A table from the answers for each of `letters`, in order.
+    init(transformID: String, answers: [[UInt8]?]) {
         var pieces = [[UInt8]?](repeating: nil, count: Self.range.count)
-        for (letter, answer) in zip(letters, answers) { pieces[Int(letter.value - Self.range.lowerBound)] = answer }
+        for (letter, answer) in zip(Self.letters, answers) { pieces[Int(letter.value - Self.range.lowerBound)] = answer }
         self.pieces = pieces
         readsRussianVowelContext = transformID == CyrillicOrthography.russian.transformID
     }
@@ -95,4 +126,38 @@ struct CyrillicLetters: Sendable {
     private static let vowels: Set<Unicode.Scalar> = ["а", "е", "ё", "и", "о", "у", "ы", "э", "ю", "я"]
     private static let beforeYe = vowels.union(["й", "ъ", "ь"])
     private static let ye = Array("ye".utf8), e = Array("e".utf8)
+}
+
+extension CyrillicLettersEmbedded {
+    /// Whether the answers were asked of ICU `version`.
+    static func isFor(_ version: String) -> Bool { version == icuVersion }
+
+    /// The embedded answers for `transformID`, one per letter of `CyrillicLetters.letters`; nil
+    /// for a transform not embedded.
+    static func answers(for transformID: String) -> [[UInt8]?]? { tables[transformID] }
+
+    /// Each line: the transform, a letter's code point (hex) and its answer's bytes (hex; `_` for
+    /// an empty answer, `-` for none kept), space-separated; the letters of a transform in order.
+    private static let tables: [String: [[UInt8]?]] = {
+        var tables: [String: [[UInt8]?]] = [:]
+        EmbeddedLines.forEachLine(of: lines) { fields in
+            guard fields.count == 3 else { return }
+            let answer: [UInt8]? = fields[2].elementsEqual("_".utf8) ? [] : EmbeddedLines.hexBytes(fields[2])
+            tables[String(decoding: fields[0], as: UTF8.self), default: []].append(answer)
+        }
+        // A transform whose lines do not cover every letter is asked of ICU instead.
+        return tables.filter { $0.value.count == CyrillicLetters.letters.count }
+    }()
+
+    /// The lines `lines` holds for `answers` of `transformID` (written by the tests).
+    static func lines(of transformID: String, answers: [[UInt8]?]) -> [String] {
+        zip(CyrillicLetters.letters, answers).map { letter, answer in
+            let hex = answer.map { $0.isEmpty ? "_" : $0.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined() } ?? "-"
+            return "\(transformID) \(String(letter.value, radix: 16, uppercase: true).leftPadded(to: 4)) \(hex)"
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

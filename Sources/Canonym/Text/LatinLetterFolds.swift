@@ -114,11 +114,8 @@ extension LatinLetterFoldsEmbedded {
 
     private static let table: [UInt32: String] = {
         var table: [UInt32: String] = [:]
-        for line in lines.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
-            guard fields.count == 2, let value = UInt32(fields[0], radix: 16) else { continue }
-            var bytes: [UInt8] = [], hex = fields[1][...]
-            while hex.count >= 2, let byte = UInt8(hex.prefix(2), radix: 16) { bytes.append(byte); hex = hex.dropFirst(2) }
+        EmbeddedLines.forEachLine(of: lines) { fields in
+            guard fields.count == 2, let value = EmbeddedLines.hexValue(fields[0]), let bytes = EmbeddedLines.hexBytes(fields[1]) else { return }
             table[value] = String(decoding: bytes, as: UTF8.self)
         }
         return table

@@ -23,6 +23,34 @@ private let commonLetters = "абвгдеёжзийклмнопрстуфхцч�
 private let transforms = ["Russian-Latin/BGN", "Cyrillic-Latin", "Kazakh-Latin/BGN", "Kirghiz-Latin/BGN", "Ukrainian-Latin/BGN", "Belarusian-Latin/BGN", "Serbian-Latin/BGN", "Macedonian-Latin/BGN"]
 
 @Suite struct CyrillicLettersTests {
+    /// With `CANONYM_WRITE_LETTER_FOLDS` set, writes the embedded answers anew from this ICU.
+    @Test func theEmbeddedAnswersAreThisICUs() throws {
+        let lines = try CyrillicLetters.transformIDs.flatMap { transform in
+            let answers = try #require(CyrillicLetters.answers(for: transform, asking: NameFolder.romanizeThroughICU), "\(transform)")
+            return CyrillicLettersEmbedded.lines(of: transform, answers: answers)
+        }
+        #expect(lines.count == CyrillicLetters.transformIDs.count * CyrillicLetters.letters.count)
+        if ProcessInfo.processInfo.environment["CANONYM_WRITE_LETTER_FOLDS"] != nil {
+            let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources/Canonym/Text/CyrillicLettersEmbedded.swift")
+            let source = try String(contentsOf: file, encoding: .utf8)
+            let head = source.components(separatedBy: "    static let icuVersion = ")[0]
+            let comment = "    /// One line per transform and letter: the transform, the letter's code point and its answer's bytes (hex; `_`: empty, `-`: none kept).\n"
+            try (head + "    static let icuVersion = \"\(ICU.version)\"\n" + comment
+                 + "    static let lines = \"\"\"\n" + lines.joined(separator: "\n") + "\n\"\"\"\n}\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        // Under another ICU the answers are asked of it instead; the tests below hold the shared
+        // tables to its answers either way.
+        guard CyrillicLettersEmbedded.isFor(ICU.version) else { return }
+        let embedded = CyrillicLettersEmbedded.lines.split(separator: "\n").map(String.init)
+        let differing = Set(embedded).symmetricDifference(lines).sorted()
+        #expect(differing.isEmpty && embedded == lines, "the embedded answers differ from ICU \(ICU.version)'s on \(differing.prefix(10)): regenerate them with CANONYM_WRITE_LETTER_FOLDS=1 swift test --filter CyrillicLettersTests")
+        for transform in CyrillicLetters.transformIDs {
+            let same = CyrillicLettersEmbedded.answers(for: transform) == CyrillicLetters.answers(for: transform, asking: NameFolder.romanizeThroughICU)
+            #expect(same, "the embedded table of \(transform) reads otherwise than ICU's answers")
+        }
+    }
+
     @Test(arguments: transforms)
     func everyPairOfLettersRomanizesAsICUDoes(transform: String) {
         let pairs = allLetters.flatMap { first in allLetters.map { first + $0 } }
