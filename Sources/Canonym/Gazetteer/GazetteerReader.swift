@@ -181,8 +181,8 @@ public enum GazetteerReader {
             if let aliasesColumn = columns.aliases, aliasesColumn < cellCount, !isBlankCell(bytes[cellRanges[aliasesColumn]]) {
                 let rawRange = cellRanges[aliasesColumn]
                 var aliasStart = rawRange.lowerBound
-                // A row has a few aliases: a linear search is cheaper than hashing them into a set.
-                var seenAliases: [String] = []
+                // A linear search of the aliases kept checks for repeats more cheaply than hashing
+                // them into a set, even in rows of a hundred (most strings differ in their first bytes).
                 while aliasStart <= rawRange.upperBound {
                     var aliasEnd = aliasStart
                     while aliasEnd < rawRange.upperBound && bytes[aliasEnd] != UInt8(ascii: "|") { aliasEnd += 1 }
@@ -194,10 +194,9 @@ public enum GazetteerReader {
                     }
                     if name.isEmpty {
                         issues.append(.init(.warning, at: aliasAt, "empty alias (two \"|\" in a row, or one at an end)"))
-                    } else if name == canonical || seenAliases.contains(name) {
+                    } else if name == canonical || aliases.contains(name) {
                         issues.append(.init(.warning, at: aliasAt, "the alias \"\(name)\" is listed twice for \"\(id)\" (or repeats the canonical name)"))
                     } else {
-                        seenAliases.append(name)
                         aliases.append(name)
                     }
                     aliasStart = aliasEnd + 1

@@ -114,6 +114,16 @@ private func warnings(_ issues: [GazetteerIssue]) -> [GazetteerIssue] { issues.f
         #expect(entities.first?.aliases == ["Tachkent"])
     }
 
+    /// Repeats among many aliases are found written alike or only canonically equivalent (*é* as
+    /// one character or as *e* and a mark), and the first of each is kept in its place.
+    @Test func repeatsAmongManyAliasesAreFoundAsAmongFew() {
+        let distinct = (1...12).map { "Alias\($0)" } + ["Orléans"]
+        let repeated = distinct + ["Alias2", "Alias12", "Orle\u{301}ans", "Tashkent"]
+        let (entities, issues) = read("id\tcanonical\taliases\nc:1\tTashkent\t\(repeated.joined(separator: "|"))\n")
+        #expect(warnings(issues).count == 4)
+        #expect(entities.first?.aliases == distinct)
+    }
+
     @Test func invalidCountryIsAWarningAndIgnored() throws {
         let (entities, issues) = read("id\tcanonical\tcountry\nc:1\tTashkent\tUzbekistan\n")
         #expect(entities.first?.country == nil)
