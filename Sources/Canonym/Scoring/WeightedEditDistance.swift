@@ -68,9 +68,16 @@ public enum WeightedEditDistance {
     @inline(__always)
     static func insertionCost<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int, _ model: CostModel, isLast: Bool) -> Float
     where Word.Index == Int {
-        if k > 0 && s[k - 1] == s[k] { return model.doubling }
+        if isDoubled(s, k) { return model.doubling }
         if s[k] == UInt8(ascii: "e") && isLast && k > 0 { return model.finalMuteE }
         return model.indelCost(s[k]) * (k == 0 ? model.initialFactor : 1)
+    }
+
+    /// Whether `s[k]` doubles the letter before it. Not a digit: *1129* is not *129* written
+    /// with a doubled *1*.
+    @inline(__always)
+    static func isDoubled<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int) -> Bool where Word.Index == Int {
+        k > 0 && s[k - 1] == s[k] && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[k])
     }
 
     /// Fills the cost table. This is `forEachStep`'s recurrence written out over raw buffers and
@@ -194,12 +201,12 @@ public enum WeightedEditDistance {
         }
         if i > 0 {
             let k = i - 1
-            let label = k > 0 && a[k - 1] == a[k] ? doubledLabel(model) : (a[k] == UInt8(ascii: "e") && k == a.count - 1 && k > 0 ? muteLabel(model) : model.indelLabel[CostModel.code(a[k])])
+            let label = isDoubled(a, k) ? doubledLabel(model) : (a[k] == UInt8(ascii: "e") && k == a.count - 1 && k > 0 ? muteLabel(model) : model.indelLabel[CostModel.code(a[k])])
             body(i - 1, j, insertionCost(a, k, model), label)
         }
         if j > 0 {
             let k = j - 1
-            let label = k > 0 && b[k - 1] == b[k] ? doubledLabel(model) : (b[k] == UInt8(ascii: "e") && k == b.count - 1 && k > 0 ? muteLabel(model) : model.indelLabel[CostModel.code(b[k])])
+            let label = isDoubled(b, k) ? doubledLabel(model) : (b[k] == UInt8(ascii: "e") && k == b.count - 1 && k > 0 ? muteLabel(model) : model.indelLabel[CostModel.code(b[k])])
             body(i, j - 1, insertionCost(b, k, model), label)
         }
     }

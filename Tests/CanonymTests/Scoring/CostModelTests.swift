@@ -64,6 +64,14 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         #expect(distance("kassym", "kasym") < distance("kasym", "kasyr"))
     }
 
+    /// *1129* is another number than *129*, not *129* with a doubled digit.
+    @Test func aRepeatedDigitIsNoDoubledLetter() {
+        #expect(distance("chak1129", "chak129") == CostModel.standard.indelCost(UInt8(ascii: "1")))
+        #expect(distance("chak1129", "chak129") > CostModel.standard.doubling)
+        let edits = WeightedEditDistance.alignment(Array("1129".utf8), Array("129".utf8)).edits
+        #expect(edits.count == 1 && !edits[0].description.contains("doubled"), "\(edits)")
+    }
+
     @Test func muteFinalEIsCheap() {
         #expect(distance("oukraine", "oukrain") == CostModel.standard.finalMuteE)
         // Only a final e: the same letter elsewhere is an ordinary vowel.

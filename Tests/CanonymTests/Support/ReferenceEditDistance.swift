@@ -70,7 +70,7 @@ enum ReferenceEditDistance {
 
         /// What dropping letter `k` of `word` costs (inserting it into the other word costs the same).
         func dropCost(_ word: [UInt8], _ k: Int) -> Float {
-            if k > 0 && word[k - 1] == word[k] { return doubling }
+            if k > 0 && word[k - 1] == word[k] && !(0x30...0x39).contains(word[k]) { return doubling }  // digits never double
             if k > 0 && k == word.count - 1 && word[k] == UInt8(ascii: "e") { return finalMuteE }
             return indel(word[k]) * (k == 0 ? initialFactor : 1)
         }
