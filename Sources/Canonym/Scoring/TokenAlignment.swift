@@ -297,14 +297,18 @@ public struct NameScorer: Sendable {
         (abjadModel, japaneseModel, koreanModel, boundingModel) = Self.readings(of: model)
     }
 
+    /// How alike two folded words are, in [0, 1]: one less their weighted edit distance per
+    /// letter of the longer, under the costs of the convention they are written in. Two number
+    /// words naming different numbers (*twelve*, *twenty*) score 0.
     public func similarity(_ a: [UInt8], _ b: [UInt8]) -> Float {
         similarity(a, writtenAs: WordWriting(a), b)
     }
 
     /// `similarity(a, b)`, with how `a` is written read beforehand (once per query word, not per pair).
     func similarity(_ a: [UInt8], writtenAs writing: WordWriting, _ b: [UInt8]) -> Float {
+        if writing.number != nil && Self.namesAnotherNumber(b, than: writing) { return 0 }
         // Each model passed as it is stored: a model chosen into a local would be a copy, retaining its tables.
-        switch Self.convention(comparing: writing, b) {
+        return switch Self.convention(comparing: writing, b) {
         case .abjad: Self.similarity(a, b, model: abjadModel)
         case .japanese: Self.similarity(a, b, model: japaneseModel)
         case .korean: Self.similarity(a, b, model: koreanModel)
@@ -334,6 +338,13 @@ public struct NameScorer: Sendable {
     /// The convention of writing that decides which model compares two words.
     enum Convention { case standard, abjad, japanese, korean }
 
+    /// Whether `b` is a number word naming another number than `writing`'s word (out of line: few
+    /// query words are number words).
+    @inline(never)
+    private static func namesAnotherNumber(_ b: [UInt8], than writing: WordWriting) -> Bool {
+        NumberWords.number(named: b).map { $0 != writing.number } ?? false
+    }
+
     /// `a`'s writing is read beforehand: a query word's once per query, not once per name word.
     static func convention(comparing a: WordWriting, _ b: [UInt8]) -> Convention {
         if a.isAbjad || looksRomanisedFromAbjad(b) { return .abjad }
@@ -347,12 +358,15 @@ public struct NameScorer: Sendable {
         let isAbjad: Bool
         let isJapaneseSyllables: Bool
         let looksKorean: Bool
+        /// The number the word names, if it is a number word (`NumberWords.number(named:)`).
+        let number: Int?
 
         init(_ word: [UInt8]) {
             count = word.count
             isAbjad = NameScorer.looksRomanisedFromAbjad(word)
             isJapaneseSyllables = SyllabicRendering.isJapaneseSyllables(word)
             looksKorean = SyllabicRendering.looksKorean(word)
+            number = NumberWords.number(named: word)
         }
     }
 

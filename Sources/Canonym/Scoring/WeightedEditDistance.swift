@@ -77,7 +77,7 @@ public enum WeightedEditDistance {
     /// with a doubled *1*.
     @inline(__always)
     static func isDoubled<Word: RandomAccessCollection<UInt8>>(_ s: Word, _ k: Int) -> Bool where Word.Index == Int {
-        k > 0 && s[k - 1] == s[k] && !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(s[k])
+        k > 0 && s[k - 1] == s[k] && s[k] &- UInt8(ascii: "0") > 9
     }
 
     /// Fills the cost table. This is `forEachStep`'s recurrence written out over raw buffers and

@@ -23,6 +23,15 @@ enum NumberWords {
         shapes.mayHold(word) ? values[word] : nil
     }
 
+    /// The number one word names, a multiplier included (*twelve* → 12, *hundred* → 100); nil
+    /// for any other word. Two words naming different numbers are different words, however alike
+    /// they are spelt (*twelve*, *twenty*).
+    static func number(named word: [UInt8]) -> Int? {
+        guard shapes.mayHold(utf8: word) else { return nil }
+        let text = String(decoding: word, as: UTF8.self)
+        return values[text] ?? multipliers[text]
+    }
+
     /// `words` with each run of number words as one number; nil when there is none.
     /// - Complexity: one array read per word, a hash lookup for the few shaped like a number word.
     static func collapse(_ words: [String]) -> [String]? {

@@ -14,13 +14,17 @@ struct WordShapes: Sendable {
     }
 
     /// False when no word of the vocabulary has `word`'s length and first letter (a-z).
-    func mayHold(_ word: String) -> Bool {
+    func mayHold(_ word: String) -> Bool { mayHold(utf8: word.utf8) }
+
+    /// `mayHold` of a word's UTF-8.
+    func mayHold(utf8 word: some Collection<UInt8>) -> Bool {
         guard let shape = Self.shape(of: word, maximumLength: maximumLength) else { return false }
         return shapes[shape]
     }
 
-    private static func shape(of word: String, maximumLength: Int) -> Int? {
-        let utf8 = word.utf8
+    private static func shape(of word: String, maximumLength: Int) -> Int? { shape(of: word.utf8, maximumLength: maximumLength) }
+
+    private static func shape(of utf8: some Collection<UInt8>, maximumLength: Int) -> Int? {
         guard let first = utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), utf8.count <= maximumLength else { return nil }
         return utf8.count * 26 + Int(first - UInt8(ascii: "a"))
     }

@@ -45,3 +45,35 @@ import Testing
         #expect(matcher.match("Brigade 45").status != .exact)
     }
 }
+
+@Suite struct NumberWordsAsWordsTests {
+    @Test func aNumberWordNamesItsNumber() {
+        #expect(NumberWords.number(named: Array("twelve".utf8)) == 12)
+        #expect(NumberWords.number(named: Array("hundred".utf8)) == 100)
+        #expect(NumberWords.number(named: Array("twelv".utf8)) == nil)
+        #expect(NumberWords.number(named: Array("tashkent".utf8)) == nil)
+    }
+
+    /// Two number words naming different numbers are different words however alike they are
+    /// spelt; a misspelt number word is compared as any word is.
+    @Test func numberWordsOfDifferentNumbersDoNotPair() {
+        let scorer = NameScorer()
+        func similarity(_ a: String, _ b: String) -> Float { scorer.similarity(Array(a.utf8), Array(b.utf8)) }
+        #expect(similarity("twelve", "twenty") == 0 && similarity("twenty", "twelve") == 0)
+        #expect(similarity("seven", "seventy") == 0)
+        #expect(similarity("twelve", "twelve") == 1)
+        #expect(similarity("fourty", "forty") > 0.8, "a misspelt number word")
+        let untouched = NameScorer.similarity(Array("twelve".utf8), Array("twenty".utf8), model: .standard)
+        #expect(untouched > 0.5, "as letters the two are alike: \(untouched)")
+    }
+
+    @Test func aPlaceOfAnotherNumberIsNotMatched() throws {
+        let gazetteer = try Gazetteer(entities: [
+            Entity(id: "p:129", canonical: "Chak One Hundred Twenty Nine Left", type: .place),
+            Entity(id: "p:other", canonical: "Lahore", type: .place),
+        ])
+        let match = Matcher(gazetteer: gazetteer).match("Chak One Hundred Twelve Nine Left")
+        #expect(match.status == .unknown, "\(match.status) \(match.score)")
+        #expect(Matcher(gazetteer: gazetteer).match("Chak One Hundred Twenty Nine Lefft").entity?.id == "p:129")
+    }
+}
