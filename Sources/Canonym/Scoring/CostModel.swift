@@ -292,6 +292,10 @@ extension CostModel {
         m.addRule("dsch", "j", cost: 0.15, label: german)
         m.addRule("dsch", "dzh", cost: 0.1, label: german)
         m.addRule("sch", "shch", cost: 0.15, label: "shch/sch (щ)")
+        // German writes ж as sch where English writes zh, and Kyrgyz and Kazakh names' ж as j
+        // (*Breschnew* Brezhnev, *Schaparow* Japarov).
+        m.addRule("sch", "zh", cost: 0.15, label: "sch/zh (German ж)")
+        m.addRule("sch", "j", cost: 0.2, label: "sch/j (German ж)")
         m.addRule("shch", "chtch", cost: 0.1, label: french)
         m.addRule("schtsch", "shch", cost: 0.1, label: german)
         m.addRule("kh", "h", cost: 0.15, label: "kh/h (х)")
@@ -327,6 +331,7 @@ extension CostModel {
         m.addRule("yo", "io", cost: 0.1, label: "yo/io (ё)")
         m.addRule("jo", "yo", cost: 0.1, label: "jo/yo (ё)")
         m.addRule("yo", "e", cost: 0.3, label: "yo/e (ё)")
+        m.addRule("jo", "e", cost: 0.3, label: "jo/e (German ё)")
         m.addRule("iy", "y", cost: 0.1, label: "iy/y (ий)")
         m.addRule("iy", "i", cost: 0.15, label: "iy/i (ий)")
         m.addRule("ij", "y", cost: 0.1, label: "ij/y (ий)")

@@ -64,6 +64,16 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         #expect(distance("kassym", "kasym") < distance("kasym", "kasyr"))
     }
 
+    /// German writes ж as *sch* (*Breschnew* for Brezhnev; *Schaparow* for the Kyrgyz Japarov) and
+    /// ё as *jo* (*Rubljow* for Rublev): each a convention, not unrelated letters.
+    @Test(arguments: [("breschnew", "brezhnev"), ("schaparow", "japarov"), ("rubljow", "rublev"), ("fjodorow", "fedorov")])
+    func germanSpellingsOfCyrillicAreConventions(german: String, english: String) {
+        let scorer = NameScorer()
+        #expect(scorer.similarity(Array(german.utf8), Array(english.utf8)) >= 0.9, "\(german) ~ \(english)")
+        let edits = WeightedEditDistance.alignment(Array(german.utf8), Array(english.utf8)).edits
+        #expect(edits.contains { $0.description.contains("German ж") || $0.description.contains("German ё") }, "\(edits)")
+    }
+
     /// *1129* is another number than *129*, not *129* with a doubled digit.
     @Test func aRepeatedDigitIsNoDoubledLetter() {
         #expect(distance("chak1129", "chak129") == CostModel.standard.indelCost(UInt8(ascii: "1")))
