@@ -3,8 +3,12 @@
 /// White space, hyphens, dots and other punctuation separate words (*Kassym-Jomart* → two words,
 /// *V.* → *V*). Apostrophes never separate: a French elided article before them is dropped
 /// (*l'Ouzbékistan*, *d’Astana*, *qu'Antony*), otherwise they are removed and the word closes up
-/// (*O'Brien* → *OBrien*, *Ma'arrat* → *Maarrat*). Combining marks stay with their letter.
+/// (*O'Brien* → *OBrien*, *Ma'arrat* → *Maarrat*). Nor does a middle dot, which BGN/PCGN and
+/// Catalan write inside words (*Zh·eenbekov*, *Gal·lípoli*): it is removed. Combining marks
+/// stay with their letter.
 enum Tokenizer {
+    static let middleDot: Unicode.Scalar = "\u{B7}"
+
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x27, 0x60, 0xB4, 0x2BC, 0x2BB, 0x2B9, 0x2BE, 0x2BF, 0x2018, 0x2019, 0x201B, 0x2032, 0x2C8: true
@@ -62,6 +66,7 @@ enum Tokenizer {
                 if !current.isEmpty { pendingApostrophe = true }
                 continue
             }
+            if scalar == middleDot { continue }
             if isWordScalar(scalar) {
                 if pendingApostrophe {
                     if isElidedPrefix(String(current)) { current = String.UnicodeScalarView() }

@@ -43,6 +43,16 @@ import Testing
         #expect(Tokenizer.words(text) == words)
     }
 
+    @Test(arguments: [
+        ("Zh·eenbekov", ["Zheenbekov"]),          // BGN/PCGN: zh for з and х, not ж
+        ("Gal·lípoli", ["Gallípoli"]),            // Catalan l·l
+        ("Волховъ · градъ", ["Волховъ", "градъ"]), // spaced, it is no word's
+        ("·Astana·", ["Astana"]),
+    ])
+    func middleDotsNeverSeparate(text: String, words: [String]) {
+        #expect(Tokenizer.words(text) == words)
+    }
+
     @Test func combiningMarksStayWithTheirLetter() {
         let words = Tokenizer.words("Ouzbe\u{301}kistan Tokai\u{308}ev")
         #expect(words.count == 2)
