@@ -296,6 +296,9 @@ extension CostModel {
         // (*Breschnew* Brezhnev, *Schaparow* Japarov).
         m.addRule("sch", "zh", cost: 0.15, label: "sch/zh (German ж)")
         m.addRule("sch", "j", cost: 0.2, label: "sch/j (German ж)")
+        m.addRule("sc", "shch", cost: 0.2, label: "sc/shch (щ, šč)")
+        m.addRule("sc", "sh", cost: 0.3, label: "sc/sh (щ, šč)")
+        m.addRule("shch", "sh", cost: 0.3, label: "shch/sh (щ)")
         m.addRule("shch", "chtch", cost: 0.1, label: french)
         m.addRule("schtsch", "shch", cost: 0.1, label: german)
         m.addRule("kh", "h", cost: 0.15, label: "kh/h (х)")

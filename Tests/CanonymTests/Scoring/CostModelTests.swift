@@ -74,6 +74,15 @@ private func distance(_ a: String, _ b: String, model: CostModel = .standard) ->
         #expect(edits.contains { $0.description.contains("German ж") || $0.description.contains("German ё") }, "\(edits)")
     }
 
+    /// щ is written *shch*, *šč* (folded *sc*), *sh* (*Plushenko*) and *shh*: each a convention.
+    @Test(arguments: [("pljuscenko", "plushenko"), ("nepomnjascij", "nepomnyashchiy"), ("shhuchinsk", "shchuchinsk")])
+    func spellingsOfShchAreConventions(one: String, other: String) {
+        let scorer = NameScorer()
+        #expect(scorer.similarity(Array(one.utf8), Array(other.utf8)) >= 0.85, "\(one) ~ \(other)")
+        let edits = WeightedEditDistance.alignment(Array(one.utf8), Array(other.utf8)).edits
+        #expect(edits.contains { $0.description.contains("щ") }, "\(edits)")
+    }
+
     /// *1129* is another number than *129*, not *129* with a doubled digit.
     @Test func aRepeatedDigitIsNoDoubledLetter() {
         #expect(distance("chak1129", "chak129") == CostModel.standard.indelCost(UInt8(ascii: "1")))
