@@ -19,8 +19,8 @@ struct CyrillicLetters: Sendable {
     private let pieces: [[UInt8]?]
     private let readsRussianVowelContext: Bool
 
-    /// The table for one of the Cyrillic transforms `NameFolder` runs, asked of ICU on first use;
-    /// nil for another transform. Each is a lazy global: no lock is taken per word.
+    /// The table for one of the Cyrillic transforms `NameFolder` runs (`transformIDs`), made on
+    /// first use (`made`); nil for another transform. Each is a lazy global: no lock is taken per word.
     static func shared(_ transformID: String) -> CyrillicLetters? {
         switch transformID {
         case CyrillicOrthography.russian.transformID: russian

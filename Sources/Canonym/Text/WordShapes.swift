@@ -9,7 +9,7 @@ struct WordShapes: Sendable {
         let words = Array(words)
         maximumLength = words.map(\.utf8.count).max() ?? 0
         var shapes = [Bool](repeating: false, count: (maximumLength + 1) * 26)
-        for word in words { if let shape = Self.shape(of: word, maximumLength: maximumLength) { shapes[shape] = true } }
+        for word in words { if let shape = Self.shape(of: word.utf8, maximumLength: maximumLength) { shapes[shape] = true } }
         self.shapes = shapes
     }
 
@@ -21,8 +21,6 @@ struct WordShapes: Sendable {
         guard let shape = Self.shape(of: word, maximumLength: maximumLength) else { return false }
         return shapes[shape]
     }
-
-    private static func shape(of word: String, maximumLength: Int) -> Int? { shape(of: word.utf8, maximumLength: maximumLength) }
 
     private static func shape(of utf8: some Collection<UInt8>, maximumLength: Int) -> Int? {
         guard let first = utf8.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z"), utf8.count <= maximumLength else { return nil }

@@ -20,7 +20,7 @@ private let allLetters: [String] = CyrillicLetters.range.compactMap(Unicode.Scal
     .filter { $0.properties.generalCategory == .lowercaseLetter }.map(String.init)
 /// The letters of the Russian, Ukrainian, Belarusian, Kazakh, Kyrgyz, Serbian and Macedonian alphabets.
 private let commonLetters = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһіїєґўђјљњћџѓќѕ".map(String.init)
-private let transforms = ["Russian-Latin/BGN", "Cyrillic-Latin", "Kazakh-Latin/BGN", "Kirghiz-Latin/BGN", "Ukrainian-Latin/BGN", "Belarusian-Latin/BGN", "Serbian-Latin/BGN", "Macedonian-Latin/BGN"]
+private let transforms = CyrillicLetters.transformIDs
 
 @Suite struct CyrillicLettersTests {
     /// With `CANONYM_WRITE_LETTER_FOLDS` set, writes the embedded answers anew from this ICU.
